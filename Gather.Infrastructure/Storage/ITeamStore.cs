@@ -1,0 +1,26 @@
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Teams;
+
+namespace Gather.Infrastructure.Storage;
+
+/// <summary>
+/// Storage confined to one team. Implementations put <see cref="TeamId"/> into every filter
+/// and refuse to write a document that names another team, so no caller can forget it.
+/// </summary>
+public interface ITeamStore
+{
+    string TeamId { get; }
+
+    Task<Team?> GetTeamAsync(CancellationToken cancellationToken);
+
+    /// <exception cref="DuplicateDocumentException">the key's id or secret already exists.</exception>
+    Task InsertApiKeyAsync(ApiKey apiKey, CancellationToken cancellationToken);
+
+    Task<ApiKey?> GetApiKeyAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The team's keys, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Marks a key revoked; returns it as stored afterwards, or null when the team has no such key.</summary>
+    Task<ApiKey?> RevokeApiKeyAsync(string id, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+}

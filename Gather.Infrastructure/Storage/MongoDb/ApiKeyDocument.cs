@@ -1,0 +1,31 @@
+using MongoDB.Bson.Serialization.Attributes;
+using MongoDB.Driver;
+
+namespace Gather.Infrastructure.Storage.MongoDb;
+
+/// <summary>An API key in the <c>apiKeys</c> collection; only the secret's hash is stored.</summary>
+internal sealed class ApiKeyDocument
+{
+    public const string Collection = "apiKeys";
+
+    [BsonId] public required string Id { get; init; }
+    [BsonElement("teamId")] public required string TeamId { get; init; }
+    [BsonElement("name")] public required string Name { get; init; }
+    [BsonElement("secretHash")] public required string SecretHash { get; init; }
+    [BsonElement("preview")] public required string Preview { get; init; }
+    [BsonElement("scopes")] public required string[] Scopes { get; init; }
+    [BsonElement("createdAt")] public required DateTime CreatedAt { get; init; }
+    [BsonElement("revokedAt"), BsonIgnoreIfNull] public DateTime? RevokedAt { get; init; }
+
+    /// <summary>
+    /// Authentication looks keys up by hash (unique: two keys can never share a secret);
+    /// listing a team's keys reads them newest first.
+    /// </summary>
+    public static IEnumerable<CreateIndexModel<ApiKeyDocument>> Indexes =>
+    [
+        new(Builders<ApiKeyDocument>.IndexKeys.Ascending(k => k.SecretHash),
+            new CreateIndexOptions { Name = "secretHash_unique", Unique = true }),
+        new(Builders<ApiKeyDocument>.IndexKeys.Ascending(k => k.TeamId).Descending(k => k.CreatedAt).Descending(k => k.Id),
+            new CreateIndexOptions { Name = "teamId_createdAt" }),
+    ];
+}

@@ -1,0 +1,46 @@
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Teams;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Gather.Infrastructure.Storage.MongoDb;
+
+/// <summary>The MongoDB adapter of <see cref="IGatherStore"/>, for production and scale-out.</summary>
+internal sealed class MongoStore(MongoCollections collections) : IGatherStore
+{
+    public ITeamStore ForTeam(string teamId) => new MongoTeamStore(collections, TeamScope.Require(teamId));
+
+    public async Task<ApiKey?> FindApiKeyBySecretHashAsync(string secretHash, CancellationToken cancellationToken)
+    {
+        var document = await collections.ApiKeys.Find(MongoQueries.ApiKeyBySecretHash(secretHash))
+            .FirstOrDefaultAsync(cancellationToken);
+        return document?.ToDomain();
+    }
+
+    public async Task<Team?> FindFirstTeamAsync(CancellationToken cancellationToken)
+    {
+        var document = await collections.Teams.Find(FilterDefinition<TeamDocument>.Empty)
+            .Sort(MongoQueries.OldestTeamFirst).Limit(1).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToDomain();
+    }
+
+    public async Task CreateTeamAsync(Team team, ApiKey firstKey, CancellationToken cancellationToken)
+    {
+        TeamScope.EnsureOwned(team.Id, firstKey.TeamId, "API key");
+        // Standalone servers have no transactions: insert the team, then its key, and take
+        // the team back out if the key cannot be written.
+        await MongoWrites.InsertAsync(collections.Teams, team.ToDocument(), $"Team '{team.Id}'", cancellationToken);
+        try
+        {
+            await MongoWrites.InsertAsync(collections.ApiKeys, firstKey.ToDocument(), $"API key '{firstKey.Id}'", cancellationToken);
+        }
+        catch
+        {
+            await collections.Teams.DeleteOneAsync(MongoQueries.TeamById(team.Id), CancellationToken.None);
+            throw;
+        }
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        collections.Database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+
+namespace Gather.Infrastructure.Storage.MongoDb;
+
+/// <summary>
+/// Creates the collections and the indexes declared beside each document. Index creation is
+/// idempotent, so every instance may run this at start-up.
+/// </summary>
+internal sealed class MongoStoreInitializer(MongoCollections collections, ILogger<MongoStoreInitializer> logger)
+    : IStoreInitializer
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var existing = await (await collections.Database.ListCollectionNamesAsync(cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        foreach (var name in new[] { TeamDocument.Collection, ApiKeyDocument.Collection }.Except(existing))
+        {
+            try
+            {
+                await collections.Database.CreateCollectionAsync(name, cancellationToken: cancellationToken);
+            }
+            catch (MongoCommandException e) when (e.CodeName == "NamespaceExists")
+            {
+                // Another instance created it between our listing and our create.
+            }
+        }
+
+        await collections.Teams.Indexes.CreateManyAsync(TeamDocument.Indexes, cancellationToken);
+        await collections.ApiKeys.Indexes.CreateManyAsync(ApiKeyDocument.Indexes, cancellationToken);
+        logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
+    }
+}

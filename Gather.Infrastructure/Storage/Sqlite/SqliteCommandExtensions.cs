@@ -1,0 +1,31 @@
+using Microsoft.Data.Sqlite;
+
+namespace Gather.Infrastructure.Storage.Sqlite;
+
+/// <summary>Parameterised commands; values are never spliced into SQL text.</summary>
+internal static class SqliteCommandExtensions
+{
+    /// <summary>SQLite's extended result code for a UNIQUE or PRIMARY KEY violation.</summary>
+    private const int ConstraintUnique = 2067;
+    private const int ConstraintPrimaryKey = 1555;
+
+    public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    public static bool IsUniqueViolation(this SqliteException exception) =>
+        exception.SqliteExtendedErrorCode is ConstraintUnique or ConstraintPrimaryKey;
+
+    public static long ToUnixMilliseconds(this DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset ReadTime(this SqliteDataReader reader, int ordinal) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+    public static DateTimeOffset? ReadOptionalTime(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.ReadTime(ordinal);
+}

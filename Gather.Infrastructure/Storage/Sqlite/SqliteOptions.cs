@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gather.Infrastructure.Storage.Sqlite;
+
+/// <summary>The embedded store (<c>Gather:Storage:Sqlite</c>).</summary>
+public sealed class SqliteOptions
+{
+    public const string Section = "Gather:Storage:Sqlite";
+
+    /// <summary>The database file; relative paths resolve against the working directory.</summary>
+    [Required]
+    public string Path { get; set; } = "gather.db";
+
+    /// <summary>How long a writer waits for another writer's lock before failing.</summary>
+    [Range(1, 600_000)]
+    public int BusyTimeoutMilliseconds { get; set; } = 5_000;
+}

@@ -1,0 +1,62 @@
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Teams;
+using Microsoft.Data.Sqlite;
+
+namespace Gather.Infrastructure.Storage.Sqlite;
+
+/// <summary>The embedded adapter of <see cref="IGatherStore"/>: one SQLite file in WAL mode.</summary>
+public sealed class SqliteStore(SqliteConnectionFactory connections) : IGatherStore
+{
+    public ITeamStore ForTeam(string teamId) => new SqliteTeamStore(connections, TeamScope.Require(teamId));
+
+    public async Task<ApiKey?> FindApiKeyBySecretHashAsync(string secretHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT {SqliteApiKeyRows.Columns} FROM api_keys WHERE secret_hash = $hash", ("$hash", secretHash));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? SqliteApiKeyRows.Read(reader) : null;
+    }
+
+    public async Task<Team?> FindFirstTeamAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT id, name, created_at FROM teams ORDER BY created_at, id LIMIT 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? SqliteTeamRows.Read(reader) : null;
+    }
+
+    public async Task CreateTeamAsync(Team team, ApiKey firstKey, CancellationToken cancellationToken)
+    {
+        TeamScope.EnsureOwned(team.Id, firstKey.TeamId, "API key");
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using (var insertTeam = connection.Command(
+                "INSERT INTO teams (id, name, created_at) VALUES ($id, $name, $created)",
+                ("$id", team.Id), ("$name", team.Name), ("$created", team.CreatedAt.ToUnixMilliseconds())))
+            {
+                insertTeam.Transaction = transaction;
+                await insertTeam.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using (var insertKey = connection.Command(SqliteApiKeyRows.Insert, SqliteApiKeyRows.Parameters(firstKey)))
+            {
+                insertKey.Transaction = transaction;
+                await insertKey.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (e.IsUniqueViolation())
+        {
+            throw new DuplicateDocumentException($"Team '{team.Id}' or its first key already exists.", e);
+        }
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT count(*) FROM sqlite_master");
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

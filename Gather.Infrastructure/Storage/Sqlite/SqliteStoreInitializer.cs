@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Gather.Infrastructure.Storage.Sqlite;
+
+/// <summary>Switches the file to WAL and applies pending migrations in one write transaction.</summary>
+public sealed class SqliteStoreInitializer(SqliteConnectionFactory connections, ILogger<SqliteStoreInitializer> logger)
+    : IStoreInitializer
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(connections.DatabasePath);
+        if (!string.IsNullOrEmpty(directory))
+            Directory.CreateDirectory(directory);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // WAL lets readers proceed while one writer commits; the mode is stored in the file.
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
+
+        // IMMEDIATE takes the write lock up front, so two instances starting together
+        // migrate one after the other instead of both reading the same version.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var version = Convert.ToInt32(await ScalarAsync(connection, transaction, "PRAGMA user_version;", cancellationToken));
+        for (var next = version; next < SqliteMigrations.All.Count; next++)
+        {
+            await ExecuteAsync(connection, transaction, SqliteMigrations.All[next], cancellationToken);
+            await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {next + 1};", cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        if (version < SqliteMigrations.All.Count)
+            logger.LogInformation("SQLite store {Path} migrated from version {From} to {To}",
+                connections.DatabasePath, version, SqliteMigrations.All.Count);
+        else if (version > SqliteMigrations.All.Count)
+            throw new InvalidOperationException(
+                $"The SQLite store {connections.DatabasePath} has schema version {version}, newer than this build knows ({SqliteMigrations.All.Count}). Run a newer Gather.");
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

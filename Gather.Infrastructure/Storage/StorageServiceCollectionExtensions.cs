@@ -1,0 +1,65 @@
+using Gather.Infrastructure.Storage.MongoDb;
+using Gather.Infrastructure.Storage.Sqlite;
+using Gather.Infrastructure.Teams;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+
+namespace Gather.Infrastructure.Storage;
+
+/// <summary>Registers the store adapter chosen by <c>Gather:Storage:Provider</c>, its start-up and its health check.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddGatherStorage(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.TryAddSingletonTimeProvider();
+
+        var provider = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider
+                       ?? StorageProvider.Sqlite;
+        if (provider == StorageProvider.MongoDb)
+            AddMongoDb(services);
+        else
+            AddSqlite(services);
+
+        services.AddSingleton<OneTimeSecretConsole>();
+        services.AddSingleton<TeamBootstrapper>();
+        services.AddHostedService<StoreStartup>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready]);
+        return builder;
+    }
+
+    private static void AddSqlite(IServiceCollection services)
+    {
+        services.AddOptions<SqliteOptions>().BindConfiguration(SqliteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<IGatherStore, SqliteStore>();
+        services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
+    }
+
+    private static void AddMongoDb(IServiceCollection services)
+    {
+        services.AddOptions<MongoOptions>().BindConfiguration(MongoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMongoClient>(sp => new MongoClient(MongoClientSettingsFactory.Create(sp.GetRequiredService<IOptions<MongoOptions>>().Value)));
+        services.AddSingleton(sp => new MongoCollections(
+            sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoOptions>>().Value.Database)));
+        services.AddSingleton<IGatherStore, MongoStore>();
+        services.AddSingleton<IStoreInitializer, MongoStoreInitializer>();
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+    }
+}
+
+/// <summary>Health check tags: <c>ready</c> checks run on <c>/health/ready</c> only.</summary>
+public static class HealthTags
+{
+    public const string Ready = "ready";
+}

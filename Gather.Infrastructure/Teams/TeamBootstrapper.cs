@@ -1,0 +1,78 @@
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Infrastructure.Teams;
+
+/// <summary>
+/// Makes sure a fresh instance can be used: on an empty store it creates a team with an admin
+/// key, and a configured bootstrap key is always accepted by the instance's first team.
+/// </summary>
+public sealed class TeamBootstrapper(
+    IGatherStore store,
+    IOptions<BootstrapOptions> options,
+    TimeProvider clock,
+    OneTimeSecretConsole console,
+    ILogger<TeamBootstrapper> logger)
+{
+    public async Task EnsureBootstrappedAsync(CancellationToken cancellationToken)
+    {
+        var configuredKey = options.Value.ApiKey is { Length: > 0 } key ? key.Trim() : null;
+        if (configuredKey is not null && ApiKeySecret.Validate(configuredKey) is { } problem)
+            throw new OptionsValidationException(BootstrapOptions.Section, typeof(BootstrapOptions),
+                [$"Gather:Bootstrap:ApiKey is not usable: {problem}."]);
+
+        var team = await store.FindFirstTeamAsync(cancellationToken);
+        if (team is null)
+        {
+            await CreateFirstTeamAsync(configuredKey, cancellationToken);
+            return;
+        }
+
+        if (configuredKey is not null)
+            await EnsureConfiguredKeyAsync(team, configuredKey, cancellationToken);
+    }
+
+    private async Task CreateFirstTeamAsync(string? configuredKey, CancellationToken cancellationToken)
+    {
+        var now = StoreTime.Now(clock);
+        var team = new Team(DocumentIds.New("team"), options.Value.TeamName, now);
+        var secret = configuredKey ?? ApiKeySecret.Generate();
+        await store.CreateTeamAsync(team, AdminKey(team.Id, secret, now), cancellationToken);
+        logger.LogInformation("Created team {TeamId} with an admin API key on first start", team.Id);
+
+        // Written to the console, not the log: log sinks keep what they receive, and a
+        // secret must not outlive this one showing.
+        if (configuredKey is null)
+        {
+            await console.ShowAsync($"""
+
+                  Gather created team "{team.Name}" and an admin API key. It is shown only this once:
+
+                      {secret}
+
+                  Send it as:  Authorization: Token {secret}
+
+                """, cancellationToken);
+        }
+    }
+
+    private async Task EnsureConfiguredKeyAsync(Team team, string configuredKey, CancellationToken cancellationToken)
+    {
+        var existing = await store.FindApiKeyBySecretHashAsync(ApiKeySecret.Hash(configuredKey), cancellationToken);
+        if (existing is null)
+        {
+            await store.ForTeam(team.Id).InsertApiKeyAsync(AdminKey(team.Id, configuredKey, StoreTime.Now(clock)), cancellationToken);
+            logger.LogInformation("Registered the configured bootstrap API key for team {TeamId}", team.Id);
+        }
+        else if (existing.IsRevoked)
+        {
+            logger.LogWarning("The configured bootstrap API key {ApiKeyId} was revoked and stays revoked", existing.Id);
+        }
+    }
+
+    private static ApiKey AdminKey(string teamId, string secret, DateTimeOffset now) => new(
+        DocumentIds.New("key"), teamId, "Bootstrap admin key", ApiKeySecret.Hash(secret),
+        ApiKeySecret.Preview(secret), [ApiKeyScope.Admin], now);
+}
