@@ -1,6 +1,16 @@
+using Gather.Api.Hosting;
+using Gather.Infrastructure.Storage;
+using Gather.Schema;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddGatherStorage();
+builder.AddGatherGraphQL();
+builder.AddGatherHttp();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapGather();
 app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage.MongoDb;
 using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Infrastructure.Teams;
@@ -17,6 +18,8 @@ public static class StorageServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApiKeyService>();
         services.TryAddSingletonTimeProvider();
 
         var provider = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Gather.Api.GraphQL;
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Api.Authentication;
+
+/// <summary>
+/// Authenticates <c>Authorization: Token &lt;key&gt;</c> (the form Gather's docs use) or
+/// <c>Bearer &lt;key&gt;</c> against the hashed keys in the store.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IGatherStore store)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+            return AuthenticateResult.Fail("This request has no API key. Send one as 'Authorization: Token <key>'.");
+
+        var parts = header.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !(parts[0].Equals("Token", StringComparison.OrdinalIgnoreCase)
+                                   || parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase)))
+            return AuthenticateResult.Fail("The Authorization header must be 'Token <key>' or 'Bearer <key>'.");
+        if (parts[1].Length > ApiKeySecret.MaximumLength)
+            return AuthenticateResult.Fail("The API key is not valid.");
+
+        var key = await store.FindApiKeyBySecretHashAsync(ApiKeySecret.Hash(parts[1]), Context.RequestAborted);
+        if (key is null)
+            return AuthenticateResult.Fail("The API key is not valid.");
+        if (key.IsRevoked)
+            return AuthenticateResult.Fail("This API key has been revoked.");
+
+        var principal = CallerClaims.ToPrincipal(new Caller(key.TeamId, key.Id, key.Scopes), SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Token realm=\"gather\"";
+        await GraphQLErrorResponse.WriteAsync(Response, result.Failure?.Message ?? "Authentication is required.",
+            "UNAUTHENTICATED");
+    }
+}
+
+/// <summary>Carries a <see cref="Caller"/> through ASP.NET Core's ClaimsPrincipal.</summary>
+public static class CallerClaims
+{
+    private const string TeamId = "gather:team", ApiKeyId = "gather:apiKey", Scope = "gather:scope";
+
+    public static ClaimsPrincipal ToPrincipal(Caller caller, string scheme) => new(new ClaimsIdentity(
+        [
+            new Claim(TeamId, caller.TeamId), new Claim(ApiKeyId, caller.ApiKeyId),
+            .. caller.Scopes.Select(s => new Claim(Scope, s.ToWireName())),
+        ], scheme));
+
+    public static Caller? FromPrincipal(ClaimsPrincipal principal) =>
+        principal.FindFirstValue(TeamId) is { } team && principal.FindFirstValue(ApiKeyId) is { } key
+            ? new Caller(team, key, principal.FindAll(Scope)
+                .Select(c => ApiKeyScopes.TryParse(c.Value, out var s) ? s : (ApiKeyScope?)null)
+                .OfType<ApiKeyScope>().ToArray())
+            : null;
+}

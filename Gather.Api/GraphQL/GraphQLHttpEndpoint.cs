@@ -1,0 +1,124 @@
+using Gather.Api.Authentication;
+using Gather.Api.Ide;
+using Gather.Schema;
+using Gather.Schema.Common;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Api.GraphQL;
+
+/// <summary>
+/// GraphQL over HTTP at <c>/graphql</c>, written here because no server package for
+/// graphql-dotnet is obtainable. A browser navigating to the endpoint gets Banana Cake Pop.
+/// </summary>
+public sealed class GraphQLHttpEndpoint(
+    GraphQLHttpRequestReader reader,
+    IDocumentExecuter<GatherSchema> executer,
+    IGraphQLTextSerializer serializer,
+    BananaCakePop ide,
+    IOptions<GraphQLLimitsOptions> limits,
+    ILogger<GraphQLHttpEndpoint> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (GraphQLMediaTypes.IsBrowserNavigation(context.Request))
+        {
+            await ide.ServeIndexAsync(context);
+            return;
+        }
+
+        var mediaType = GraphQLMediaTypes.Negotiate(context.Request);
+        if (mediaType is null)
+        {
+            await FailAsync(context, new(StatusCodes.Status406NotAcceptable,
+                $"Accept '{GraphQLMediaTypes.GraphQLResponse}' or '{GraphQLMediaTypes.Json}'.", "NOT_ACCEPTABLE"), null);
+            return;
+        }
+
+        // Authenticate before reading the body, so anonymous callers cannot make us parse large bodies.
+        var authentication = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+        var caller = authentication.Succeeded ? CallerClaims.FromPrincipal(authentication.Principal) : null;
+        if (caller is null)
+        {
+            await context.ChallengeAsync(ApiKeyAuthenticationHandler.SchemeName);
+            return;
+        }
+
+        var (request, problem) = await reader.ReadAsync(context.Request);
+        if (problem is not null)
+        {
+            await FailAsync(context, problem, mediaType);
+            return;
+        }
+
+        var document = TryParse(request!.Query!);
+        if (HttpMethods.IsGet(context.Request.Method) && document is not null
+            && SelectOperation(document, request.OperationName) is { Operation: not OperationType.Query })
+        {
+            context.Response.Headers.Allow = "POST";
+            await FailAsync(context, new(StatusCodes.Status405MethodNotAllowed,
+                "Mutations must be sent with POST; GET only runs queries.", "METHOD_NOT_ALLOWED"), mediaType);
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(options =>
+        {
+            options.Query = request.Query;
+            options.Document = document;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.Extensions = request.Extensions;
+            options.UserContext = new GatherUserContext(caller);
+            options.User = authentication.Principal;
+            options.RequestServices = context.RequestServices;
+            options.CancellationToken = context.RequestAborted;
+            options.Timeout = TimeSpan.FromSeconds(limits.Value.ExecutionTimeoutSeconds);
+            options.UnhandledExceptionDelegate = unhandled =>
+            {
+                logger.LogError(unhandled.OriginalException, "Resolver failed in operation {OperationName}",
+                    request.OperationName ?? "(anonymous)");
+                return Task.CompletedTask;
+            };
+        });
+
+        // The spec's application/graphql-response+json says 400 when the request never
+        // executed (parse or validation errors); legacy application/json stays 200.
+        context.Response.StatusCode = mediaType == GraphQLMediaTypes.GraphQLResponse && !result.Executed
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    private static Task FailAsync(HttpContext context, GraphQLRequestProblem problem, string? mediaType)
+    {
+        context.Response.StatusCode = problem.StatusCode;
+        return GraphQLErrorResponse.WriteAsync(context.Response, problem.Message, problem.Code,
+            (mediaType ?? GraphQLMediaTypes.Json) + "; charset=utf-8");
+    }
+
+    /// <summary>Parses once up front (the executer reuses the document); syntax errors are left to the executer to report.</summary>
+    private static GraphQLDocument? TryParse(string query)
+    {
+        try
+        {
+            return GraphQLParser.Parser.Parse(query);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            return null;
+        }
+    }
+
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return string.IsNullOrEmpty(operationName)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+}

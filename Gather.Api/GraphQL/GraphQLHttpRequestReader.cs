@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Gather.Schema;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Api.GraphQL;
+
+/// <summary>A request that could not be turned into a GraphQL operation: the HTTP status and the reason.</summary>
+public sealed record GraphQLRequestProblem(int StatusCode, string Message, string Code);
+
+/// <summary>Reads a GraphQL request from a POST body or a GET query string, within the configured limits.</summary>
+public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits)
+{
+    public async Task<(GraphQLRequest? Request, GraphQLRequestProblem? Problem)> ReadAsync(HttpRequest http)
+    {
+        if (HttpMethods.IsGet(http.Method))
+            return FromQueryString(http.Query);
+        if (!HttpMethods.IsPost(http.Method))
+            return (null, new(StatusCodes.Status405MethodNotAllowed, "GraphQL accepts GET and POST.", "METHOD_NOT_ALLOWED"));
+        if (!GraphQLMediaTypes.IsJsonContentType(http.ContentType))
+            return (null, new(StatusCodes.Status415UnsupportedMediaType,
+                $"A GraphQL POST must have Content-Type 'application/json'; this one has '{http.ContentType ?? "none"}'.",
+                "UNSUPPORTED_MEDIA_TYPE"));
+
+        var maxBytes = limits.Value.MaxRequestBodyBytes;
+        var bounded = await ReadBoundedAsync(http, maxBytes);
+        if (bounded is not { } body)
+            return (null, new(StatusCodes.Status413PayloadTooLarge,
+                $"The request body is larger than the {maxBytes} bytes allowed (Gather:GraphQL:MaxRequestBodyBytes).",
+                "REQUEST_TOO_LARGE"));
+
+        GraphQLRequest? request;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return (null, BadRequest("The request body must be a JSON object with a 'query' member; batches are not supported."));
+            request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body.Span));
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return (null, BadRequest($"The request body is not valid GraphQL-over-HTTP JSON: {e.Message}"));
+        }
+        return Validate(request);
+    }
+
+    private (GraphQLRequest?, GraphQLRequestProblem?) FromQueryString(IQueryCollection query)
+    {
+        GraphQLRequest request;
+        try
+        {
+            request = new GraphQLRequest
+            {
+                Query = query["query"].ToString(),
+                OperationName = query["operationName"] is { Count: > 0 } name ? name.ToString() : null,
+                Variables = query["variables"] is { Count: > 0 } variables && !string.IsNullOrWhiteSpace(variables)
+                    ? serializer.Deserialize<Inputs>(variables.ToString()) : null,
+                Extensions = query["extensions"] is { Count: > 0 } extensions && !string.IsNullOrWhiteSpace(extensions)
+                    ? serializer.Deserialize<Inputs>(extensions.ToString()) : null,
+            };
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return (null, BadRequest($"The 'variables' or 'extensions' parameter is not a valid JSON object: {e.Message}"));
+        }
+        if (query["query"].ToString().Length > limits.Value.MaxRequestBodyBytes)
+            return (null, new(StatusCodes.Status413PayloadTooLarge, "The query is longer than allowed.", "REQUEST_TOO_LARGE"));
+        return Validate(request);
+    }
+
+    private static (GraphQLRequest?, GraphQLRequestProblem?) Validate(GraphQLRequest? request) =>
+        string.IsNullOrWhiteSpace(request?.Query)
+            ? (null, BadRequest("The request has no query: send a 'query' string."))
+            : (request, null);
+
+    private static GraphQLRequestProblem BadRequest(string message) =>
+        new(StatusCodes.Status400BadRequest, message, "BAD_REQUEST");
+
+    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>; reads at most one byte past the limit.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(HttpRequest http, int maxBytes)
+    {
+        if (http.ContentLength > maxBytes)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,39 @@
+using Gather.Api.Authentication;
+using Gather.Api.GraphQL;
+using Gather.Api.Health;
+using Gather.Api.Ide;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Gather.Api.Hosting;
+
+/// <summary>The HTTP side of Gather: authentication, the GraphQL endpoint, the IDE and health.</summary>
+public static class GatherApiExtensions
+{
+    public static IHostApplicationBuilder AddGatherHttp(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddOptions<IdeOptions>().BindConfiguration(IdeOptions.Section);
+        builder.Services.AddSingleton<BananaCakePop>();
+        builder.Services.AddSingleton<GraphQLHttpRequestReader>();
+        builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication MapGather(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        var ide = app.Services.GetRequiredService<BananaCakePop>();
+        app.MapGet("/graphql/bcp-config.json", ide.ServeConfigAsync);
+        if (ide.IsInstalled)
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = ide.Files, RequestPath = "/graphql" });
+
+        var graphQL = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], graphQL.HandleAsync);
+        app.MapGatherHealth();
+        return app;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Gather.Schema.Common;
+
+/// <summary>The <c>extensions.code</c> values Gather adds to GraphQL errors.</summary>
+public static class ErrorCodes
+{
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string Timeout = "TIMEOUT";
+    public const string InternalError = "INTERNAL_SERVER_ERROR";
+}

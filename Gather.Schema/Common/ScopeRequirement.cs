@@ -1,0 +1,47 @@
+using Gather.Infrastructure.Security;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+
+namespace Gather.Schema.Common;
+
+/// <summary>
+/// Scopes are declared on root fields and enforced by wrapping their resolvers. A root field
+/// that declares no scope stops the schema from building: access control fails closed.
+/// </summary>
+public static class ScopeRequirement
+{
+    private const string MetadataKey = "gather:requiredScope";
+
+    public static FieldBuilder<TSource, TReturn> RequireScope<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field, ApiKeyScope scope) =>
+        field.WithMetadata(MetadataKey, scope);
+
+    public static ApiKeyScope? RequiredScope(this FieldType field) =>
+        field.GetMetadata<ApiKeyScope?>(MetadataKey);
+
+    /// <summary>Wraps every field of a root type in a scope check.</summary>
+    public static void EnforceOn(IComplexGraphType root)
+    {
+        foreach (var field in root.Fields)
+        {
+            var scope = field.RequiredScope()
+                        ?? throw new InvalidOperationException($"Root field {root.Name}.{field.Name} declares no scope; call RequireScope.");
+            var inner = field.Resolver ?? throw new InvalidOperationException($"Root field {root.Name}.{field.Name} has no resolver.");
+            field.Resolver = new ScopeCheckingResolver(inner, scope);
+        }
+    }
+
+    private sealed class ScopeCheckingResolver(IFieldResolver inner, ApiKeyScope scope) : IFieldResolver
+    {
+        public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+        {
+            if (!context.Caller().Has(scope))
+                throw new ExecutionError(
+                    $"This API key lacks the '{scope.ToWireName()}' scope that '{context.FieldDefinition.Name}' requires.")
+                { Code = ErrorCodes.Forbidden };
+            return inner.ResolveAsync(context);
+        }
+    }
+}

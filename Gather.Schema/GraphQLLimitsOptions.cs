@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gather.Schema;
+
+/// <summary>Bounds on every GraphQL request (<c>Gather:GraphQL</c>).</summary>
+public sealed class GraphQLLimitsOptions
+{
+    public const string Section = "Gather:GraphQL";
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    [Range(1_024, 100 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Deepest selection nesting accepted (introspection needs about 13).</summary>
+    [Range(1, 1_000)]
+    public int MaxDepth { get; set; } = 20;
+
+    /// <summary>Highest estimated cost accepted; lists multiply the cost of what they contain.</summary>
+    [Range(1, 100_000_000)]
+    public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>Longest an operation may run before it is cancelled with a TIMEOUT error.</summary>
+    [Range(1, 3_600)]
+    public int ExecutionTimeoutSeconds { get; set; } = 30;
+}

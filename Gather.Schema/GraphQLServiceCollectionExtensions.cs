@@ -1,0 +1,38 @@
+using Gather.Schema.Common;
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Gather.Schema;
+
+/// <summary>Registers the schema, its feature fields and the execution limits.</summary>
+public static class GraphQLServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddGatherGraphQL(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GraphQLLimitsOptions>().BindConfiguration(GraphQLLimitsOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        foreach (var type in typeof(GatherSchema).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            if (typeof(IQueryFields).IsAssignableFrom(type))
+                services.AddSingleton(typeof(IQueryFields), type);
+            if (typeof(IMutationFields).IsAssignableFrom(type))
+                services.AddSingleton(typeof(IMutationFields), type);
+        }
+
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<GatherSchema>()
+            .AddGraphTypes(typeof(GatherSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(errors => errors.ExposeCodes = false)
+            .AddComplexityAnalyzer((complexity, provider) =>
+            {
+                var limits = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphQLLimitsOptions>>().Value;
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+            }));
+        return builder;
+    }
+}
