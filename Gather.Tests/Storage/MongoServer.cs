@@ -1,0 +1,44 @@
+using Testcontainers.MongoDb;
+
+namespace Gather.Tests.Storage;
+
+/// <summary>
+/// A MongoDB server for the conformance suite: <c>GATHER_TEST_MONGODB</c> when set, else a
+/// Testcontainers one when a Docker engine answers, else none and the MongoDB tests skip
+/// with the reason.
+/// </summary>
+public sealed class MongoServer : IAsyncLifetime
+{
+    public const string EnvironmentVariable = "GATHER_TEST_MONGODB";
+
+    private MongoDbContainer? _container;
+
+    public string? ConnectionString { get; private set; }
+
+    public string SkipReason { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured ? configured : null;
+        if (ConnectionString is not null)
+            return;
+        try
+        {
+            _container = new MongoDbBuilder("mongo:8.0").Build();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await _container.StartAsync(timeout.Token);
+            ConnectionString = _container.GetConnectionString();
+        }
+        catch (Exception e)
+        {
+            SkipReason = $"No MongoDB: {EnvironmentVariable} is unset and no Docker engine answered ({e.GetType().Name}: {e.Message.Split('\n')[0]}).";
+            _container = null;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_container is not null)
+            await _container.DisposeAsync();
+    }
+}

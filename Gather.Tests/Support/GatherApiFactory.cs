@@ -1,0 +1,53 @@
+using Gather.Infrastructure.Teams;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gather.Tests.Support;
+
+/// <summary>
+/// The real Gather host on a fresh SQLite file of its own, so tests share no state. The
+/// bootstrap admin key is known; extra settings override appsettings.json.
+/// </summary>
+public sealed class GatherApiFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "gth_test_admin_key_0123456789abcdef";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("gather-test-").FullName;
+
+    /// <summary>What the bootstrapper printed (a generated key, when none is configured).</summary>
+    public StringWriter Console { get; } = new();
+
+    public string DatabasePath => Path.Combine(_directory, "gather.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Gather:Storage:Provider", "Sqlite");
+        builder.UseSetting("Gather:Storage:Sqlite:Path", DatabasePath);
+        builder.UseSetting("Gather:Bootstrap:ApiKey", AdminKey);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+            services.Replace(ServiceDescriptor.Singleton(new OneTimeSecretConsole(Console))));
+    }
+
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+            client.DefaultRequestHeaders.Add("Authorization", $"Token {apiKey}");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { /* best effort */ }
+        }
+    }
+}
