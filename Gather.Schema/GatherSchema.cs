@@ -12,10 +12,10 @@ public sealed class GatherSchema : GraphQL.Types.Schema
         Query = query;
         Mutation = mutation;
         Description = "Gather: your company's business data, explorable.";
-        // Lets IDEs' current introspection query (isRepeatable, includeDeprecated on
-        // arguments) validate; graphql-dotnet 8.8.5 has no specifiedByURL at all.
+        // DeprecationOfInputValues stays off: with it, __InputValue.isDeprecated tells IDEs
+        // (Banana Cake Pop) to send __Directive.args(includeDeprecated:), which graphql-dotnet
+        // 8.8.5 does not accept, and their schema load fails.
         Features.RepeatableDirectives = true;
-        Features.DeprecationOfInputValues = true;
         this.RegisterTypeMapping<DateTimeOffset, DateTimeType>();
         // Reached only through the Error interface, so named here to be part of the schema.
         this.RegisterType<ValidationErrorType>();

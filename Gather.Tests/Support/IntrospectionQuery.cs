@@ -1,8 +1,8 @@
 namespace Gather.Tests.Support;
 
 /// <summary>
-/// The full introspection query IDEs send, nesting type references seven levels deep;
-/// without <c>specifiedByURL</c>, which graphql-dotnet 8.8.5 does not implement.
+/// The full introspection query Banana Cake Pop sends to a server without input-value
+/// deprecation, nesting type references seven levels deep.
 /// </summary>
 public static class IntrospectionQuery
 {
@@ -21,17 +21,17 @@ public static class IntrospectionQuery
           kind name description
           fields(includeDeprecated: true) {
             name description
-            args(includeDeprecated: true) { ...InputValue }
+            args { ...InputValue }
             type { ...TypeRef }
             isDeprecated deprecationReason
           }
-          inputFields(includeDeprecated: true) { ...InputValue }
+          inputFields { ...InputValue }
           interfaces { ...TypeRef }
           enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
           possibleTypes { ...TypeRef }
         }
         fragment InputValue on __InputValue {
-          name description type { ...TypeRef } defaultValue isDeprecated deprecationReason
+          name description type { ...TypeRef } defaultValue
         }
         fragment TypeRef on __Type {
           kind name

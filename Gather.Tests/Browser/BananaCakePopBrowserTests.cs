@@ -1,0 +1,72 @@
+using Gather.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Gather.Tests.Browser;
+
+/// <summary>
+/// Banana Cake Pop in a real headless Chromium against a real Kestrel server: it loads with
+/// no request leaving the machine, introspects the schema, and runs a typed query.
+/// </summary>
+public sealed class BananaCakePopBrowserTests
+{
+    [SkippableFact]
+    public async Task The_IDE_loads_offline_introspects_and_runs_a_typed_query()
+    {
+        var chromium = Chromium.Find();
+        Skip.If(chromium is null, $"No Chromium found (install Debian's chromium or set {Chromium.EnvironmentVariable}).");
+
+        // Arrange: Gather on a loopback port, and a browser whose only reachable host is Gather.
+        using var app = new GatherApiFactory();
+        app.UseKestrel(0);
+        app.StartServer();
+        var origin = app.ClientOptions.BaseAddress;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium, Headless = true, Args = Chromium.Arguments,
+        });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var leftTheMachine = new List<string>();
+        await context.RouteAsync("**/*", async route =>
+        {
+            var url = new Uri(route.Request.Url);
+            if (url.Host != origin.Host || url.Port != origin.Port)
+            {
+                leftTheMachine.Add(url.ToString());
+                await route.AbortAsync();
+                return;
+            }
+            // A person pastes the key into the IDE's connection settings; the test adds the same header.
+            var headers = new Dictionary<string, string>(route.Request.Headers);
+            if (url.AbsolutePath == "/graphql" && route.Request.Method == "POST")
+                headers["authorization"] = $"Token {GatherApiFactory.AdminKey}";
+            await route.ContinueAsync(new() { Headers = headers });
+        });
+        var page = await context.NewPageAsync();
+
+        // Act: open the IDE, wait for the schema, type a query and run it.
+        var introspection = page.WaitForResponseAsync(r =>
+            r.Request.Method == "POST" && (r.Request.PostData ?? "").Contains("__schema"));
+        await page.GotoAsync(new Uri(origin, "/graphql").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create Document" }).First.ClickAsync();
+        var schema = await (await introspection).JsonAsync();
+        await page.GetByText("Schema available").WaitForAsync();
+        await page.Locator(".monaco-editor").First.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("{ viewer { team { name } scopes } }");
+        var queryResponse = page.WaitForResponseAsync(r =>
+            r.Request.Method == "POST" && (r.Request.PostData ?? "").Contains("viewer"));
+        // The IDE syncs the editor into its document after a debounce; Run before that sends no query.
+        await page.Keyboard.PressAsync("Escape");
+        await page.WaitForTimeoutAsync(1500);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run Operation" }).ClickAsync();
+        var result = await (await queryResponse).JsonAsync();
+        await page.Locator(".monaco-editor").Filter(new() { HasText = "My team" }).First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsDirectory, "bananacakepop.png") });
+
+        // Assert
+        Assert.Empty(leftTheMachine);
+        Assert.Equal("Query", schema!.Value.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
+        Assert.Equal("My team", result!.Value.GetProperty("data").GetProperty("viewer").GetProperty("team").GetProperty("name").GetString());
+    }
+}
