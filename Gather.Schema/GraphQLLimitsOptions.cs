@@ -19,7 +19,7 @@ public sealed class GraphQLLimitsOptions
     [Range(1, 100_000_000)]
     public int MaxComplexity { get; set; } = 50_000;
 
-    /// <summary>Longest an operation may run before it is cancelled with a TIMEOUT error.</summary>
+    /// <summary>Longest an operation may run before graphql-dotnet cancels it with a timeout error.</summary>
     [Range(1, 3_600)]
     public int ExecutionTimeoutSeconds { get; set; } = 30;
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gather.Api.GraphQL;
 using Gather.Infrastructure.Security;
+using Gather.Schema.Common;
 using Gather.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Token realm=\"gather\"";
         await GraphQLErrorResponse.WriteAsync(Response, result.Failure?.Message ?? "Authentication is required.",
-            "UNAUTHENTICATED");
+            ErrorCodes.Unauthenticated);
     }
 }
 

@@ -5,6 +5,4 @@ public static class ErrorCodes
 {
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
-    public const string Timeout = "TIMEOUT";
-    public const string InternalError = "INTERNAL_SERVER_ERROR";
 }
