@@ -30,12 +30,12 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
                 $"The request body is larger than the {maxBytes} bytes allowed (Gather:GraphQL:MaxRequestBodyBytes).",
                 "REQUEST_TOO_LARGE"));
 
+        // The first significant byte tells an object from a batch without parsing the body twice.
+        if (FirstSignificantByte(body.Span) == (byte)'[')
+            return (null, BadRequest("The request body must be a JSON object with a 'query' member; batches are not supported."));
         GraphQLRequest? request;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return (null, BadRequest("The request body must be a JSON object with a 'query' member; batches are not supported."));
             request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body.Span));
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
@@ -47,6 +47,8 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
 
     private (GraphQLRequest?, GraphQLRequestProblem?) FromQueryString(IQueryCollection query)
     {
+        if (query["query"].ToString().Length > limits.Value.MaxRequestBodyBytes)
+            return (null, new(StatusCodes.Status413PayloadTooLarge, "The query is longer than allowed.", "REQUEST_TOO_LARGE"));
         GraphQLRequest request;
         try
         {
@@ -64,8 +66,6 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         {
             return (null, BadRequest($"The 'variables' or 'extensions' parameter is not a valid JSON object: {e.Message}"));
         }
-        if (query["query"].ToString().Length > limits.Value.MaxRequestBodyBytes)
-            return (null, new(StatusCodes.Status413PayloadTooLarge, "The query is longer than allowed.", "REQUEST_TOO_LARGE"));
         return Validate(request);
     }
 
@@ -76,6 +76,12 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
 
     private static GraphQLRequestProblem BadRequest(string message) =>
         new(StatusCodes.Status400BadRequest, message, "BAD_REQUEST");
+
+    private static byte? FirstSignificantByte(ReadOnlySpan<byte> body)
+    {
+        var index = body.IndexOfAnyExcept(" \t\r\n"u8);
+        return index < 0 ? null : body[index];
+    }
 
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>; reads at most one byte past the limit.</summary>
     private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(HttpRequest http, int maxBytes)

@@ -28,7 +28,7 @@ public static class GatherApiExtensions
 
         var ide = app.Services.GetRequiredService<BananaCakePop>();
         app.MapGet("/graphql/bcp-config.json", ide.ServeConfigAsync);
-        if (ide.IsInstalled)
+        if (ide.IsServed)
             app.UseStaticFiles(new StaticFileOptions { FileProvider = ide.Files, RequestPath = "/graphql" });
 
         var graphQL = app.Services.GetRequiredService<GraphQLHttpEndpoint>();

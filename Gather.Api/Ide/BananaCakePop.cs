@@ -16,9 +16,10 @@ public sealed class BananaCakePop(IOptions<IdeOptions> options, ILogger<BananaCa
 
     private readonly Lazy<string?> _index = new(() => LoadIndex(options.Value, logger));
 
-    public string AssetsPath => options.Value.AssetsPath ?? Path.Combine(AppContext.BaseDirectory, DefaultFolder);
+    public string AssetsPath => ResolveAssetsPath(options.Value);
 
-    public bool IsInstalled => File.Exists(Path.Combine(AssetsPath, "index.html"));
+    /// <summary>Whether browsers get the IDE: it is enabled and its files are there.</summary>
+    public bool IsServed => options.Value.Enabled && File.Exists(Path.Combine(AssetsPath, "index.html"));
 
     public IFileProvider Files => new PhysicalFileProvider(AssetsPath);
 
@@ -59,10 +60,13 @@ public sealed class BananaCakePop(IOptions<IdeOptions> options, ILogger<BananaCa
 
     private static string? LoadIndex(IdeOptions options, ILogger logger)
     {
-        var path = Path.Combine(options.AssetsPath ?? Path.Combine(AppContext.BaseDirectory, DefaultFolder), "index.html");
+        var path = Path.Combine(ResolveAssetsPath(options), "index.html");
         if (File.Exists(path))
             return File.ReadAllText(path);
         logger.LogWarning("Banana Cake Pop is not installed at {Path}; browsers opening /graphql get a 404", path);
         return null;
     }
+
+    private static string ResolveAssetsPath(IdeOptions options) =>
+        options.AssetsPath ?? Path.Combine(AppContext.BaseDirectory, DefaultFolder);
 }

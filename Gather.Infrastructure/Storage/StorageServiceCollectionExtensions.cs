@@ -4,6 +4,7 @@ using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
@@ -16,12 +17,12 @@ public static class StorageServiceCollectionExtensions
     public static IHostApplicationBuilder AddGatherStorage(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
 
+        // Read once here: the provider decides which services exist, so it cannot come from IOptions.
         var provider = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider
                        ?? StorageProvider.Sqlite;
         if (provider == StorageProvider.MongoDb)
@@ -52,12 +53,6 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoOptions>>().Value.Database)));
         services.AddSingleton<IGatherStore, MongoStore>();
         services.AddSingleton<IStoreInitializer, MongoStoreInitializer>();
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
-            services.AddSingleton(TimeProvider.System);
     }
 }
 

@@ -57,6 +57,22 @@ public sealed class HealthAndIdeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_disabled_IDE_serves_neither_its_page_nor_its_files()
+    {
+        using var disabled = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:Ide:Enabled"] = "false" });
+        var client = disabled.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+
+        using var page = await client.SendAsync(request);
+        using var file = await client.GetAsync("/graphql/favicon.svg");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("disabled", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+    }
+
+    [Fact]
     public async Task The_IDE_config_points_at_the_browser_url_with_telemetry_off()
     {
         var config = JsonNode.Parse(await _app.CreateClient().GetStringAsync("/graphql/bcp-config.json"))!;

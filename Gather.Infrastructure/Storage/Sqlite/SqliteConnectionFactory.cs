@@ -9,6 +9,8 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
 {
+    public string DatabasePath { get; } = Path.GetFullPath(options.Value.Path);
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = Path.GetFullPath(options.Value.Path),
@@ -18,8 +20,6 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
     }.ToString();
 
     private readonly int _busyTimeout = options.Value.BusyTimeoutMilliseconds;
-
-    public string DatabasePath => Path.GetFullPath(options.Value.Path);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
