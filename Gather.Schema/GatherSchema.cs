@@ -1,5 +1,6 @@
 using Gather.Schema.Common;
 using Gather.Schema.Errors;
+using Gather.Schema.Records;
 using GraphQL;
 
 namespace Gather.Schema;
@@ -20,5 +21,6 @@ public sealed class GatherSchema : GraphQL.Types.Schema
         // Reached only through the Error interface, so named here to be part of the schema.
         this.RegisterType<ValidationErrorType>();
         this.RegisterType<NotFoundErrorType>();
+        this.RegisterType<RecordErrorType>();
     }
 }

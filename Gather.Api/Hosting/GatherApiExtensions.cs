@@ -2,11 +2,12 @@ using Gather.Api.Authentication;
 using Gather.Api.GraphQL;
 using Gather.Api.Health;
 using Gather.Api.Ide;
+using Gather.Api.Records;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Gather.Api.Hosting;
 
-/// <summary>The HTTP side of Gather: authentication, the GraphQL endpoint, the IDE and health.</summary>
+/// <summary>The HTTP side of Gather: authentication, the GraphQL endpoint, the REST sync endpoint, the IDE and health.</summary>
 public static class GatherApiExtensions
 {
     public static IHostApplicationBuilder AddGatherHttp(this IHostApplicationBuilder builder)
@@ -17,6 +18,8 @@ public static class GatherApiExtensions
         builder.Services.AddSingleton<BananaCakePop>();
         builder.Services.AddSingleton<GraphQLHttpRequestReader>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddSingleton<RecordSyncRequestReader>();
+        builder.Services.AddSingleton<RecordSyncEndpoint>();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -33,6 +36,8 @@ public static class GatherApiExtensions
 
         var graphQL = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], graphQL.HandleAsync);
+        var sync = app.Services.GetRequiredService<RecordSyncEndpoint>();
+        app.MapPost("/models/{modelId}/records", sync.HandleAsync);
         app.MapGatherHealth();
         return app;
     }

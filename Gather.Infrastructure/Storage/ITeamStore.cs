@@ -11,6 +11,12 @@ public interface ITeamStore
 {
     string TeamId { get; }
 
+    /// <summary>The team's models.</summary>
+    IModelStore Models { get; }
+
+    /// <summary>The team's records.</summary>
+    IRecordStore Records { get; }
+
     Task<Team?> GetTeamAsync(CancellationToken cancellationToken);
 
     /// <exception cref="DuplicateDocumentException">the key's id or secret already exists.</exception>

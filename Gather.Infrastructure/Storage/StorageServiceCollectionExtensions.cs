@@ -1,3 +1,6 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage.MongoDb;
 using Gather.Infrastructure.Storage.Sqlite;
@@ -20,6 +23,13 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ModelService>();
+        services.AddSingleton<RecordNormalizer>();
+        services.AddSingleton<RecordService>();
+        services.AddSingleton<RecordQueryBuilder>();
         services.TryAddSingleton(TimeProvider.System);
 
         // Read once here: the provider decides which services exist, so it cannot come from IOptions.

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ public sealed class TeamBootstrapper(
     IOptions<BootstrapOptions> options,
     TimeProvider clock,
     OneTimeSecretConsole console,
+    ModelService models,
     ILogger<TeamBootstrapper> logger)
 {
     public async Task EnsureBootstrappedAsync(CancellationToken cancellationToken)
@@ -25,16 +27,15 @@ public sealed class TeamBootstrapper(
 
         var team = await store.FindFirstTeamAsync(cancellationToken);
         if (team is null)
-        {
-            await CreateFirstTeamAsync(configuredKey, cancellationToken);
-            return;
-        }
-
-        if (configuredKey is not null)
+            team = await CreateFirstTeamAsync(configuredKey, cancellationToken);
+        else if (configuredKey is not null)
             await EnsureConfiguredKeyAsync(team, configuredKey, cancellationToken);
+
+        // Also for teams stored before models existed: Account and Customer are always there.
+        await models.EnsureStandardModelsAsync(store.ForTeam(team.Id), cancellationToken);
     }
 
-    private async Task CreateFirstTeamAsync(string? configuredKey, CancellationToken cancellationToken)
+    private async Task<Team> CreateFirstTeamAsync(string? configuredKey, CancellationToken cancellationToken)
     {
         var now = StoreTime.Now(clock);
         var team = new Team(DocumentIds.New("team"), options.Value.TeamName, now);
@@ -56,6 +57,7 @@ public sealed class TeamBootstrapper(
 
                 """, cancellationToken);
         }
+        return team;
     }
 
     private async Task EnsureConfiguredKeyAsync(Team team, string configuredKey, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Gather.Infrastructure.Storage.MongoDb;
@@ -10,4 +11,13 @@ internal sealed class MongoCollections(IMongoDatabase database)
     public IMongoCollection<TeamDocument> Teams { get; } = database.GetCollection<TeamDocument>(TeamDocument.Collection);
 
     public IMongoCollection<ApiKeyDocument> ApiKeys { get; } = database.GetCollection<ApiKeyDocument>(ApiKeyDocument.Collection);
+
+    public IMongoCollection<ModelDocument> Models { get; } = database.GetCollection<ModelDocument>(ModelDocument.Collection);
+
+    public IMongoCollection<BsonDocument> Records { get; } = database.GetCollection<BsonDocument>(RecordDocument.Collection);
+
+    public IMongoCollection<BsonDocument> FieldStats { get; } = database.GetCollection<BsonDocument>(FieldStatDocument.Collection);
+
+    public static IReadOnlyList<string> Names =>
+        [TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection, FieldStatDocument.Collection];
 }

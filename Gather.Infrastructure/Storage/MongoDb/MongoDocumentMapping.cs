@@ -1,4 +1,7 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Security;
+using MongoDB.Bson;
 using Gather.Infrastructure.Teams;
 
 namespace Gather.Infrastructure.Storage.MongoDb;
@@ -34,6 +37,51 @@ internal static class MongoDocumentMapping
             : throw new InvalidDataException($"Unknown API key scope '{s}' in the store.")).ToArray(),
         ToOffset(document.CreatedAt),
         document.RevokedAt is { } revoked ? ToOffset(revoked) : null);
+
+    public static ModelDocument ToDocument(this Model model) => new()
+    {
+        Id = model.Id,
+        TeamId = model.TeamId,
+        Name = model.Name,
+        NameKey = model.Name.ToLowerInvariant(),
+        Kind = model.Kind.ToString(),
+        IdField = model.IdField,
+        DeclaredFields = model.DeclaredFields.Select(f => new DeclaredFieldDocument { Path = f.Path, Type = f.Type.ToString() }).ToArray(),
+        CreatedAt = model.CreatedAt.UtcDateTime,
+        UpdatedAt = model.UpdatedAt.UtcDateTime,
+    };
+
+    public static Model ToDomain(this ModelDocument document) => new(
+        document.Id,
+        document.TeamId,
+        document.Name,
+        Enum.Parse<ModelKind>(document.Kind),
+        document.IdField,
+        document.DeclaredFields.Select(f => new DeclaredField(f.Path, Enum.Parse<FieldType>(f.Type))).ToList(),
+        ToOffset(document.CreatedAt),
+        ToOffset(document.UpdatedAt));
+
+    public static BsonDocument ToDocument(this StoredRecord record, string teamId) => new()
+    {
+        { RecordDocument.TeamId, teamId },
+        { RecordDocument.ModelId, record.ModelId },
+        { RecordDocument.Key, record.Key },
+        { RecordDocument.Data, MongoJson.ToBson(record.Data) },
+        { RecordDocument.Linked, MongoJson.ToBson(record.Linked) },
+        { RecordDocument.Search, record.SearchText },
+        { RecordDocument.CreatedAt, record.CreatedAt.UtcDateTime },
+        { RecordDocument.UpdatedAt, record.UpdatedAt.UtcDateTime },
+        { RecordDocument.Version, record.Version },
+    };
+
+    public static StoredRecord ToRecord(this BsonDocument document) => new(
+        document[RecordDocument.ModelId].AsString,
+        document[RecordDocument.Key].AsString,
+        MongoJson.ToJson(document[RecordDocument.Data].AsBsonDocument),
+        MongoJson.ToJson(document[RecordDocument.Linked].AsBsonDocument),
+        ToOffset(document[RecordDocument.CreatedAt].ToUniversalTime()),
+        ToOffset(document[RecordDocument.UpdatedAt].ToUniversalTime()),
+        document[RecordDocument.Version].ToInt64());
 
     private static DateTimeOffset ToOffset(DateTime value) =>
         new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

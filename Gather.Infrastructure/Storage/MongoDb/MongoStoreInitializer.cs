@@ -14,7 +14,7 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
     {
         var existing = await (await collections.Database.ListCollectionNamesAsync(cancellationToken: cancellationToken))
             .ToListAsync(cancellationToken);
-        foreach (var name in new[] { TeamDocument.Collection, ApiKeyDocument.Collection }.Except(existing))
+        foreach (var name in MongoCollections.Names.Except(existing))
         {
             try
             {
@@ -28,6 +28,9 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
 
         await collections.Teams.Indexes.CreateManyAsync(TeamDocument.Indexes, cancellationToken);
         await collections.ApiKeys.Indexes.CreateManyAsync(ApiKeyDocument.Indexes, cancellationToken);
+        await collections.Models.Indexes.CreateManyAsync(ModelDocument.Indexes, cancellationToken);
+        await collections.Records.Indexes.CreateManyAsync(RecordDocument.Indexes, cancellationToken);
+        await collections.FieldStats.Indexes.CreateManyAsync(FieldStatDocument.Indexes, cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
     }
 }

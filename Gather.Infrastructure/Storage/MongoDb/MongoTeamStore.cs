@@ -9,6 +9,10 @@ internal sealed class MongoTeamStore(MongoCollections collections, string teamId
 {
     public string TeamId => teamId;
 
+    public IModelStore Models { get; } = new MongoModelStore(collections, teamId);
+
+    public IRecordStore Records { get; } = new MongoRecordStore(collections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken) =>
         (await collections.Teams.Find(MongoQueries.TeamById(teamId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 

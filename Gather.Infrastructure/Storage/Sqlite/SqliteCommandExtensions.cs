@@ -18,6 +18,14 @@ internal static class SqliteCommandExtensions
         return command;
     }
 
+    /// <summary>A command enlisted in <paramref name="transaction"/>, as Microsoft.Data.Sqlite requires inside one.</summary>
+    public static SqliteCommand Command(this SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = transaction.Connection!.Command(sql, parameters);
+        command.Transaction = transaction;
+        return command;
+    }
+
     public static bool IsUniqueViolation(this SqliteException exception) =>
         exception.SqliteExtendedErrorCode is ConstraintUnique or ConstraintPrimaryKey;
 

@@ -32,6 +32,7 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeout}; PRAGMA foreign_keys = ON;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
+            SqliteFunctions.Register(connection);
             return connection;
         }
         catch

@@ -28,5 +28,47 @@ internal static class SqliteMigrations
         );
         CREATE INDEX ix_api_keys_team ON api_keys (team_id, created_at DESC);
         """,
+        // Models, records and the field catalogue. Records reference their model through
+        // (team_id, model_id), so a record can only ever sit in a model of its own team, and
+        // deleting a model takes its records and statistics with it.
+        """
+        CREATE TABLE models (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            team_id         TEXT    NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+            name            TEXT    NOT NULL,
+            name_key        TEXT    NOT NULL,
+            kind            TEXT    NOT NULL,
+            id_field        TEXT    NOT NULL,
+            declared_fields TEXT    NOT NULL,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_models_team_id ON models (team_id, id);
+        CREATE UNIQUE INDEX ux_models_team_name ON models (team_id, name_key);
+
+        CREATE TABLE records (
+            team_id     TEXT    NOT NULL,
+            model_id    TEXT    NOT NULL,
+            key         TEXT    NOT NULL,
+            data        TEXT    NOT NULL,
+            linked      TEXT    NOT NULL,
+            search      TEXT    NOT NULL,
+            created_at  INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL,
+            version     INTEGER NOT NULL,
+            FOREIGN KEY (team_id, model_id) REFERENCES models (team_id, id) ON DELETE CASCADE
+        );
+        CREATE UNIQUE INDEX ux_records_key ON records (team_id, model_id, key);
+
+        CREATE TABLE model_field_stats (
+            team_id     TEXT    NOT NULL,
+            model_id    TEXT    NOT NULL,
+            path        TEXT    NOT NULL,
+            kind        TEXT    NOT NULL,
+            count       INTEGER NOT NULL,
+            PRIMARY KEY (team_id, model_id, path, kind),
+            FOREIGN KEY (team_id, model_id) REFERENCES models (team_id, id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -9,6 +9,10 @@ internal sealed class SqliteTeamStore(SqliteConnectionFactory connections, strin
 {
     public string TeamId => teamId;
 
+    public IModelStore Models { get; } = new SqliteModelStore(connections, teamId);
+
+    public IRecordStore Records { get; } = new SqliteRecordStore(connections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Gather.Api.Authentication;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Validation;
+using Gather.Schema.Common;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Gather.Api.Records;
+
+/// <summary>
+/// <c>POST /models/{modelId}/records</c>, the documented sync call. It upserts by the model's
+/// ID field and answers with what happened to each record. Status: 200 when any record was
+/// written or left unchanged, 422 when every record was rejected, 4xx for a request that
+/// could not be read. Errors use GraphQL's error shape, so clients parse one format.
+/// </summary>
+public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordService records, IGatherStore store)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task HandleAsync(HttpContext context, string modelId)
+    {
+        var authentication = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+        var caller = authentication.Succeeded ? CallerClaims.FromPrincipal(authentication.Principal) : null;
+        if (caller is null)
+        {
+            await context.ChallengeAsync(ApiKeyAuthenticationHandler.SchemeName);
+            return;
+        }
+        if (!caller.Has(ApiKeyScope.Write))
+        {
+            await WriteErrorsAsync(context, StatusCodes.Status403Forbidden,
+                [Error("This API key lacks the 'write' scope that syncing records requires.", ErrorCodes.Forbidden)]);
+            return;
+        }
+
+        var (inputs, problem) = await reader.ReadAsync(context.Request);
+        if (problem is not null)
+        {
+            await WriteErrorsAsync(context, problem.StatusCode, [Error(problem.Message, problem.Code, problem.Field)]);
+            return;
+        }
+
+        var result = await records.SyncAsync(store.ForTeam(caller.TeamId), modelId, inputs!, context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            var notFound = result.Problems.Any(p => p is NotFoundProblem);
+            await WriteErrorsAsync(context, notFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+                result.Problems.Select(p => p switch
+                {
+                    NotFoundProblem n => Error(n.Message, ErrorCodes.NotFound, "modelId"),
+                    ValidationProblem v => Error(v.Message, ErrorCodes.InvalidArgument, v.Field, v.Rule),
+                    _ => Error(p.Message, ErrorCodes.InvalidArgument),
+                }).ToList());
+            return;
+        }
+
+        var sync = result.Value!;
+        context.Response.StatusCode = sync.Outcomes.Count == 0 && sync.Errors.Count > 0
+            ? StatusCodes.Status422UnprocessableEntity
+            : StatusCodes.Status200OK;
+        await context.Response.WriteAsJsonAsync(new
+        {
+            modelId = sync.Model.Id,
+            created = sync.Created,
+            updated = sync.Updated,
+            unchanged = sync.Unchanged,
+            records = sync.Outcomes.Select(o => new { index = o.Index, id = o.Key, status = o.Status.ToString().ToLowerInvariant() }),
+            errors = sync.Errors.Select(e => new
+            {
+                message = e.Message,
+                extensions = new { code = "INVALID_RECORD", index = e.Index, field = e.Field, rule = e.Rule },
+            }),
+        }, Json, context.RequestAborted);
+    }
+
+    private static object Error(string message, string code, string? field = null, string? rule = null) =>
+        new { message, extensions = new { code, field, rule } };
+
+    private static Task WriteErrorsAsync(HttpContext context, int status, IReadOnlyList<object> errors)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { errors }, new JsonSerializerOptions(Json)
+        {
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        }, context.RequestAborted);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Records;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Api.Records;
+
+/// <summary>Why a sync request body could not be read: the HTTP status, a code and a message.</summary>
+public sealed record SyncRequestProblem(int StatusCode, string Code, string Message, string? Field = null);
+
+/// <summary>
+/// Reads the records of <c>POST /models/{modelId}/records</c>: form fields (one record, as
+/// <c>curl -d</c> sends them), a JSON object (one record) or a JSON array (a batch). The body
+/// is read within <c>Gather:Sync:MaxRequestBodyBytes</c>.
+/// </summary>
+public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
+{
+    public async Task<(IReadOnlyList<RecordInput>? Records, SyncRequestProblem? Problem)> ReadAsync(HttpRequest request)
+    {
+        var isForm = request.HasFormContentType && request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        var isJson = request.ContentType is { } type && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+                                                         || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
+        if (!isForm && !isJson)
+            return (null, new(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                $"Send records as form fields (application/x-www-form-urlencoded, as `curl -d` does) or as JSON (application/json); this request has '{request.ContentType ?? "no content type"}'."));
+
+        var maxBytes = options.Value.MaxRequestBodyBytes;
+        var body = await ReadBoundedAsync(request, maxBytes);
+        if (body is null)
+            return (null, new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
+                $"The request body is larger than the {maxBytes} bytes allowed (Gather:Sync:MaxRequestBodyBytes)."));
+        return isForm ? ReadForm(body) : ReadJson(body);
+    }
+
+    private static (IReadOnlyList<RecordInput>?, SyncRequestProblem?) ReadForm(byte[] body)
+    {
+        Dictionary<string, Microsoft.Extensions.Primitives.StringValues> fields;
+        try
+        {
+            fields = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", $"The form body is not valid: {e.Message}"));
+        }
+        var record = new JsonObject();
+        foreach (var (name, values) in fields)
+        {
+            if (values.Count > 1)
+                return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST",
+                    $"Form field '{name}' is given {values.Count} times; give each field once.", name));
+            record[name] = JsonValue.Create(values.ToString());
+        }
+        return ([new RecordInput(record, FromForm: true)], null);
+    }
+
+    private static (IReadOnlyList<RecordInput>?, SyncRequestProblem?) ReadJson(byte[] body)
+    {
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", $"The body is not valid JSON: {e.Message}"));
+        }
+        return json switch
+        {
+            JsonObject record => ([new RecordInput(record)], null),
+            JsonArray batch => (batch.Select(r => new RecordInput(r)).ToList(), null),
+            _ => (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST",
+                "The body must be a JSON object (one record) or an array of objects (a batch).")),
+        };
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int maxBytes)
+    {
+        if (request.ContentLength > maxBytes)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Models;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Infrastructure.Records;
+
+/// <summary>
+/// Checks one incoming record against the sync rules and the model, and gives it canonical
+/// values: names validated, nesting bounded, declared types applied, form strings typed,
+/// numbers made canonical. The ID field is a string unless the team declared another type.
+/// </summary>
+public sealed class RecordNormalizer(IOptions<SyncOptions> options)
+{
+    private const int MaxProblemsPerRecord = 20;
+
+    private SyncOptions Limits => options.Value;
+
+    public RecordPatch? Normalize(RecordInput input, int index, Model model, List<RecordProblem> problems)
+    {
+        var before = problems.Count;
+        if (input.Fields is not JsonObject fields)
+        {
+            problems.Add(new(index, "", "object", "A record must be a JSON object of fields."));
+            return null;
+        }
+
+        var normalized = new JsonObject();
+        foreach (var (name, value) in fields)
+        {
+            if (!CheckName(name, name, index, problems))
+                continue;
+            var converted = Convert(value, name, depth: 1, input.FromForm, model, index, problems);
+            if (problems.Count - before >= MaxProblemsPerRecord)
+                break;
+            normalized[name] = converted;
+        }
+
+        var key = KeyOf(normalized, model, index, problems);
+        if (problems.Count == before)
+        {
+            var size = Encoding.UTF8.GetByteCount(normalized.ToJsonString());
+            if (size > Limits.MaxRecordBytes)
+                problems.Add(new(index, "", "maxSize",
+                    $"The record is {size} bytes of JSON; at most {Limits.MaxRecordBytes} are allowed (Gather:Sync:MaxRecordBytes)."));
+        }
+        return problems.Count == before ? new RecordPatch(index, key!, normalized) : null;
+    }
+
+    /// <summary><paramref name="model"/> is null inside arrays, whose elements have no declared type.</summary>
+    private JsonNode? Convert(JsonNode? value, string path, int depth, bool fromForm, Model? model, int index, List<RecordProblem> problems)
+    {
+        if (value is null)
+            return null;
+        var declared = model is null ? null : model.DeclaredType(path) ?? (path == model.IdField ? FieldType.String : null);
+        if (declared is { } type and not FieldType.Json && value is JsonValue scalar)
+        {
+            var converted = DeclaredTypeConversion.Convert(scalar, type, out var problem);
+            if (problem is not null)
+                problems.Add(new(index, path, "type", $"Field '{path}' is declared {type.ToString().ToUpperInvariant()} and {problem}."));
+            return converted;
+        }
+        if (declared is { } containerType and not FieldType.Json)
+        {
+            problems.Add(new(index, path, "type", $"Field '{path}' is declared {containerType.ToString().ToUpperInvariant()}; an object or array does not fit."));
+            return null;
+        }
+
+        switch (value)
+        {
+            case JsonObject obj:
+                if (!CheckDepth(path, depth + 1, index, problems))
+                    return null;
+                var copy = new JsonObject();
+                foreach (var (name, inner) in obj)
+                {
+                    var innerPath = $"{path}.{name}";
+                    if (CheckName(name, innerPath, index, problems))
+                        copy[name] = Convert(inner, innerPath, depth + 1, false, model, index, problems);
+                }
+                return copy;
+            case JsonArray array:
+                if (!CheckDepth(path, depth + 1, index, problems))
+                    return null;
+                var elements = new JsonArray();
+                foreach (var element in array)
+                    elements.Add(Convert(element, $"{path}[]", depth + 1, false, null, index, problems));
+                return elements;
+            default:
+                var jsonValue = (JsonValue)value;
+                switch (jsonValue.GetValueKind())
+                {
+                    case JsonValueKind.String when fromForm && declared is null:
+                        return ValueInference.Infer(jsonValue.GetValue<string>());
+                    case JsonValueKind.Number when jsonValue.TryGetValue<long>(out var integer):
+                        return JsonValue.Create(integer);
+                    case JsonValueKind.Number:
+                        var number = jsonValue.GetValue<double>();
+                        if (double.IsFinite(number))
+                            return ValueInference.ToCanonicalNumber(number);
+                        problems.Add(new(index, path, "number", $"Field '{path}' holds a number too large to store."));
+                        return null;
+                    default:
+                        return jsonValue.DeepClone();
+                }
+        }
+    }
+
+    private bool CheckName(string name, string path, int index, List<RecordProblem> problems)
+    {
+        if (FieldNames.Check(name, Limits.MaxFieldNameLength) is not { } broken)
+            return true;
+        problems.Add(new(index, path, broken.Rule, broken.Message));
+        return false;
+    }
+
+    private bool CheckDepth(string path, int depth, int index, List<RecordProblem> problems)
+    {
+        if (depth <= Limits.MaxDepth)
+            return true;
+        problems.Add(new(index, path, "maxDepth",
+            $"Field '{path}' nests deeper than the {Limits.MaxDepth} levels allowed (Gather:Sync:MaxDepth)."));
+        return false;
+    }
+
+    private string? KeyOf(JsonObject fields, Model model, int index, List<RecordProblem> problems)
+    {
+        var idField = model.IdField;
+        if (!fields.TryGetPropertyValue(idField, out var value) || value is null)
+        {
+            if (problems.All(p => p.Index != index || p.Field != idField))
+                problems.Add(new(index, idField, "required", $"Every {model.Name} record needs its ID field '{idField}'."));
+            return null;
+        }
+        var key = value is JsonValue v && v.GetValueKind() is JsonValueKind.String ? v.GetValue<string>()
+            : value is JsonValue n && n.GetValueKind() is JsonValueKind.Number ? n.ToJsonString()
+            : null;
+        if (key is null)
+            problems.Add(new(index, idField, "type", $"The ID field '{idField}' must be a string or a number."));
+        else if (string.IsNullOrWhiteSpace(key))
+            problems.Add(new(index, idField, "required", $"The ID field '{idField}' cannot be empty."));
+        else if (key.Length > Limits.MaxIdLength)
+            problems.Add(new(index, idField, "maxLength",
+                $"The ID field '{idField}' may be at most {Limits.MaxIdLength} characters (Gather:Sync:MaxIdLength)."));
+        else
+            return key.ToString(CultureInfo.InvariantCulture);
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Infrastructure.Records;
+
+/// <summary>
+/// Sync and delete, shared by the REST endpoint and the GraphQL mutations so both behave
+/// alike: each record is normalized on its own; the valid ones are written in one store call.
+/// </summary>
+public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOptions> options, TimeProvider clock)
+{
+    public async Task<Result<SyncResult>> SyncAsync(ITeamStore team, string? modelId, IReadOnlyList<RecordInput> inputs,
+        CancellationToken cancellationToken)
+    {
+        if (inputs.Count > options.Value.MaxBatchSize)
+            return Result<SyncResult>.Invalid([new("records", "maxBatchSize",
+                $"A sync may carry at most {options.Value.MaxBatchSize} records (Gather:Sync:MaxBatchSize); this one has {inputs.Count}.")]);
+        var found = await WritableModelAsync(team, modelId, cancellationToken);
+        if (!found.Succeeded)
+            return new Result<SyncResult>(null, found.Problems);
+        var model = found.Value!;
+
+        var problems = new List<RecordProblem>();
+        var patches = new List<RecordPatch>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (normalizer.Normalize(inputs[i], i, model, problems) is { } patch)
+                patches.Add(patch);
+        }
+        var outcomes = await team.Records.SyncAsync(model.Id, patches, StoreTime.Now(clock), cancellationToken);
+        return Result<SyncResult>.Ok(new SyncResult(model, outcomes, problems));
+    }
+
+    public async Task<Result<DeleteResult>> DeleteAsync(ITeamStore team, string? modelId, IReadOnlyList<string>? ids,
+        CancellationToken cancellationToken)
+    {
+        if (ids is null || ids.Count == 0)
+            return Result<DeleteResult>.Invalid([new("ids", "required", "Name at least one record id to delete.")]);
+        if (ids.Count > options.Value.MaxBatchSize)
+            return Result<DeleteResult>.Invalid([new("ids", "maxBatchSize",
+                $"At most {options.Value.MaxBatchSize} records may be deleted at once (Gather:Sync:MaxBatchSize).")]);
+        var found = await WritableModelAsync(team, modelId, cancellationToken);
+        if (!found.Succeeded)
+            return new Result<DeleteResult>(null, found.Problems);
+        var deleted = await team.Records.DeleteAsync(found.Value!.Id, ids, cancellationToken);
+        var gone = deleted.ToHashSet(StringComparer.Ordinal);
+        return Result<DeleteResult>.Ok(new DeleteResult(found.Value, deleted, ids.Distinct().Where(id => !gone.Contains(id)).ToList()));
+    }
+
+    private static async Task<Result<Model>> WritableModelAsync(ITeamStore team, string? modelId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(modelId))
+            return Result<Model>.Invalid([new("modelId", "required", "Name the model to sync into by its id.")]);
+        var model = await team.Models.GetAsync(modelId, cancellationToken);
+        if (model is null)
+            return Result<Model>.NotFound(new NotFoundProblem(modelId, $"No model with id '{modelId}' exists in this team."));
+        if (model.Kind == ModelKind.Integration)
+            return Result<Model>.Invalid([new("modelId", "integrationModel",
+                $"{model.Name} is an integration model: its data comes from the integration and cannot be synced.")]);
+        return Result<Model>.Ok(model);
+    }
+}

@@ -1,0 +1,27 @@
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+
+namespace Gather.Infrastructure.Storage;
+
+/// <summary>A team's records. Obtained from <see cref="ITeamStore.Records"/>, so always team-scoped.</summary>
+public interface IRecordStore
+{
+    /// <summary>
+    /// Upserts valid patches by key with <see cref="SyncPlanner"/>'s merge rule and updates the
+    /// field catalogue. Concurrent syncs of one key never lose an update or duplicate a record.
+    /// </summary>
+    Task<IReadOnlyList<RecordOutcome>> SyncAsync(string modelId, IReadOnlyList<RecordPatch> patches, DateTimeOffset now,
+        CancellationToken cancellationToken);
+
+    /// <summary>The records with these keys; absent keys are skipped. One round trip.</summary>
+    Task<IReadOnlyList<StoredRecord>> GetManyAsync(string modelId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>One page of records matching the query, in the query's order.</summary>
+    Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many records match the filter and search terms (paging aside).</summary>
+    Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the records with these keys and updates the field catalogue; returns the keys that existed.</summary>
+    Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+using MongoDB.Bson.Serialization.Attributes;
+using MongoDB.Driver;
+
+namespace Gather.Infrastructure.Storage.MongoDb;
+
+/// <summary>A model in the <c>models</c> collection.</summary>
+internal sealed class ModelDocument
+{
+    public const string Collection = "models";
+
+    [BsonId] public required string Id { get; init; }
+    [BsonElement("teamId")] public required string TeamId { get; init; }
+    [BsonElement("name")] public required string Name { get; init; }
+    /// <summary>The folded name: names are unique per team regardless of case.</summary>
+    [BsonElement("nameKey")] public required string NameKey { get; init; }
+    [BsonElement("kind")] public required string Kind { get; init; }
+    [BsonElement("idField")] public required string IdField { get; init; }
+    [BsonElement("declaredFields")] public required DeclaredFieldDocument[] DeclaredFields { get; init; }
+    [BsonElement("createdAt")] public required DateTime CreatedAt { get; init; }
+    [BsonElement("updatedAt")] public required DateTime UpdatedAt { get; init; }
+
+    /// <summary>Names are unique per team; the same index serves listing a team's models by name.</summary>
+    public static IEnumerable<CreateIndexModel<ModelDocument>> Indexes =>
+    [
+        new(Builders<ModelDocument>.IndexKeys.Ascending(m => m.TeamId).Ascending(m => m.NameKey),
+            new CreateIndexOptions { Name = "teamId_nameKey_unique", Unique = true }),
+    ];
+}
+
+internal sealed class DeclaredFieldDocument
+{
+    [BsonElement("path")] public required string Path { get; init; }
+    [BsonElement("type")] public required string Type { get; init; }
+}

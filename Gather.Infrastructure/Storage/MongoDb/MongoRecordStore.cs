@@ -1,0 +1,117 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Gather.Infrastructure.Storage.MongoDb;
+
+/// <summary>
+/// One team's records in MongoDB. Syncs need no transaction: each write is conditional on the
+/// version it was planned against (an update is an upsert filtered on that version, so a
+/// concurrent change turns it into a duplicate-key error on the unique key; a new record is an
+/// insert). Keys that lost a race are re-read and re-planned, so no update is lost.
+/// </summary>
+internal sealed class MongoRecordStore(MongoCollections collections, string teamId) : IRecordStore
+{
+    private const int MaxAttempts = 20;
+
+    public async Task<IReadOnlyList<RecordOutcome>> SyncAsync(string modelId, IReadOnlyList<RecordPatch> patches,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<RecordOutcome>();
+        var pending = patches;
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            if (attempt > MaxAttempts)
+                throw new InvalidOperationException($"Sync gave up after {MaxAttempts} conflicting attempts on model {modelId}.");
+            var existing = (await GetManyAsync(modelId, pending.Select(p => p.Key).Distinct().ToList(), cancellationToken))
+                .ToDictionary(r => r.Key, StringComparer.Ordinal);
+            var plan = SyncPlanner.Build(modelId, existing, pending, now);
+            var lost = await WriteAsync(plan.Writes, cancellationToken);
+
+            var delta = new Dictionary<(string Path, ValueKind Kind), long>();
+            foreach (var write in plan.Writes.Where(w => !lost.Contains(w.Record.Key)))
+                FieldCatalogue.AddDelta(delta, existing.GetValueOrDefault(write.Record.Key)?.Data, write.Record.Data);
+            if (MongoFieldStats.Increments(teamId, modelId, delta) is { Count: > 0 } increments)
+                await collections.FieldStats.BulkWriteAsync(increments, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+
+            outcomes.AddRange(plan.Outcomes.Where(o => !lost.Contains(o.Key)));
+            pending = pending.Where(p => lost.Contains(p.Key)).ToList();
+        }
+        return outcomes.OrderBy(o => o.Index).ToList();
+    }
+
+    /// <summary>Writes the plan; returns the keys whose write lost a race and must be planned again.</summary>
+    private async Task<HashSet<string>> WriteAsync(IReadOnlyList<SyncPlanner.Write> writes, CancellationToken cancellationToken)
+    {
+        var lost = new HashSet<string>(StringComparer.Ordinal);
+        if (writes.Count == 0)
+            return lost;
+        var requests = writes.Select(w => w.ExpectedVersion is { } version
+            ? (WriteModel<BsonDocument>)new ReplaceOneModel<BsonDocument>(
+                MongoRecordQueries.ByKeyAndVersion(teamId, w.Record.ModelId, w.Record.Key, version), w.Record.ToDocument(teamId))
+            { IsUpsert = true }
+            : new InsertOneModel<BsonDocument>(w.Record.ToDocument(teamId))).ToList();
+        try
+        {
+            await collections.Records.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        }
+        catch (MongoBulkWriteException<BsonDocument> e) when (e.WriteErrors.All(w => w.Category == ServerErrorCategory.DuplicateKey)
+                                                              && e.WriteConcernError is null)
+        {
+            foreach (var error in e.WriteErrors)
+                lost.Add(writes[error.Index].Record.Key);
+        }
+        return lost;
+    }
+
+    public async Task<IReadOnlyList<StoredRecord>> GetManyAsync(string modelId, IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+            return [];
+        var documents = await collections.Records.Find(MongoRecordQueries.ByKeys(teamId, modelId, keys)).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToRecord()).ToList();
+    }
+
+    public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
+    {
+        var documents = await collections.Records.Find(MongoRecordQueries.Page(teamId, modelId, query))
+            .Sort(MongoRecordQueries.Sort(query.Order, query.Page.Backward))
+            .Limit(query.Page.Size + 1)
+            .ToListAsync(cancellationToken);
+        var records = documents.Select(d => d.ToRecord()).ToList();
+        var hasMore = records.Count > query.Page.Size;
+        if (hasMore)
+            records.RemoveAt(records.Count - 1);
+        if (query.Page.Backward)
+            records.Reverse();
+        return new RecordPage(records, hasMore);
+    }
+
+    public Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
+        CancellationToken cancellationToken) =>
+        collections.Records.CountDocumentsAsync(MongoRecordQueries.Matching(teamId, modelId, where, searchTerms),
+            cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken)
+    {
+        // One delete per key, each returning what it removed, so the catalogue is adjusted by exactly what left.
+        var delta = new Dictionary<(string Path, ValueKind Kind), long>();
+        var deleted = new List<string>();
+        foreach (var key in keys.Distinct())
+        {
+            var document = await collections.Records.FindOneAndDeleteAsync(
+                MongoRecordQueries.ByKey(teamId, modelId, key), cancellationToken: cancellationToken);
+            if (document is null)
+                continue;
+            deleted.Add(key);
+            FieldCatalogue.AddDelta(delta, document.ToRecord().Data, null);
+        }
+        if (MongoFieldStats.Increments(teamId, modelId, delta) is { Count: > 0 } increments)
+            await collections.FieldStats.BulkWriteAsync(increments, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        return deleted;
+    }
+}

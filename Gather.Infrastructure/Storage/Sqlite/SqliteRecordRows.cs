@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Records;
+using Microsoft.Data.Sqlite;
+
+namespace Gather.Infrastructure.Storage.Sqlite;
+
+/// <summary>Maps <see cref="StoredRecord"/> to and from the <c>records</c> table.</summary>
+internal static class SqliteRecordRows
+{
+    public const string Columns = "model_id, key, data, linked, created_at, updated_at, version";
+
+    public const string Upsert =
+        "INSERT INTO records (team_id, model_id, key, data, linked, search, created_at, updated_at, version) " +
+        "VALUES ($team, $model, $key, $data, $linked, $search, $created, $updated, $version) " +
+        "ON CONFLICT (team_id, model_id, key) DO UPDATE SET data = excluded.data, linked = excluded.linked, " +
+        "search = excluded.search, updated_at = excluded.updated_at, version = excluded.version";
+
+    public static StoredRecord Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        (JsonObject)JsonNode.Parse(reader.GetString(2))!,
+        (JsonObject)JsonNode.Parse(reader.GetString(3))!,
+        reader.ReadTime(4),
+        reader.ReadTime(5),
+        reader.GetInt64(6));
+
+    public static async Task<List<StoredRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<StoredRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+            records.Add(Read(reader));
+        return records;
+    }
+}

@@ -1,0 +1,161 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using Microsoft.Data.Sqlite;
+
+namespace Gather.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// One team's records in SQLite. A sync runs in one IMMEDIATE transaction: read the batch's
+/// keys, plan, write, update statistics. Writers queue on SQLite's single write lock, so no
+/// update is lost and the unique key index keeps one record per key.
+/// </summary>
+internal sealed class SqliteRecordStore(SqliteConnectionFactory connections, string teamId) : IRecordStore
+{
+    /// <summary>Keys per <c>IN (...)</c> list, well under SQLite's bound-parameter limit.</summary>
+    private const int KeysPerStatement = 500;
+
+    public async Task<IReadOnlyList<RecordOutcome>> SyncAsync(string modelId, IReadOnlyList<RecordPatch> patches,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (patches.Count == 0)
+            return [];
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var existing = (await ReadKeysAsync(transaction, modelId, patches.Select(p => p.Key).Distinct().ToList(), cancellationToken))
+            .ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var plan = SyncPlanner.Build(modelId, existing, patches, now);
+
+        await using (var upsert = transaction.Command(SqliteRecordRows.Upsert))
+        {
+            foreach (var name in new[] { "$team", "$model", "$key", "$data", "$linked", "$search", "$created", "$updated", "$version" })
+                upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            upsert.Parameters["$team"].Value = teamId;
+            upsert.Parameters["$model"].Value = modelId;
+            foreach (var write in plan.Writes)
+            {
+                var record = write.Record;
+                upsert.Parameters["$key"].Value = record.Key;
+                upsert.Parameters["$data"].Value = record.Data.ToJsonString();
+                upsert.Parameters["$linked"].Value = record.Linked.ToJsonString();
+                upsert.Parameters["$search"].Value = record.SearchText;
+                upsert.Parameters["$created"].Value = record.CreatedAt.ToUnixMilliseconds();
+                upsert.Parameters["$updated"].Value = record.UpdatedAt.ToUnixMilliseconds();
+                upsert.Parameters["$version"].Value = record.Version;
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        await ApplyCatalogueDeltaAsync(transaction, modelId, plan.CatalogueDelta, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return plan.Outcomes;
+    }
+
+    public async Task<IReadOnlyList<StoredRecord>> GetManyAsync(string modelId, IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+            return [];
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await ReadKeysAsync(transaction, modelId, keys.Distinct().ToList(), cancellationToken);
+    }
+
+    public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new SqliteRecordSql();
+        var where = Where(sql, modelId, query.Where, query.SearchTerms);
+        if (query.Page.Cursor is { } cursor)
+            where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
+        var limit = sql.Bind(query.Page.Size + 1);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} " +
+            $"ORDER BY {SqliteRecordSql.OrderBy(query.Order, query.Page.Backward)} LIMIT {limit}",
+            [.. sql.Parameters]);
+        var rows = await SqliteRecordRows.ReadAllAsync(command, cancellationToken);
+        var hasMore = rows.Count > query.Page.Size;
+        if (hasMore)
+            rows.RemoveAt(rows.Count - 1);
+        if (query.Page.Backward)
+            rows.Reverse();
+        return new RecordPage(rows, hasMore);
+    }
+
+    public async Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
+        CancellationToken cancellationToken)
+    {
+        var sql = new SqliteRecordSql();
+        var condition = Where(sql, modelId, where, searchTerms);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT count(*) FROM records WHERE {condition}", [.. sql.Parameters]);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+            return [];
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var deleted = new List<StoredRecord>();
+        foreach (var chunk in keys.Distinct().Chunk(KeysPerStatement))
+        {
+            var sql = new SqliteRecordSql();
+            var condition = Where(sql, modelId, null, []) + $" AND key IN ({string.Join(", ", chunk.Select(k => sql.Bind(k)))})";
+            await using var command = transaction.Command($"DELETE FROM records WHERE {condition} RETURNING {SqliteRecordRows.Columns}",
+                [.. sql.Parameters]);
+            deleted.AddRange(await SqliteRecordRows.ReadAllAsync(command, cancellationToken));
+        }
+        var delta = new Dictionary<(string Path, ValueKind Kind), long>();
+        foreach (var record in deleted)
+            FieldCatalogue.AddDelta(delta, record.Data, null);
+        await ApplyCatalogueDeltaAsync(transaction, modelId, delta, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted.Select(r => r.Key).ToList();
+    }
+
+    private string Where(SqliteRecordSql sql, string modelId, RecordFilter? filter, IReadOnlyList<string> searchTerms)
+    {
+        var where = $"team_id = {sql.Bind(teamId)} AND model_id = {sql.Bind(modelId)}";
+        if (filter is not null)
+            where += " AND " + sql.Filter(filter);
+        if (searchTerms.Count > 0)
+            where += " AND " + sql.Search(searchTerms);
+        return where;
+    }
+
+    private async Task<List<StoredRecord>> ReadKeysAsync(SqliteTransaction transaction, string modelId, IReadOnlyList<string> keys,
+        CancellationToken cancellationToken)
+    {
+        var records = new List<StoredRecord>();
+        foreach (var chunk in keys.Chunk(KeysPerStatement))
+        {
+            var sql = new SqliteRecordSql();
+            var condition = Where(sql, modelId, null, []) + $" AND key IN ({string.Join(", ", chunk.Select(k => sql.Bind(k)))})";
+            await using var command = transaction.Command($"SELECT {SqliteRecordRows.Columns} FROM records WHERE {condition}",
+                [.. sql.Parameters]);
+            records.AddRange(await SqliteRecordRows.ReadAllAsync(command, cancellationToken));
+        }
+        return records;
+    }
+
+    private async Task ApplyCatalogueDeltaAsync(SqliteTransaction transaction, string modelId,
+        IReadOnlyDictionary<(string Path, ValueKind Kind), long> delta, CancellationToken cancellationToken)
+    {
+        if (delta.Count == 0)
+            return;
+        await using var command = transaction.Command(
+            "INSERT INTO model_field_stats (team_id, model_id, path, kind, count) VALUES ($team, $model, $path, $kind, $count) " +
+            "ON CONFLICT (team_id, model_id, path, kind) DO UPDATE SET count = count + excluded.count",
+            ("$team", teamId), ("$model", modelId), ("$path", ""), ("$kind", ""), ("$count", 0L));
+        foreach (var ((path, kind), change) in delta)
+        {
+            command.Parameters["$path"].Value = path;
+            command.Parameters["$kind"].Value = kind.ToString();
+            command.Parameters["$count"].Value = change;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

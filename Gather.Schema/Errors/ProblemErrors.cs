@@ -1,0 +1,42 @@
+using Gather.Infrastructure.Validation;
+using Gather.Schema.Common;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+
+namespace Gather.Schema.Errors;
+
+/// <summary>
+/// Problems become typed <c>errors</c> in mutation payloads, and GraphQL errors on queries
+/// (which have no payload), with the argument and rule in <c>extensions.data</c>.
+/// </summary>
+public static class ProblemErrors
+{
+    /// <summary>Adds the payload's <c>errors: [Error!]</c> field: null on success.</summary>
+    public static void AddErrorsField<TPayload>(this ObjectGraphType<TPayload> payload, Func<TPayload, IReadOnlyList<Problem>> errors) =>
+        payload.Field<ListGraphType<NonNullGraphType<ErrorInterfaceType>>>("errors")
+            .Description("Why the mutation did not (fully) succeed; null when it did.")
+            .Resolve(context => errors(context.Source) is { Count: > 0 } list ? list : null);
+
+    /// <summary>Reports each problem as a GraphQL error on the current field.</summary>
+    public static void Report(this IResolveFieldContext context, IEnumerable<Problem> problems)
+    {
+        foreach (var problem in problems)
+            context.Errors.Add(ToError(problem));
+    }
+
+    public static ExecutionError ToError(Problem problem)
+    {
+        var error = problem switch
+        {
+            NotFoundProblem notFound => new ExecutionError(notFound.Message) { Code = ErrorCodes.NotFound },
+            _ => new ExecutionError(problem.Message) { Code = ErrorCodes.InvalidArgument },
+        };
+        if (problem is ValidationProblem validation)
+        {
+            error.Data["field"] = validation.Field;
+            error.Data["rule"] = validation.Rule;
+        }
+        return error;
+    }
+}

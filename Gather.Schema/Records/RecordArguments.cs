@@ -1,0 +1,85 @@
+using System.Collections;
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Validation;
+using Gather.Schema.Common;
+using Gather.Schema.Errors;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+
+namespace Gather.Schema.Records;
+
+/// <summary>
+/// The arguments every record list takes (<c>where</c>, <c>order</c>, <c>search</c> and Relay
+/// paging), and the resolution they share: validate, query the store, wrap as a connection.
+/// </summary>
+public static class RecordArguments
+{
+    private static readonly (string Name, FilterOperator Operator)[] Operators =
+    [
+        ("eq", FilterOperator.Eq), ("neq", FilterOperator.Neq), ("in", FilterOperator.In), ("nin", FilterOperator.Nin),
+        ("gt", FilterOperator.Gt), ("gte", FilterOperator.Gte), ("lt", FilterOperator.Lt), ("lte", FilterOperator.Lte),
+        ("contains", FilterOperator.Contains), ("ncontains", FilterOperator.NContains),
+        ("startsWith", FilterOperator.StartsWith), ("endsWith", FilterOperator.EndsWith), ("exists", FilterOperator.Exists),
+    ];
+
+    public static FieldBuilder<TSource, TReturn> WithRecordListArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field
+            .Argument<RecordFilterInputType>("where", "Only records matching this filter.")
+            .Argument<ListGraphType<NonNullGraphType<RecordSortInputType>>>("order", "Sort keys, most significant first; ties break on the record id.")
+            .Argument<StringGraphType>("search", "Words that must each appear, ignoring case, in some string value of the record.")
+            .Argument<IntGraphType>("first", "Page size, reading forward (default 50).")
+            .Argument<StringGraphType>("after", "Read forward from after this cursor.")
+            .Argument<IntGraphType>("last", "Page size, reading backward.")
+            .Argument<StringGraphType>("before", "Read backward from before this cursor.");
+
+    /// <summary>Resolves a record list of <paramref name="model"/>; invalid arguments become errors and a null result.</summary>
+    public static async Task<RecordConnection?> ResolveConnectionAsync(IResolveFieldContext context, Model model)
+    {
+        var query = context.Service<RecordQueryBuilder>().Build(
+            context.GetArgument<Dictionary<string, object?>?>("where") is { } where ? ToFilterInput(where) : null,
+            context.GetArgument<List<Dictionary<string, object?>>?>("order")?.Select(ToSortInput).ToList(),
+            context.GetArgument<string?>("search"),
+            new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
+                context.GetArgument<int?>("last"), context.GetArgument<string?>("before")));
+        if (!query.Succeeded)
+        {
+            context.Report(query.Problems);
+            return null;
+        }
+        var team = context.TeamStore();
+        var page = await team.Records.QueryAsync(model.Id, query.Value!, context.CancellationToken);
+        return new RecordConnection(team, model, query.Value!, page);
+    }
+
+    public static FilterInput ToFilterInput(IDictionary<string, object?> map) => new(
+        Children(map, "and"),
+        Children(map, "or"),
+        map.TryGetValue("not", out var not) && not is IDictionary<string, object?> negated ? ToFilterInput(negated) : null,
+        map.TryGetValue("field", out var field) ? field as string : null,
+        Operators.Where(o => map.ContainsKey(o.Name)).Select(o => (o.Operator, ToJson(map[o.Name]))).ToList());
+
+    private static List<FilterInput>? Children(IDictionary<string, object?> map, string name) =>
+        map.TryGetValue(name, out var value) && value is IEnumerable list
+            ? list.OfType<IDictionary<string, object?>>().Select(ToFilterInput).ToList()
+            : null;
+
+    private static SortInput ToSortInput(Dictionary<string, object?> map) => new(
+        map.GetValueOrDefault("field") as string,
+        map.GetValueOrDefault("direction") is SortDirection direction ? direction : SortDirection.Ascending);
+
+    /// <summary>Operands arrive as JSON nodes (the JSON scalar), strings, booleans or lists of those.</summary>
+    private static JsonNode? ToJson(object? value) => value switch
+    {
+        null => null,
+        JsonNode node => node,
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        IEnumerable list => new JsonArray(list.Cast<object?>().Select(e => ToJson(e)?.DeepClone()).ToArray()),
+        _ => JsonValue.Create(value.ToString()),
+    };
+
+    public static Result<T> Failed<T>(IReadOnlyList<Problem> problems) => new(default, problems);
+}

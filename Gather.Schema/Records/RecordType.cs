@@ -1,0 +1,24 @@
+using Gather.Schema.Common;
+using Gather.Schema.Models;
+using GraphQL.Types;
+
+namespace Gather.Schema.Records;
+
+/// <summary>A record of any model: its ID field's value and its fields as JSON.</summary>
+public sealed class RecordType : ObjectGraphType<RecordNode>
+{
+    public RecordType()
+    {
+        Name = "Record";
+        Description = "A record of a model, keyed by the model's ID field.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The value of the model's ID field, e.g. an order number.")
+            .Resolve(c => c.Source.Record.Key);
+        Field<NonNullGraphType<ModelType>>("model").Description("The model the record belongs to.").Resolve(c => c.Source.Model);
+        Field<NonNullGraphType<JsonScalarType>>("fields").Description("All the record's fields as synced, as a JSON object.")
+            .Resolve(c => c.Source.Record.Data);
+        Field<NonNullGraphType<DateTimeType>>("createdAt").Description("When the record was first synced.")
+            .Resolve(c => c.Source.Record.CreatedAt);
+        Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When a sync last changed the record.")
+            .Resolve(c => c.Source.Record.UpdatedAt);
+    }
+}
