@@ -1,0 +1,48 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Tests.Records;
+
+/// <summary>A seeded SQLite store shared by the class's read-only cases.</summary>
+public sealed class SqliteSeededStore : IAsyncLifetime
+{
+    private readonly List<string> _directories = [];
+
+    public (IGatherStore Store, ITeamStore Team, Model Model) Seeded { get; private set; }
+
+    public async Task<IGatherStore> CreateAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("gather-records-").FullName;
+        _directories.Add(directory);
+        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = Path.Combine(directory, "store.db") }));
+        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
+        return new SqliteStore(connections);
+    }
+
+    public async Task InitializeAsync()
+    {
+        var store = await CreateAsync();
+        var (team, model) = await SeededRecordStore.SeedAsync(store);
+        Seeded = (store, team, model);
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var directory in _directories)
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The record conformance suite on SQLite: always runs.</summary>
+public sealed class SqliteRecordQueryConformanceTests(SqliteSeededStore fixture) : RecordQueryConformanceTests, IClassFixture<SqliteSeededStore>
+{
+    protected override Task<(IGatherStore Store, ITeamStore Team, Model Model)> SeededAsync() => Task.FromResult(fixture.Seeded);
+
+    protected override Task<IGatherStore> EmptyStoreAsync() => fixture.CreateAsync();
+}
