@@ -17,7 +17,11 @@ namespace Gather.Api.Records;
 /// </summary>
 public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordService records, IGatherStore store)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping keeps messages readable ('email', not \u0027email\u0027); the body is JSON, never HTML.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public async Task HandleAsync(HttpContext context, string modelId)
     {

@@ -34,6 +34,9 @@ public sealed class MongoQuerySnapshotTests
         {
             teams = TeamDocument.Indexes.Select(Index).ToList(),
             apiKeys = ApiKeyDocument.Indexes.Select(Index).ToList(),
+            models = ModelDocument.Indexes.Select(Index).ToList(),
+            records = RecordDocument.Indexes.Select(Index).ToList(),
+            modelFieldStats = FieldStatDocument.Indexes.Select(Index).ToList(),
         };
 
         Snapshot.Match(indexes);

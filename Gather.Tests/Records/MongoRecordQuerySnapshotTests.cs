@@ -1,0 +1,60 @@
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage.MongoDb;
+using MongoDB.Bson;
+using MongoDB.Bson.IO;
+using Snapshooter.Xunit;
+
+namespace Gather.Tests.Records;
+
+/// <summary>
+/// The find filter and sort the MongoDB adapter renders for every conformance case, and for a
+/// page after a cursor in each direction, snapshotted without a server.
+/// </summary>
+public sealed class MongoRecordQuerySnapshotTests
+{
+    private static string Json(BsonDocument document) =>
+        document.ToJson(new JsonWriterSettings { OutputMode = JsonOutputMode.RelaxedExtendedJson });
+
+    private static RecordQuery Build(RecordQueryCases.Case c, PageInput page)
+    {
+        var query = SeededRecordStore.QueryBuilder.Build(QueryJson.Filter(c.Where), QueryJson.Order(c.Order), c.Search, page);
+        Assert.True(query.Succeeded);
+        return query.Value!;
+    }
+
+    private static object Render(RecordQuery query) => new
+    {
+        find = Json(MongoRecordQueries.Page("team_1", "model_1", query)),
+        sort = Json(MongoRecordQueries.Sort(query.Order, query.Page.Backward)),
+        limit = query.Page.Size + 1,
+    };
+
+    [Fact]
+    public void Every_conformance_case_renders_as_in_the_snapshot()
+    {
+        var rendered = RecordQueryCases.Cases.ToDictionary(c => c.Name, c => Render(Build(c, new PageInput(First: 100))));
+
+        Snapshot.Match(rendered);
+    }
+
+    [Fact]
+    public void Cursor_conditions_render_per_type_rank_as_in_the_snapshot()
+    {
+        var twoKeys = RecordQueryCases.Cases.Single(c => c.Name == "order_two_keys");
+        var order = Build(twoKeys, new PageInput(First: 1)).Order;
+        var cursors = new Dictionary<string, RecordCursor>
+        {
+            ["string_then_number"] = new([Scalar.Of("open"), Scalar.Of(75.5)], "a03"),
+            ["string_then_null"] = new([Scalar.Of("open"), Scalar.Null], "a05"),
+            ["string_then_boolean"] = new([Scalar.Of("open"), Scalar.Of(true)], "a16"),
+        };
+
+        var rendered = cursors.ToDictionary(p => p.Key, p => new
+        {
+            forward = Render(Build(twoKeys, new PageInput(First: 3, After: p.Value.Encode(order)))),
+            backward = Render(Build(twoKeys, new PageInput(Last: 3, Before: p.Value.Encode(order)))),
+        });
+
+        Snapshot.Match(rendered);
+    }
+}
