@@ -1,4 +1,5 @@
 using Gather.Schema.Common;
+using Gather.Schema.Errors;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<GatherSchema>()
             .AddGraphTypes(typeof(GatherSchema).Assembly)
             .AddSystemTextJson()
-            .AddErrorInfoProvider(errors => errors.ExposeCodes = false)
+            .AddErrorInfoProvider<GatherErrorInfoProvider>()
             .AddComplexityAnalyzer((complexity, provider) =>
                 QueryCost.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimitsOptions>>().Value)));
         return builder;

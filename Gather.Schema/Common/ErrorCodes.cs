@@ -6,7 +6,7 @@ public static class ErrorCodes
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
 
-    /// <summary>An argument broke a rule; <c>extensions.data</c> names the argument (<c>field</c>) and the <c>rule</c>.</summary>
+    /// <summary>An argument broke a rule; <c>extensions.field</c> names the argument and <c>extensions.rule</c> the rule.</summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
 
     /// <summary>An id names nothing in the caller's team.</summary>

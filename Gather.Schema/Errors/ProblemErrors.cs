@@ -8,7 +8,7 @@ namespace Gather.Schema.Errors;
 
 /// <summary>
 /// Problems become typed <c>errors</c> in mutation payloads, and GraphQL errors on queries
-/// (which have no payload), with the argument and rule in <c>extensions.data</c>.
+/// (which have no payload), with the argument and rule in <c>extensions.field</c> and <c>extensions.rule</c>.
 /// </summary>
 public static class ProblemErrors
 {
@@ -27,16 +27,12 @@ public static class ProblemErrors
 
     public static ExecutionError ToError(Problem problem)
     {
-        var error = problem switch
+        return problem switch
         {
             NotFoundProblem notFound => new ExecutionError(notFound.Message) { Code = ErrorCodes.NotFound },
+            ValidationProblem validation => new ArgumentProblemError(validation.Message, validation.Field, validation.Rule)
+                { Code = ErrorCodes.InvalidArgument },
             _ => new ExecutionError(problem.Message) { Code = ErrorCodes.InvalidArgument },
         };
-        if (problem is ValidationProblem validation)
-        {
-            error.Data["field"] = validation.Field;
-            error.Data["rule"] = validation.Rule;
-        }
-        return error;
     }
 }
