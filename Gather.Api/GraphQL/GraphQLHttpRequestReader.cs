@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gather.Api.Hosting;
 using Gather.Schema;
 using GraphQL;
 using GraphQL.Transport;
@@ -24,7 +25,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
                 "UNSUPPORTED_MEDIA_TYPE"));
 
         var maxBytes = limits.Value.MaxRequestBodyBytes;
-        var bounded = await ReadBoundedAsync(http, maxBytes);
+        var bounded = await BoundedBody.ReadAsync(http, maxBytes);
         if (bounded is not { } body)
             return (null, new(StatusCodes.Status413PayloadTooLarge,
                 $"The request body is larger than the {maxBytes} bytes allowed (Gather:GraphQL:MaxRequestBodyBytes).",
@@ -81,22 +82,5 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
     {
         var index = body.IndexOfAnyExcept(" \t\r\n"u8);
         return index < 0 ? null : body[index];
-    }
-
-    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>; reads at most one byte past the limit.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(HttpRequest http, int maxBytes)
-    {
-        if (http.ContentLength > maxBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }

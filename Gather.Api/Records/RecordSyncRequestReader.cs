@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gather.Api.Hosting;
 using Gather.Infrastructure.Records;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -27,19 +28,19 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
                 $"Send records as form fields (application/x-www-form-urlencoded, as `curl -d` does) or as JSON (application/json); this request has '{request.ContentType ?? "no content type"}'."));
 
         var maxBytes = options.Value.MaxRequestBodyBytes;
-        var body = await ReadBoundedAsync(request, maxBytes);
-        if (body is null)
+        var bounded = await BoundedBody.ReadAsync(request, maxBytes);
+        if (bounded is not { } body)
             return (null, new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
                 $"The request body is larger than the {maxBytes} bytes allowed (Gather:Sync:MaxRequestBodyBytes)."));
         return isForm ? ReadForm(body) : ReadJson(body);
     }
 
-    private static (IReadOnlyList<RecordInput>?, SyncRequestProblem?) ReadForm(byte[] body)
+    private static (IReadOnlyList<RecordInput>?, SyncRequestProblem?) ReadForm(ReadOnlyMemory<byte> body)
     {
         Dictionary<string, Microsoft.Extensions.Primitives.StringValues> fields;
         try
         {
-            fields = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+            fields = new FormReader(Encoding.UTF8.GetString(body.Span)).ReadForm();
         }
         catch (InvalidDataException e)
         {
@@ -56,12 +57,12 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         return ([new RecordInput(record, FromForm: true)], null);
     }
 
-    private static (IReadOnlyList<RecordInput>?, SyncRequestProblem?) ReadJson(byte[] body)
+    private static (IReadOnlyList<RecordInput>?, SyncRequestProblem?) ReadJson(ReadOnlyMemory<byte> body)
     {
         JsonNode? json;
         try
         {
-            json = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            json = JsonNode.Parse(body.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -74,21 +75,5 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
             _ => (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST",
                 "The body must be a JSON object (one record) or an array of objects (a batch).")),
         };
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int maxBytes)
-    {
-        if (request.ContentLength > maxBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
