@@ -29,8 +29,8 @@ public static partial class DeclaredTypeConversion
                 break;
             case FieldType.Int:
                 if (kind == JsonValueKind.Number && value.TryGetValue<long>(out var l)) return JsonValue.Create(l);
-                if (kind == JsonValueKind.Number && value.TryGetValue<double>(out var d) && Math.Floor(d) == d
-                    && d is >= long.MinValue and < long.MaxValue) return JsonValue.Create((long)d);
+                if (kind == JsonValueKind.Number && value.TryGetValue<double>(out var d) && ValueInference.TryGetInteger(d, out l))
+                    return JsonValue.Create(l);
                 if (text is not null && ValueInference.TryParseInteger(text, out l)) return JsonValue.Create(l);
                 break;
             case FieldType.Float:

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -145,7 +144,7 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
             problems.Add(new(index, idField, "maxLength",
                 $"The ID field '{idField}' may be at most {Limits.MaxIdLength} characters (Gather:Sync:MaxIdLength)."));
         else
-            return key.ToString(CultureInfo.InvariantCulture);
+            return key;
         return null;
     }
 }

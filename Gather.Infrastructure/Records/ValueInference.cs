@@ -48,9 +48,15 @@ public static partial class ValueInference
 
     /// <summary>Integral numbers within range are stored as integers, so 75 and 75.0 are the same value on both stores.</summary>
     public static JsonValue ToCanonicalNumber(double value) =>
-        Math.Floor(value) == value && value is >= long.MinValue and < long.MaxValue
-            ? JsonValue.Create((long)value)
-            : JsonValue.Create(value);
+        TryGetInteger(value, out var integer) ? JsonValue.Create(integer) : JsonValue.Create(value);
+
+    /// <summary>The integer a double holds exactly, when it is integral and within a long's range.</summary>
+    public static bool TryGetInteger(double value, out long integer)
+    {
+        var integral = Math.Floor(value) == value && value is >= long.MinValue and < long.MaxValue;
+        integer = integral ? (long)value : 0;
+        return integral;
+    }
 
     [GeneratedRegex("^-?(0|[1-9][0-9]{0,18})$")]
     private static partial Regex CanonicalInteger();

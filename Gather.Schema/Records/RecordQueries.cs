@@ -1,8 +1,6 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Validation;
 using Gather.Schema.Common;
-using Gather.Schema.Errors;
 using GraphQL;
 using GraphQL.Types;
 
@@ -38,17 +36,5 @@ public sealed class RecordQueries : IQueryFields
     {
         var records = await context.TeamStore().Records.GetManyAsync(model.Id, [key], context.CancellationToken);
         return records.Count == 0 ? null : new RecordNode(model, records[0]);
-    }
-}
-
-/// <summary>Looks up the model a field names; reports NOT_FOUND as a GraphQL error when the team has none.</summary>
-public static class ModelArgument
-{
-    public static async Task<Model?> FindAsync(IResolveFieldContext context, string modelId)
-    {
-        var model = await context.Service<ModelService>().GetAsync(context.TeamStore(), modelId, context.CancellationToken);
-        if (model is null)
-            context.Report([new NotFoundProblem(modelId, $"No model with id '{modelId}' exists in this team.")]);
-        return model;
     }
 }

@@ -15,11 +15,14 @@ public sealed record RecordCursor(IReadOnlyList<Scalar> Values, string Key)
     public static RecordCursor For(StoredRecord record, IReadOnlyList<RecordSort> order) =>
         new(order.Select(s => SortValue(record, s.Path)).ToList(), record.Key);
 
-    public string Encode(IReadOnlyList<RecordSort> order)
+    public string Encode(IReadOnlyList<RecordSort> order) => Encode(Fingerprint(order));
+
+    /// <summary>Encodes with the order's <see cref="Fingerprint"/> computed once for a whole page.</summary>
+    public string Encode(string orderFingerprint)
     {
         var json = new JsonObject
         {
-            ["o"] = Fingerprint(order),
+            ["o"] = orderFingerprint,
             ["v"] = new JsonArray(Values.Select(v => v.ToJson()).ToArray()),
             ["k"] = Key,
         };
@@ -67,7 +70,7 @@ public sealed record RecordCursor(IReadOnlyList<Scalar> Values, string Key)
         return node;
     }
 
-    private static string Fingerprint(IReadOnlyList<RecordSort> order) =>
+    public static string Fingerprint(IReadOnlyList<RecordSort> order) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join('\n', order.Select(s => $"{s.Path}\t{s.Direction}")))))[..12];
 }

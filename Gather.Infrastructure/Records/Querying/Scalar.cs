@@ -34,7 +34,7 @@ public readonly record struct Scalar(ScalarKind Kind, object? Value)
 
     /// <summary>Numbers are canonical: integral values within range are longs, so 75 and 75.0 are one value.</summary>
     public static Scalar NumberOf(double value) =>
-        Math.Floor(value) == value && value is >= long.MinValue and < long.MaxValue ? Of((long)value) : Of(value);
+        ValueInference.TryGetInteger(value, out var integer) ? Of(integer) : Of(value);
 
     public JsonNode? ToJson() => Value switch
     {

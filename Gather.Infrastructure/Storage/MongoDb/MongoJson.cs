@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Records;
 using MongoDB.Bson;
 
 namespace Gather.Infrastructure.Storage.MongoDb;
@@ -52,7 +53,7 @@ internal static class MongoJson
         BsonType.Int64 => JsonValue.Create(value.AsInt64),
         BsonType.Double => JsonValue.Create(value.AsDouble),
         BsonType.Decimal128 => JsonValue.Create((double)value.AsDecimal128),
-        BsonType.DateTime => JsonValue.Create(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
+        BsonType.DateTime => JsonValue.Create(value.ToUniversalTime().ToString(DeclaredTypeConversion.DateTimeFormat, CultureInfo.InvariantCulture)),
         _ => JsonValue.Create(value.ToString()),
     };
 }

@@ -103,7 +103,7 @@ internal sealed class SqliteRecordStore(SqliteConnectionFactory connections, str
         foreach (var chunk in keys.Distinct().Chunk(KeysPerStatement))
         {
             var sql = new SqliteRecordSql();
-            var condition = Where(sql, modelId, null, []) + $" AND key IN ({string.Join(", ", chunk.Select(k => sql.Bind(k)))})";
+            var condition = WithKeys(sql, modelId, chunk);
             await using var command = transaction.Command($"DELETE FROM records WHERE {condition} RETURNING {SqliteRecordRows.Columns}",
                 [.. sql.Parameters]);
             deleted.AddRange(await SqliteRecordRows.ReadAllAsync(command, cancellationToken));
@@ -126,6 +126,10 @@ internal sealed class SqliteRecordStore(SqliteConnectionFactory connections, str
         return where;
     }
 
+    /// <summary>The model's records with these keys (one chunk, within SQLite's parameter limit).</summary>
+    private string WithKeys(SqliteRecordSql sql, string modelId, IEnumerable<string> keys) =>
+        Where(sql, modelId, null, []) + $" AND key IN ({string.Join(", ", keys.Select(k => sql.Bind(k)))})";
+
     private async Task<List<StoredRecord>> ReadKeysAsync(SqliteTransaction transaction, string modelId, IReadOnlyList<string> keys,
         CancellationToken cancellationToken)
     {
@@ -133,7 +137,7 @@ internal sealed class SqliteRecordStore(SqliteConnectionFactory connections, str
         foreach (var chunk in keys.Chunk(KeysPerStatement))
         {
             var sql = new SqliteRecordSql();
-            var condition = Where(sql, modelId, null, []) + $" AND key IN ({string.Join(", ", chunk.Select(k => sql.Bind(k)))})";
+            var condition = WithKeys(sql, modelId, chunk);
             await using var command = transaction.Command($"SELECT {SqliteRecordRows.Columns} FROM records WHERE {condition}",
                 [.. sql.Parameters]);
             records.AddRange(await SqliteRecordRows.ReadAllAsync(command, cancellationToken));
