@@ -25,19 +25,19 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
                 "UNSUPPORTED_MEDIA_TYPE"));
 
         var maxBytes = limits.Value.MaxRequestBodyBytes;
-        var bounded = await BoundedBody.ReadAsync(http, maxBytes);
-        if (bounded is not { } body)
+        using var body = await BoundedBody.ReadAsync(http, maxBytes);
+        if (body is null)
             return (null, new(StatusCodes.Status413PayloadTooLarge,
                 $"The request body is larger than the {maxBytes} bytes allowed (Gather:GraphQL:MaxRequestBodyBytes).",
                 "REQUEST_TOO_LARGE"));
 
         // The first significant byte tells an object from a batch without parsing the body twice.
-        if (FirstSignificantByte(body.Span) == (byte)'[')
+        if (FirstSignificantByte(body.Memory.Span) == (byte)'[')
             return (null, BadRequest("The request body must be a JSON object with a 'query' member; batches are not supported."));
         GraphQLRequest? request;
         try
         {
-            request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body.Span));
+            request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body.Memory.Span));
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {

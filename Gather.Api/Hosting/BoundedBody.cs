@@ -1,22 +1,71 @@
+using System.Buffers;
+
 namespace Gather.Api.Hosting;
 
-/// <summary>Reads a request body only up to a limit, so an oversized body costs at most the limit plus one chunk.</summary>
-public static class BoundedBody
+/// <summary>
+/// A request body read only up to a limit, so an oversized body costs at most the limit. The
+/// bytes live in a pooled buffer: a sync batch is hundreds of kilobytes, and a fresh array per
+/// request would land on the large-object heap and force full collections. Dispose to return it.
+/// </summary>
+public sealed class BoundedBody : IDisposable
 {
+    private const int InitialSize = 16 * 1024;
+
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    private BoundedBody(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        _length = length;
+    }
+
+    public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(BoundedBody))).AsMemory(0, _length);
+
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, int maxBytes)
+    public static async Task<BoundedBody?> ReadAsync(HttpRequest request, int maxBytes)
     {
         if (request.ContentLength > maxBytes)
             return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        // One byte beyond the limit tells "exactly the limit" from "over it".
+        var capacity = maxBytes + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(capacity, request.ContentLength + 1 ?? InitialSize));
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
+            while (length < capacity)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(capacity, 2L * buffer.Length));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, capacity) - length),
+                    request.HttpContext.RequestAborted);
+                if (read == 0)
+                    break;
+                length += read;
+            }
         }
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+        if (length > maxBytes)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
+        }
+        return new BoundedBody(buffer, length);
+    }
+
+    public void Dispose()
+    {
+        if (_buffer is { } buffer)
+            ArrayPool<byte>.Shared.Return(buffer);
+        _buffer = null;
     }
 }

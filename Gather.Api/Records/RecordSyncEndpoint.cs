@@ -39,14 +39,16 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
             return;
         }
 
-        var (inputs, problem) = await reader.ReadAsync(context.Request);
+        var (request, problem) = await reader.ReadAsync(context.Request);
         if (problem is not null)
         {
             await WriteErrorsAsync(context, problem.StatusCode, [Error(problem.Message, problem.Code, problem.Field)]);
             return;
         }
 
-        var result = await records.SyncAsync(store.ForTeam(caller.TeamId), modelId, inputs!, context.RequestAborted);
+        Result<SyncResult> result;
+        using (request)
+            result = await records.SyncAsync(store.ForTeam(caller.TeamId), modelId, request!.Records, context.RequestAborted);
         if (!result.Succeeded)
         {
             var notFound = result.Problems.Any(p => p is NotFoundProblem);

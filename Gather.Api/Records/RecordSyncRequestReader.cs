@@ -12,13 +12,29 @@ namespace Gather.Api.Records;
 public sealed record SyncRequestProblem(int StatusCode, string Code, string Message, string? Field = null);
 
 /// <summary>
+/// The records of one sync request. JSON records are views over the pooled body they were
+/// parsed from, so the request is disposed once they have been normalized (the normalizer
+/// copies every value it keeps).
+/// </summary>
+public sealed class RecordSyncRequest(IReadOnlyList<RecordInput> records, params IDisposable[] owned) : IDisposable
+{
+    public IReadOnlyList<RecordInput> Records { get; } = records;
+
+    public void Dispose()
+    {
+        foreach (var resource in owned)
+            resource.Dispose();
+    }
+}
+
+/// <summary>
 /// Reads the records of <c>POST /models/{modelId}/records</c>: form fields (one record, as
 /// <c>curl -d</c> sends them), a JSON object (one record) or a JSON array (a batch). The body
 /// is read within <c>Gather:Sync:MaxRequestBodyBytes</c>.
 /// </summary>
 public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
 {
-    public async Task<(IReadOnlyList<RecordInput>? Records, SyncRequestProblem? Problem)> ReadAsync(HttpRequest request)
+    public async Task<(RecordSyncRequest? Request, SyncRequestProblem? Problem)> ReadAsync(HttpRequest request)
     {
         var isForm = request.HasFormContentType && request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         var isJson = request.ContentType is { } type && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
@@ -28,14 +44,22 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
                 $"Send records as form fields (application/x-www-form-urlencoded, as `curl -d` does) or as JSON (application/json); this request has '{request.ContentType ?? "no content type"}'."));
 
         var maxBytes = options.Value.MaxRequestBodyBytes;
-        var bounded = await BoundedBody.ReadAsync(request, maxBytes);
-        if (bounded is not { } body)
+        var body = await BoundedBody.ReadAsync(request, maxBytes);
+        if (body is null)
             return (null, new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
                 $"The request body is larger than the {maxBytes} bytes allowed (Gather:Sync:MaxRequestBodyBytes)."));
-        return isForm ? ReadForm(body) : ReadJson(body);
+        if (isForm)
+        {
+            using (body)
+                return ReadForm(body.Memory);
+        }
+        var (records, problem) = ReadJson(body);
+        if (records is null)
+            body.Dispose();
+        return (records, problem);
     }
 
-    private static (IReadOnlyList<RecordInput>?, SyncRequestProblem?) ReadForm(ReadOnlyMemory<byte> body)
+    private static (RecordSyncRequest?, SyncRequestProblem?) ReadForm(ReadOnlyMemory<byte> body)
     {
         Dictionary<string, Microsoft.Extensions.Primitives.StringValues> fields;
         try
@@ -54,26 +78,37 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
                     $"Form field '{name}' is given {values.Count} times; give each field once.", name));
             record[name] = JsonValue.Create(values.ToString());
         }
-        return ([new RecordInput(record, FromForm: true)], null);
+        return (new RecordSyncRequest([new RecordInput(record, FromForm: true)]), null);
     }
 
-    private static (IReadOnlyList<RecordInput>?, SyncRequestProblem?) ReadJson(ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// Parses in place over the pooled body (no copy of the bytes, pooled token metadata); on
+    /// success the request owns the body and the document.
+    /// </summary>
+    private static (RecordSyncRequest?, SyncRequestProblem?) ReadJson(BoundedBody body)
     {
-        JsonNode? json;
+        JsonDocument document;
         try
         {
-            json = JsonNode.Parse(body.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            document = JsonDocument.Parse(body.Memory, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", $"The body is not valid JSON: {e.Message}"));
         }
-        return json switch
+        var root = document.RootElement;
+        IReadOnlyList<RecordInput>? records = root.ValueKind switch
         {
-            JsonObject record => ([new RecordInput(record)], null),
-            JsonArray batch => (batch.Select(r => new RecordInput(r)).ToList(), null),
-            _ => (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST",
-                "The body must be a JSON object (one record) or an array of objects (a batch).")),
+            JsonValueKind.Object => [new RecordInput(JsonObject.Create(root))],
+            JsonValueKind.Array => JsonArray.Create(root)!.Select(r => new RecordInput(r)).ToList(),
+            _ => null,
         };
+        if (records is null)
+        {
+            document.Dispose();
+            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST",
+                "The body must be a JSON object (one record) or an array of objects (a batch)."));
+        }
+        return (new RecordSyncRequest(records, document, body), null);
     }
 }

@@ -101,6 +101,11 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
                             return ValueInference.ToCanonicalNumber(number);
                         problems.Add(new(index, path, "number", $"Field '{path}' holds a number too large to store."));
                         return null;
+                    // A fresh value, never a clone: the input may be a view over a pooled request body.
+                    case JsonValueKind.String when jsonValue.TryGetValue<string>(out var text):
+                        return JsonValue.Create(text);
+                    case JsonValueKind.True or JsonValueKind.False:
+                        return JsonValue.Create(jsonValue.GetValueKind() == JsonValueKind.True);
                     default:
                         return jsonValue.DeepClone();
                 }
