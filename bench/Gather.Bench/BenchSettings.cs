@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Gather.Bench;
+
+/// <summary>Command-line settings: which benchmark, how many records, how many timed runs.</summary>
+public sealed record BenchSettings(string Benchmark, string ServerDll, int Records, int WarmupBatches, int Warmups, int Runs)
+{
+    public const string Usage = """
+        usage: bench/run [records] [--records N] [--runs N] [--warmups N]
+          records    models and records: REST sync and a GraphQL page against the adapter (default)
+          --records  how many records to sync (default 100000)
+          --warmup-batches  sync batches into a scratch model on both sides before timing,
+                            so JIT tiering has settled (default 20)
+          --runs     timed runs per query, the median is reported (default 30)
+          --warmups  untimed runs before them (default 5)
+        """;
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var benchmark = "records";
+        string? server = null;
+        int records = 100_000, warmupBatches = 20, warmups = 5, runs = 30;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--server": server = Value(args, ++i); break;
+                case "--records": records = Count(args, ++i, 1_000, 1_000_000); break;
+                case "--warmup-batches": warmupBatches = Count(args, ++i, 0, 1_000); break;
+                case "--runs": runs = Count(args, ++i, 1, 1_000); break;
+                case "--warmups": warmups = Count(args, ++i, 0, 100); break;
+                case "records": benchmark = args[i]; break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
+            }
+        }
+        if (server is null || !File.Exists(server))
+            throw new ArgumentException($"--server must name the built Gather.Api.dll (bench/run passes it).\n{Usage}");
+        return new BenchSettings(benchmark, server, records, warmupBatches, warmups, runs);
+    }
+
+    private static string Value(string[] args, int i) =>
+        i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.\n{Usage}");
+
+    private static int Count(string[] args, int i, int min, int max) =>
+        int.TryParse(Value(args, i), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"{args[i - 1]} must be a whole number from {min} to {max}.\n{Usage}");
+}

@@ -1,0 +1,45 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Storage.Sqlite;
+using Gather.Infrastructure.Teams;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Bench;
+
+/// <summary>
+/// The baseline side: the SQLite adapter called directly in this process, on a file of its own,
+/// with no HTTP, authentication, GraphQL or normalization in between.
+/// </summary>
+public sealed class DirectStore
+{
+    private DirectStore(ITeamStore team) => Team = team;
+
+    public ITeamStore Team { get; }
+
+    public static async Task<DirectStore> CreateAsync(string databasePath)
+    {
+        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = databasePath }));
+        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
+        var store = new SqliteStore(connections);
+        var now = DateTimeOffset.UtcNow;
+        var team = new Team(DocumentIds.New("team"), "Bench", now);
+        var secret = ApiKeySecret.Generate();
+        await store.CreateTeamAsync(team, new ApiKey(DocumentIds.New("key"), team.Id, "bench", ApiKeySecret.Hash(secret),
+            ApiKeySecret.Preview(secret), [ApiKeyScope.Admin], now), CancellationToken.None);
+        return new DirectStore(store.ForTeam(team.Id));
+    }
+
+    /// <summary>A custom model, inserted as the GraphQL mutation would.</summary>
+    public async Task<Model> CreateModelAsync(string name, string idField)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var model = new Model(DocumentIds.New("model"), Team.TeamId, name, ModelKind.Custom, idField, [], now, now);
+        await Team.Models.InsertAsync(model, CancellationToken.None);
+        return model;
+    }
+
+    public static void ReleaseFiles() => SqliteConnection.ClearAllPools();
+}

@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Gather.Bench;
+
+/// <summary>What a backend or frontend does over HTTP: GraphQL requests and the REST sync call.</summary>
+public sealed class GatherClient(Uri address, string apiKey) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 16 })
+    {
+        BaseAddress = address,
+        Timeout = TimeSpan.FromMinutes(5),
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Token", apiKey) },
+    };
+
+    /// <summary>Runs a GraphQL request and returns its <c>data</c>; any error fails the benchmark.</summary>
+    public async Task<JsonNode> GraphQLAsync(string query, JsonObject? variables = null)
+    {
+        var body = new JsonObject { ["query"] = query, ["variables"] = variables?.DeepClone() ?? new JsonObject() };
+        using var response = await _http.PostAsync("/graphql", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        var result = JsonNode.Parse(text)!;
+        if (!response.IsSuccessStatusCode || result["errors"] is not null)
+            throw new InvalidOperationException($"GraphQL failed ({(int)response.StatusCode}): {text}");
+        return result["data"]!;
+    }
+
+    /// <summary>Creates a custom model and returns its id.</summary>
+    public async Task<string> CreateModelAsync(string name, string idField)
+    {
+        var data = await GraphQLAsync(
+            "mutation($input: CreateModelInput!) { createModel(input: $input) { model { id } errors { message } } }",
+            new JsonObject { ["input"] = new JsonObject { ["name"] = name, ["idField"] = idField } });
+        return data["createModel"]!["model"]?["id"]?.GetValue<string>()
+               ?? throw new InvalidOperationException($"createModel failed: {data.ToJsonString()}");
+    }
+
+    /// <summary>The documented sync call with a JSON array body (already serialized, so the client's cost is not measured).</summary>
+    public async Task SyncAsync(string modelId, byte[] jsonArray)
+    {
+        using var content = new ByteArrayContent(jsonArray);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _http.PostAsync($"/models/{modelId}/records", content);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Sync failed ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync()}");
+        // Drain the per-record report as a real client would.
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,23 @@
+using Gather.Bench;
+
+if (args.Contains("--help"))
+{
+    Console.WriteLine(BenchSettings.Usage);
+    return 0;
+}
+
+BenchSettings settings;
+try
+{
+    settings = BenchSettings.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 64;
+}
+
+var report = await new RecordsBenchmark(settings).RunAsync();
+report.Print();
+// A missed target is a distinct exit code, so scripts can tell it from a crash.
+return report.AllTargetsMet ? 0 : 2;
