@@ -30,7 +30,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider<GatherErrorInfoProvider>()
             .AddComplexityAnalyzer((complexity, provider) =>
-                QueryCost.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimitsOptions>>().Value)));
+                QueryCost.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimitsOptions>>().Value,
+                    provider.GetRequiredService<IOptions<Gather.Infrastructure.Records.Querying.QueryOptions>>().Value)));
         return builder;
     }
 }

@@ -28,6 +28,9 @@ public static class GatherApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Counting starts before authentication, so the key lookup is counted too.
+        app.UseStoreRoundTripsHeader();
+        app.UseAuthentication();
 
         var ide = app.Services.GetRequiredService<BananaCakePop>();
         app.MapGet("/graphql/bcp-config.json", ide.ServeConfigAsync);

@@ -19,6 +19,18 @@ public interface IRecordStore
     /// <summary>One page of records matching the query, in the query's order.</summary>
     Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Related records for many parents in one round trip: for each link value that has any,
+    /// one page of the records reached through <paramref name="link"/> that match the query,
+    /// in the query's order (the page reads forward; its cursor applies to every value).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, RecordPage>> QueryRelatedAsync(string modelId, RecordLink link, RecordQuery query,
+        CancellationToken cancellationToken);
+
+    /// <summary>For each link value, how many records reached through <paramref name="link"/> match; values with none are omitted.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountRelatedAsync(string modelId, RecordLink link, RecordFilter? where,
+        IReadOnlyList<string> searchTerms, CancellationToken cancellationToken);
+
     /// <summary>How many records match the filter and search terms (paging aside).</summary>
     Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms, CancellationToken cancellationToken);
 

@@ -17,6 +17,9 @@ public interface ITeamStore
     /// <summary>The team's records.</summary>
     IRecordStore Records { get; }
 
+    /// <summary>The team's relationships between models.</summary>
+    IRelationshipStore Relationships { get; }
+
     Task<Team?> GetTeamAsync(CancellationToken cancellationToken);
 
     /// <exception cref="DuplicateDocumentException">the key's id or secret already exists.</exception>

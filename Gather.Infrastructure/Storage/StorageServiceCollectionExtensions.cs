@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Relationships;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage.MongoDb;
@@ -27,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelService>();
+        services.AddOptions<RelationshipOptions>().BindConfiguration(RelationshipOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RelationshipService>();
         services.AddSingleton<RecordNormalizer>();
         services.AddSingleton<RecordService>();
         services.AddSingleton<RecordQueryBuilder>();

@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Relationships;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class TeamBootstrapper(
     TimeProvider clock,
     OneTimeSecretConsole console,
     ModelService models,
+    RelationshipService relationships,
     ILogger<TeamBootstrapper> logger)
 {
     public async Task EnsureBootstrappedAsync(CancellationToken cancellationToken)
@@ -31,8 +33,10 @@ public sealed class TeamBootstrapper(
         else if (configuredKey is not null)
             await EnsureConfiguredKeyAsync(team, configuredKey, cancellationToken);
 
-        // Also for teams stored before models existed: Account and Customer are always there.
+        // Also for teams stored before models existed: Account and Customer, and the
+        // relationship between them, are always there.
         await models.EnsureStandardModelsAsync(store.ForTeam(team.Id), cancellationToken);
+        await relationships.EnsureStandardAsync(store.ForTeam(team.Id), cancellationToken);
     }
 
     private async Task<Team> CreateFirstTeamAsync(string? configuredKey, CancellationToken cancellationToken)

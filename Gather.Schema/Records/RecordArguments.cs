@@ -5,6 +5,7 @@ using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Validation;
 using Gather.Schema.Common;
 using Gather.Schema.Errors;
+using Gather.Schema.Loading;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -35,8 +36,28 @@ public static class RecordArguments
             .Argument<IntGraphType>("last", "Page size, reading backward.")
             .Argument<StringGraphType>("before", "Read backward from before this cursor.");
 
+    /// <summary>The arguments of a related-records list: like a root list's, reading forward only.</summary>
+    public static FieldBuilder<TSource, TReturn> WithRelatedListArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field
+            .Argument<RecordFilterInputType>("where", "Only related records matching this filter.")
+            .Argument<ListGraphType<NonNullGraphType<RecordSortInputType>>>("order", "Sort keys, most significant first; ties break on the record id.")
+            .Argument<StringGraphType>("search", "Words that must each appear, ignoring case, in some string value of the record.")
+            .Argument<IntGraphType>("first", "Page size per parent record (default 50).")
+            .Argument<StringGraphType>("after", "Read forward from after this cursor.");
+
     /// <summary>Resolves a record list of <paramref name="model"/>; invalid arguments become errors and a null result.</summary>
     public static async Task<RecordConnection?> ResolveConnectionAsync(IResolveFieldContext context, Model model)
+    {
+        if (QueryOf(context) is not { } query)
+            return null;
+        var team = context.TeamStore();
+        var page = await team.Records.QueryAsync(model.Id, query, context.CancellationToken);
+        return new RecordConnection(model, query, page,
+            () => LoadedResult.Deferred(cancellationToken => team.Records.CountAsync(model.Id, query.Where, query.SearchTerms, cancellationToken)));
+    }
+
+    /// <summary>The query the field's list arguments ask for, or null (with the problems reported) when they are invalid.</summary>
+    public static RecordQuery? QueryOf(IResolveFieldContext context)
     {
         var query = context.Service<RecordQueryBuilder>().Build(
             context.GetArgument<Dictionary<string, object?>?>("where") is { } where ? ToFilterInput(where) : null,
@@ -44,14 +65,10 @@ public static class RecordArguments
             context.GetArgument<string?>("search"),
             new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
                 context.GetArgument<int?>("last"), context.GetArgument<string?>("before")));
-        if (!query.Succeeded)
-        {
-            context.Report(query.Problems);
-            return null;
-        }
-        var team = context.TeamStore();
-        var page = await team.Records.QueryAsync(model.Id, query.Value!, context.CancellationToken);
-        return new RecordConnection(team, model, query.Value!, page);
+        if (query.Succeeded)
+            return query.Value!;
+        context.Report(query.Problems);
+        return null;
     }
 
     public static FilterInput ToFilterInput(IDictionary<string, object?> map) => new(

@@ -1,12 +1,15 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
 using Gather.Schema.Common;
+using GraphQL.DataLoader;
 
 namespace Gather.Schema.Records;
 
-/// <summary>One page of a model's records; <c>totalCount</c> is counted only when asked for.</summary>
-public sealed class RecordConnection(ITeamStore team, Model model, RecordQuery query, RecordPage page)
+/// <summary>
+/// One page of a model's records. <c>totalCount</c> is counted only when asked for, through
+/// <paramref name="count"/>: a deferred count for a root list, a batched one for related records.
+/// </summary>
+public sealed class RecordConnection(Model model, RecordQuery query, RecordPage page, Func<IDataLoaderResult<long>> count)
 {
     public IReadOnlyList<RecordNode> Nodes { get; } = NodesOf(model, query, page);
 
@@ -16,12 +19,11 @@ public sealed class RecordConnection(ITeamStore team, Model model, RecordQuery q
         StartCursor: Nodes.FirstOrDefault()?.Cursor,
         EndCursor: Nodes.LastOrDefault()?.Cursor);
 
+    public IDataLoaderResult<long> TotalCount() => count();
+
     private static List<RecordNode> NodesOf(Model model, RecordQuery query, RecordPage page)
     {
         var fingerprint = RecordCursor.Fingerprint(query.Order);
         return page.Records.Select(r => new RecordNode(model, r, RecordCursor.For(r, query.Order).Encode(fingerprint))).ToList();
     }
-
-    public Task<long> CountAsync(CancellationToken cancellationToken) =>
-        team.Records.CountAsync(model.Id, query.Where, query.SearchTerms, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Gather.Schema.Common;
+using Gather.Schema.Loading;
 
 namespace Gather.Schema.Records;
 
@@ -23,7 +24,7 @@ public abstract class RecordConnectionGraphType<TNodeType, TEdgeType> : ObjectGr
             .Description("Where this page sits.").Resolve(c => c.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many records match the filter and search, across all pages (one extra count query).")
-            .ResolveAsync(async c => (object?)(int)Math.Min(int.MaxValue, await c.Source.CountAsync(c.CancellationToken)));
+            .Resolve(c => c.Source.TotalCount().Then(count => (int)Math.Min(int.MaxValue, count)));
     }
 }
 

@@ -1,5 +1,6 @@
 using Gather.Schema.Common;
 using Gather.Schema.Models;
+using Gather.Schema.Relationships;
 using GraphQL.Types;
 
 namespace Gather.Schema.Records;
@@ -20,5 +21,6 @@ public sealed class RecordType : ObjectGraphType<RecordNode>
             .Resolve(c => c.Source.Record.CreatedAt);
         Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When a sync last changed the record.")
             .Resolve(c => c.Source.Record.UpdatedAt);
+        RelationshipFields.AddTo(this);
     }
 }

@@ -1,4 +1,6 @@
+using Gather.Infrastructure.Relationships;
 using Gather.Schema.Records;
+using Gather.Schema.Relationships;
 using GraphQL.Types;
 
 namespace Gather.Schema.StandardModels;
@@ -12,7 +14,12 @@ public sealed class AccountType : ObjectGraphType<RecordNode>
         Description = "A company your team works with, keyed by its name.";
         Field<NonNullGraphType<StringGraphType>>("name").Description("The account's name, its ID field.")
             .Resolve(c => StandardRecordFields.Text(c.Source, "name"));
+        Field<CustomersConnectionType>("customers")
+            .Description("The account's customers: those whose `account` field holds this account's name.")
+            .WithRelatedListArguments()
+            .ResolveAsync(c => RelatedRecords.ConnectionAsync(c, StandardRelationships.AccountCustomers));
         StandardRecordFields.Add(this, "name");
+        RelationshipFields.AddTo(this);
     }
 }
 

@@ -1,6 +1,8 @@
 using Gather.Infrastructure.Models;
 using Standard = Gather.Infrastructure.Models.StandardModels;
+using Gather.Infrastructure.Relationships;
 using Gather.Schema.Records;
+using Gather.Schema.Relationships;
 using GraphQL.Types;
 
 namespace Gather.Schema.StandardModels;
@@ -14,10 +16,12 @@ public sealed class CustomerType : ObjectGraphType<RecordNode>
         Description = "A person at an account, keyed by email.";
         Field<NonNullGraphType<StringGraphType>>("email").Description("The customer's email, its ID field.")
             .Resolve(c => StandardRecordFields.Text(c.Source, "email"));
-        // `account` is kept free for navigating to the Account itself (relationships).
         Field<StringGraphType>("accountName").Description("The name of the customer's account: the record's `account` field.")
             .Resolve(c => StandardRecordFields.Text(c.Source, Standard.CustomerAccountField));
+        Field<AccountType>("account").Description("The customer's account: the Account named by its `account` field; null when there is none.")
+            .ResolveAsync(c => RelatedRecords.OneAsync(c, StandardRelationships.CustomerAccount));
         StandardRecordFields.Add(this, "email", Standard.CustomerAccountField);
+        RelationshipFields.AddTo(this);
     }
 }
 

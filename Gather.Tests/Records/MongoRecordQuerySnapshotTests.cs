@@ -57,4 +57,22 @@ public sealed class MongoRecordQuerySnapshotTests
 
         Snapshot.Match(rendered);
     }
+
+    [Fact]
+    public void Related_record_pipelines_render_as_in_the_snapshot()
+    {
+        var filtered = RecordQueryCases.Cases.Single(c => c.Name == "order_two_keys");
+        var query = Build(filtered, new PageInput(First: 10));
+        var byField = new RecordLink(new FieldPath(["owner", "email"]), ["ann@a.com", "1234"]);
+        var byKey = new RecordLink(null, ["acme"]);
+
+        var rendered = new
+        {
+            pageByField = MongoRelatedQueries.Page("team_1", "model_1", byField, query).Select(Json),
+            pageByKey = MongoRelatedQueries.Page("team_1", "model_1", byKey, query).Select(Json),
+            countByField = MongoRelatedQueries.Count("team_1", "model_1", byField, query.Where, ["acme"]).Select(Json),
+        };
+
+        Snapshot.Match(rendered);
+    }
 }

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Gather.Tests.Support;
 
 /// <summary>A GraphQL response as the tests read it: HTTP status, content type and the JSON body.</summary>
-public sealed record GraphQLResponse(HttpStatusCode Status, string? ContentType, JsonNode Body)
+public sealed record GraphQLResponse(HttpStatusCode Status, string? ContentType, JsonNode Body, int? StoreRoundTrips = null)
 {
     public JsonNode? Data => Body["data"];
 
@@ -33,6 +33,7 @@ public static class GraphQLClient
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var body = JsonNode.Parse(text) ?? throw new JsonException($"Empty response body ({response.StatusCode})");
-        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+        var roundTrips = response.Headers.TryGetValues("Gather-Store-Round-Trips", out var values) ? int.Parse(values.Single()) : (int?)null;
+        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, roundTrips);
     }
 }

@@ -18,6 +18,12 @@ internal sealed class MongoCollections(IMongoDatabase database)
 
     public IMongoCollection<BsonDocument> FieldStats { get; } = database.GetCollection<BsonDocument>(FieldStatDocument.Collection);
 
+    public IMongoCollection<RelationshipDocument> Relationships { get; } =
+        database.GetCollection<RelationshipDocument>(RelationshipDocument.Collection);
+
     public static IReadOnlyList<string> Names =>
-        [TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection, FieldStatDocument.Collection];
+    [
+        TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection,
+        FieldStatDocument.Collection, RelationshipDocument.Collection,
+    ];
 }

@@ -71,6 +71,7 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
             return null;
         var records = await collections.Records.DeleteManyAsync(MongoRecordQueries.OfModel(teamId, id), cancellationToken);
         await collections.FieldStats.DeleteManyAsync(MongoFieldStats.OfModel(teamId, id), cancellationToken);
+        await collections.Relationships.DeleteManyAsync(MongoRelationshipStore.OfModel(teamId, id), cancellationToken);
         return records.DeletedCount;
     }
 

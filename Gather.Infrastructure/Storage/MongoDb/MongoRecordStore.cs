@@ -90,6 +90,38 @@ internal sealed class MongoRecordStore(MongoCollections collections, string team
         return new RecordPage(records, hasMore);
     }
 
+    public async Task<IReadOnlyDictionary<string, RecordPage>> QueryRelatedAsync(string modelId, RecordLink link, RecordQuery query,
+        CancellationToken cancellationToken)
+    {
+        if (link.Values.Count == 0)
+            return new Dictionary<string, RecordPage>();
+        var documents = await collections.Records
+            .Aggregate<BsonDocument>(MongoRelatedQueries.Page(teamId, modelId, link, query), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        var field = link.Field;
+        return documents
+            .OrderBy(d => d[MongoRelatedQueries.Position].ToInt64())
+            .Select(d => d.ToRecord())
+            .GroupBy(r => field is null ? r.Key : Relationships.LinkValues.Of(RecordCursor.ValueAt(r.Data, field))!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var records = g.ToList();
+                var hasMore = records.Count > query.Page.Size;
+                return new RecordPage(hasMore ? records[..query.Page.Size] : records, hasMore);
+            }, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountRelatedAsync(string modelId, RecordLink link, RecordFilter? where,
+        IReadOnlyList<string> searchTerms, CancellationToken cancellationToken)
+    {
+        if (link.Values.Count == 0)
+            return new Dictionary<string, long>();
+        var groups = await collections.Records
+            .Aggregate<BsonDocument>(MongoRelatedQueries.Count(teamId, modelId, link, where, searchTerms), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return groups.Where(g => g["_id"].IsString).ToDictionary(g => g["_id"].AsString, g => g["count"].ToInt64(), StringComparer.Ordinal);
+    }
+
     public Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
         CancellationToken cancellationToken) =>
         collections.Records.CountDocumentsAsync(MongoRecordQueries.Matching(teamId, modelId, where, searchTerms),

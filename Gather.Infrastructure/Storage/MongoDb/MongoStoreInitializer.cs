@@ -31,6 +31,7 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.Models.Indexes.CreateManyAsync(ModelDocument.Indexes, cancellationToken);
         await collections.Records.Indexes.CreateManyAsync(RecordDocument.Indexes, cancellationToken);
         await collections.FieldStats.Indexes.CreateManyAsync(FieldStatDocument.Indexes, cancellationToken);
+        await collections.Relationships.Indexes.CreateManyAsync(RelationshipDocument.Indexes, cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
     }
 }

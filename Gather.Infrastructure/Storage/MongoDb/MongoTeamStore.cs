@@ -13,6 +13,8 @@ internal sealed class MongoTeamStore(MongoCollections collections, string teamId
 
     public IRecordStore Records { get; } = new MongoRecordStore(collections, teamId);
 
+    public IRelationshipStore Relationships { get; } = new MongoRelationshipStore(collections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken) =>
         (await collections.Teams.Find(MongoQueries.TeamById(teamId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 

@@ -9,8 +9,10 @@ internal static class SqliteCommandExtensions
     private const int ConstraintUnique = 2067;
     private const int ConstraintPrimaryKey = 1555;
 
+    /// <summary>Every statement Gather sends goes through here, so it is where round trips are counted.</summary>
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
+        StoreRoundTrips.Record();
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)

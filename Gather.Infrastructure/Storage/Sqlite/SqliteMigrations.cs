@@ -70,5 +70,38 @@ internal static class SqliteMigrations
             FOREIGN KEY (team_id, model_id) REFERENCES models (team_id, id) ON DELETE CASCADE
         ) WITHOUT ROWID;
         """,
+        // Relationships and views. A relationship goes with either of its models (the foreign
+        // keys cascade); a view outlives its model so that querying it can say what happened.
+        // Names are unique per side: a from model cannot have two relationships called `account`.
+        """
+        CREATE TABLE relationships (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            team_id       TEXT    NOT NULL,
+            name          TEXT    NOT NULL,
+            inverse_name  TEXT    NOT NULL,
+            from_model_id TEXT    NOT NULL,
+            from_field    TEXT    NOT NULL,
+            to_model_id   TEXT    NOT NULL,
+            to_field      TEXT    NOT NULL,
+            kind          TEXT    NOT NULL,
+            created_at    INTEGER NOT NULL,
+            FOREIGN KEY (team_id, from_model_id) REFERENCES models (team_id, id) ON DELETE CASCADE,
+            FOREIGN KEY (team_id, to_model_id) REFERENCES models (team_id, id) ON DELETE CASCADE
+        );
+        CREATE UNIQUE INDEX ux_relationships_from_name ON relationships (team_id, from_model_id, name);
+        CREATE UNIQUE INDEX ux_relationships_to_inverse ON relationships (team_id, to_model_id, inverse_name);
+        CREATE INDEX ix_relationships_to ON relationships (team_id, to_model_id);
+        CREATE TABLE views (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            team_id     TEXT    NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+            name        TEXT    NOT NULL,
+            name_key    TEXT    NOT NULL,
+            model_id    TEXT    NOT NULL,
+            definition  TEXT    NOT NULL,
+            created_at  INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_views_team_name ON views (team_id, name_key);
+        """,
     ];
 }

@@ -10,7 +10,7 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// keys, plan, write, update statistics. Writers queue on SQLite's single write lock, so no
 /// update is lost and the unique key index keeps one record per key.
 /// </summary>
-internal sealed class SqliteRecordStore(SqliteConnectionFactory connections, string teamId) : IRecordStore
+internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connections, string teamId) : IRecordStore
 {
     /// <summary>Keys per <c>IN (...)</c> list, well under SQLite's bound-parameter limit.</summary>
     private const int KeysPerStatement = 500;

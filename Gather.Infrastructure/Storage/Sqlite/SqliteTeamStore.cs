@@ -13,6 +13,8 @@ internal sealed class SqliteTeamStore(SqliteConnectionFactory connections, strin
 
     public IRecordStore Records { get; } = new SqliteRecordStore(connections, teamId);
 
+    public IRelationshipStore Relationships { get; } = new SqliteRelationshipStore(connections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

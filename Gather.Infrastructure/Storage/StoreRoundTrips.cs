@@ -1,0 +1,38 @@
+namespace Gather.Infrastructure.Storage;
+
+/// <summary>
+/// Counts the store round trips made on behalf of one unit of work (a GraphQL request, a sync
+/// call), so tests and benchmarks can check that batching holds: a nested query must cost the
+/// same number of round trips whatever its page sizes. The adapters report each statement or
+/// command they send; the count follows the async flow from <see cref="Begin"/>.
+/// </summary>
+public static class StoreRoundTrips
+{
+    private static readonly AsyncLocal<Counter?> Current = new();
+
+    /// <summary>Starts counting for the current async flow; dispose to stop.</summary>
+    public static Counter Begin()
+    {
+        var counter = new Counter(Current.Value);
+        Current.Value = counter;
+        return counter;
+    }
+
+    /// <summary>Called by the adapters for every statement or command sent to the database.</summary>
+    public static void Record() => Current.Value?.Increment();
+
+    public sealed class Counter(Counter? outer) : IDisposable
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        internal void Increment() => Interlocked.Increment(ref _count);
+
+        public void Dispose()
+        {
+            if (Current.Value == this)
+                Current.Value = outer;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Relationships;
+using Gather.Infrastructure.Validation;
+using Gather.Schema.Common;
+using Gather.Schema.Errors;
+using Gather.Schema.Loading;
+using Gather.Schema.Records;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace Gather.Schema.Relationships;
+
+/// <summary>
+/// Navigation from a record along one of its model's relationships. Every parent at a level
+/// registers its link value with the same loader, so a level costs one store round trip (plus
+/// one for <c>totalCount</c> when asked), whatever the number of parents.
+/// </summary>
+public static class RelatedRecords
+{
+    private static readonly RecordPage NoRecords = new([], false);
+
+    /// <summary>A page of the records <paramref name="name"/> leads to from the source record; null (with an error) when the name or arguments are wrong.</summary>
+    public static async Task<object?> ConnectionAsync(IResolveFieldContext<RecordNode> context, string name)
+    {
+        if (await SideAsync(context, name) is not var (side, target))
+            return null;
+        if (RecordArguments.QueryOf(context) is not { } query)
+            return null;
+
+        var team = context.TeamStore();
+        var link = new RecordLinkTarget(side, target);
+        var value = LinkValues.Of(context.Source.Record, context.Source.Model, FieldPathOf(side.SourceField));
+        // One loader per field occurrence in the document: its arguments, hence the query, are the same for every parent.
+        var key = (context.FieldAst, side.Relationship.Id, side.Name);
+        var pages = context.Loaders().GetOrAdd(("related", key), () => new BatchLoader<string, RecordPage>(
+            (values, cancellationToken) => team.Records.QueryRelatedAsync(target.Id, link.For(values), query, cancellationToken),
+            NoRecords, StringComparer.Ordinal));
+        var counts = context.Loaders().GetOrAdd(("relatedCount", key), () => new BatchLoader<string, long>(
+            (values, cancellationToken) => team.Records.CountRelatedAsync(target.Id, link.For(values), query.Where, query.SearchTerms, cancellationToken),
+            0L, StringComparer.Ordinal));
+
+        if (value is null)
+            return new RecordConnection(target, query, NoRecords, () => LoadedResult.Of(0L));
+        return pages.Load(value).Then(page => new RecordConnection(target, query, page, () => counts.Load(value)));
+    }
+
+    /// <summary>The one record <paramref name="name"/> leads to, or null; an error when the relationship can lead to many.</summary>
+    public static async Task<object?> OneAsync(IResolveFieldContext<RecordNode> context, string name)
+    {
+        if (await SideAsync(context, name) is not var (side, target))
+            return null;
+        if (!side.LeadsToOne(target))
+        {
+            context.Report([new ValidationProblem("name", "toMany",
+                $"'{name}' leads to every {target.Name} record whose '{side.TargetField}' matches, so it can be many: use related(name: \"{name}\").")]);
+            return null;
+        }
+        var value = LinkValues.Of(context.Source.Record, context.Source.Model, FieldPathOf(side.SourceField));
+        if (value is null)
+            return null;
+        return context.LoadRecord(target, value).Then(record => record is null ? null : new RecordNode(target, record));
+    }
+
+    private static async Task<(RelationshipSide Side, Model Target)?> SideAsync(IResolveFieldContext<RecordNode> context, string name)
+    {
+        var source = context.Source.Model;
+        var sides = (await context.TeamRelationshipsAsync()).SelectMany(r => r.SidesFrom(source.Id)).ToList();
+        var side = sides.FirstOrDefault(s => s.Name == name);
+        if (side is null)
+        {
+            var known = sides.Count == 0 ? "it has none" : "it has " + string.Join(", ", sides.Select(s => s.Name));
+            context.Report([new ValidationProblem("name", "unknownRelationship", $"{source.Name} has no relationship named '{name}'; {known}.")]);
+            return null;
+        }
+        var target = (await context.TeamModelsAsync()).FirstOrDefault(m => m.Id == side.TargetModelId);
+        if (target is null)
+        {
+            context.Report([new NotFoundProblem(side.TargetModelId, $"The model '{name}' leads to no longer exists.")]);
+            return null;
+        }
+        return (side, target);
+    }
+
+    /// <summary>Relationship fields were validated as paths when the relationship was created.</summary>
+    private static FieldPath FieldPathOf(string field) => new(field.Split('.'));
+
+    /// <summary>How the target side is matched: on the key when the target field is the ID field (the unique index), else on the field.</summary>
+    private sealed record RecordLinkTarget(RelationshipSide Side, Model Target)
+    {
+        public RecordLink For(IReadOnlyCollection<string> values) =>
+            new(Side.TargetField == Target.IdField ? null : FieldPathOf(Side.TargetField), values);
+    }
+}
