@@ -20,6 +20,9 @@ public interface ITeamStore
     /// <summary>The team's relationships between models.</summary>
     IRelationshipStore Relationships { get; }
 
+    /// <summary>The team's saved views.</summary>
+    IViewStore Views { get; }
+
     Task<Team?> GetTeamAsync(CancellationToken cancellationToken);
 
     /// <exception cref="DuplicateDocumentException">the key's id or secret already exists.</exception>

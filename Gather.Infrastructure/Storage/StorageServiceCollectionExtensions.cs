@@ -6,6 +6,7 @@ using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage.MongoDb;
 using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Infrastructure.Teams;
+using Gather.Infrastructure.Views;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ModelService>();
         services.AddOptions<RelationshipOptions>().BindConfiguration(RelationshipOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RelationshipService>();
+        services.AddOptions<ViewOptions>().BindConfiguration(ViewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ViewService>();
         services.AddSingleton<RecordNormalizer>();
         services.AddSingleton<RecordService>();
         services.AddSingleton<RecordQueryBuilder>();

@@ -18,14 +18,6 @@ namespace Gather.Schema.Records;
 /// </summary>
 public static class RecordArguments
 {
-    private static readonly (string Name, FilterOperator Operator)[] Operators =
-    [
-        ("eq", FilterOperator.Eq), ("neq", FilterOperator.Neq), ("in", FilterOperator.In), ("nin", FilterOperator.Nin),
-        ("gt", FilterOperator.Gt), ("gte", FilterOperator.Gte), ("lt", FilterOperator.Lt), ("lte", FilterOperator.Lte),
-        ("contains", FilterOperator.Contains), ("ncontains", FilterOperator.NContains),
-        ("startsWith", FilterOperator.StartsWith), ("endsWith", FilterOperator.EndsWith), ("exists", FilterOperator.Exists),
-    ];
-
     public static FieldBuilder<TSource, TReturn> WithRecordListArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field
             .Argument<RecordFilterInputType>("where", "Only records matching this filter.")
@@ -76,14 +68,14 @@ public static class RecordArguments
         Children(map, "or"),
         map.TryGetValue("not", out var not) && not is IDictionary<string, object?> negated ? ToFilterInput(negated) : null,
         map.TryGetValue("field", out var field) ? field as string : null,
-        Operators.Where(o => map.ContainsKey(o.Name)).Select(o => (o.Operator, ToJson(map[o.Name]))).ToList());
+        FilterInputJson.Operators.Where(o => map.ContainsKey(o.Name)).Select(o => (o.Operator, ToJson(map[o.Name]))).ToList());
 
     private static List<FilterInput>? Children(IDictionary<string, object?> map, string name) =>
         map.TryGetValue(name, out var value) && value is IEnumerable list
             ? list.OfType<IDictionary<string, object?>>().Select(ToFilterInput).ToList()
             : null;
 
-    private static SortInput ToSortInput(Dictionary<string, object?> map) => new(
+    public static SortInput ToSortInput(Dictionary<string, object?> map) => new(
         map.GetValueOrDefault("field") as string,
         map.GetValueOrDefault("direction") is SortDirection direction ? direction : SortDirection.Ascending);
 

@@ -9,9 +9,10 @@ namespace Gather.Schema.Records;
 /// One page of a model's records. <c>totalCount</c> is counted only when asked for, through
 /// <paramref name="count"/>: a deferred count for a root list, a batched one for related records.
 /// </summary>
-public sealed class RecordConnection(Model model, RecordQuery query, RecordPage page, Func<IDataLoaderResult<long>> count)
+public sealed class RecordConnection(Model model, RecordQuery query, RecordPage page, Func<IDataLoaderResult<long>> count,
+    IReadOnlyList<string>? columns = null)
 {
-    public IReadOnlyList<RecordNode> Nodes { get; } = NodesOf(model, query, page);
+    public IReadOnlyList<RecordNode> Nodes { get; } = NodesOf(model, query, page, columns);
 
     public PageInfo PageInfo => new(
         HasNextPage: query.Page.Backward ? query.Page.Cursor is not null : page.HasMore,
@@ -21,9 +22,9 @@ public sealed class RecordConnection(Model model, RecordQuery query, RecordPage 
 
     public IDataLoaderResult<long> TotalCount() => count();
 
-    private static List<RecordNode> NodesOf(Model model, RecordQuery query, RecordPage page)
+    private static List<RecordNode> NodesOf(Model model, RecordQuery query, RecordPage page, IReadOnlyList<string>? columns)
     {
         var fingerprint = RecordCursor.Fingerprint(query.Order);
-        return page.Records.Select(r => new RecordNode(model, r, RecordCursor.For(r, query.Order).Encode(fingerprint))).ToList();
+        return page.Records.Select(r => new RecordNode(model, r, RecordCursor.For(r, query.Order).Encode(fingerprint), columns)).ToList();
     }
 }

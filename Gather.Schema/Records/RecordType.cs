@@ -1,6 +1,7 @@
 using Gather.Schema.Common;
 using Gather.Schema.Models;
 using Gather.Schema.Relationships;
+using Gather.Schema.Views;
 using GraphQL.Types;
 
 namespace Gather.Schema.Records;
@@ -21,6 +22,10 @@ public sealed class RecordType : ObjectGraphType<RecordNode>
             .Resolve(c => c.Source.Record.CreatedAt);
         Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When a sync last changed the record.")
             .Resolve(c => c.Source.Record.UpdatedAt);
+        Field<ListGraphType<JsonScalarType>>("values")
+            .Description("The record's values for `columns` (by default the columns of the view it was read through), in order; a column may go through a relationship to one record, e.g. `account.plan`.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("columns", "Field paths, e.g. `amount`, `account.plan`, `stripeCharge.status`.")
+            .ResolveAsync(ColumnValues.ResolveAsync);
         RelationshipFields.AddTo(this);
     }
 }

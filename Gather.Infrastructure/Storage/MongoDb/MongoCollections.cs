@@ -21,9 +21,11 @@ internal sealed class MongoCollections(IMongoDatabase database)
     public IMongoCollection<RelationshipDocument> Relationships { get; } =
         database.GetCollection<RelationshipDocument>(RelationshipDocument.Collection);
 
+    public IMongoCollection<BsonDocument> Views { get; } = database.GetCollection<BsonDocument>(MongoViewStore.Collection);
+
     public static IReadOnlyList<string> Names =>
     [
         TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection,
-        FieldStatDocument.Collection, RelationshipDocument.Collection,
+        FieldStatDocument.Collection, RelationshipDocument.Collection, MongoViewStore.Collection,
     ];
 }

@@ -32,6 +32,7 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.Records.Indexes.CreateManyAsync(RecordDocument.Indexes, cancellationToken);
         await collections.FieldStats.Indexes.CreateManyAsync(FieldStatDocument.Indexes, cancellationToken);
         await collections.Relationships.Indexes.CreateManyAsync(RelationshipDocument.Indexes, cancellationToken);
+        await collections.Views.Indexes.CreateManyAsync(MongoViewStore.Indexes, cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
     }
 }

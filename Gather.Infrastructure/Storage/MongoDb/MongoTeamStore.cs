@@ -15,6 +15,8 @@ internal sealed class MongoTeamStore(MongoCollections collections, string teamId
 
     public IRelationshipStore Relationships { get; } = new MongoRelationshipStore(collections, teamId);
 
+    public IViewStore Views { get; } = new MongoViewStore(collections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken) =>
         (await collections.Teams.Find(MongoQueries.TeamById(teamId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 

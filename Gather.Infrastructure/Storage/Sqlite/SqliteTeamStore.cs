@@ -15,6 +15,8 @@ internal sealed class SqliteTeamStore(SqliteConnectionFactory connections, strin
 
     public IRelationshipStore Relationships { get; } = new SqliteRelationshipStore(connections, teamId);
 
+    public IViewStore Views { get; } = new SqliteViewStore(connections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

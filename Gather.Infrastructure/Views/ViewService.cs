@@ -1,0 +1,150 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Infrastructure.Views;
+
+/// <summary>What a caller asks <c>createView</c> or <c>updateView</c> for, before validation; null keeps a value on update.</summary>
+public sealed record ViewInput(string? Name, string? ModelId, IReadOnlyList<string?>? Columns, FilterInput? Where, IReadOnlyList<SortInput>? Order);
+
+/// <summary>
+/// Creates, updates, lists and deletes a team's views, and turns a view plus a caller's
+/// arguments into one query: the view's filter AND the caller's, the caller's order when given.
+/// </summary>
+public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOptions> sync, RecordQueryBuilder queries, TimeProvider clock)
+{
+    public Task<IReadOnlyList<View>> ListAsync(ITeamStore team, CancellationToken cancellationToken) =>
+        team.Views.ListAsync(options.Value.MaxViewsPerTeam, cancellationToken);
+
+    public Task<View?> GetAsync(ITeamStore team, string id, CancellationToken cancellationToken) => team.Views.GetAsync(id, cancellationToken);
+
+    public async Task<Result<View>> CreateAsync(ITeamStore team, ViewInput input, CancellationToken cancellationToken)
+    {
+        var problems = new List<ValidationProblem>();
+        var name = CheckName(input.Name, problems);
+        var columns = CheckColumns(input.Columns ?? [], problems);
+        CheckQuery(input.Where, input.Order, problems);
+        if (string.IsNullOrWhiteSpace(input.ModelId))
+            problems.Add(new("modelId", "required", "Name the model the view shows by its id."));
+        else if (await team.Models.GetAsync(input.ModelId, cancellationToken) is null)
+            problems.Add(new("modelId", "notFound", $"No model with id '{input.ModelId}' exists in this team."));
+        if (problems.Count == 0 && (await ListAsync(team, cancellationToken)).Count >= options.Value.MaxViewsPerTeam)
+            problems.Add(new("name", "limit", $"A team may have at most {options.Value.MaxViewsPerTeam} views (Gather:Views:MaxViewsPerTeam)."));
+        if (problems.Count > 0)
+            return Result<View>.Invalid(problems);
+
+        var now = StoreTime.Now(clock);
+        var view = new View(DocumentIds.New("view"), team.TeamId, name!, input.ModelId!, columns,
+            input.Where is null ? null : FilterInputJson.ToJson(input.Where), input.Order ?? [], now, now);
+        try
+        {
+            await team.Views.InsertAsync(view, cancellationToken);
+        }
+        catch (DuplicateDocumentException)
+        {
+            return Result<View>.Invalid([NameTaken(name!)]);
+        }
+        return Result<View>.Ok(view);
+    }
+
+    /// <summary>Changes what is given (name, columns, filter, order); the model a view shows never changes.</summary>
+    public async Task<Result<View>> UpdateAsync(ITeamStore team, string? id, ViewInput input, CancellationToken cancellationToken)
+    {
+        var view = string.IsNullOrWhiteSpace(id) ? null : await team.Views.GetAsync(id, cancellationToken);
+        if (view is null)
+            return NotFound(id ?? "");
+        var problems = new List<ValidationProblem>();
+        var name = input.Name is null ? view.Name : CheckName(input.Name, problems);
+        var columns = input.Columns is null ? view.Columns : CheckColumns(input.Columns, problems);
+        CheckQuery(input.Where, input.Order, problems);
+        if (problems.Count > 0)
+            return Result<View>.Invalid(problems);
+        var changed = view with
+        {
+            Name = name!,
+            Columns = columns,
+            Where = input.Where is null ? view.Where : FilterInputJson.ToJson(input.Where),
+            Order = input.Order ?? view.Order,
+            UpdatedAt = StoreTime.Now(clock),
+        };
+        try
+        {
+            return await team.Views.UpdateAsync(changed, cancellationToken) is { } stored ? Result<View>.Ok(stored) : NotFound(view.Id);
+        }
+        catch (DuplicateDocumentException)
+        {
+            return Result<View>.Invalid([NameTaken(name!)]);
+        }
+    }
+
+    public async Task<Result<View>> DeleteAsync(ITeamStore team, string? id, CancellationToken cancellationToken)
+    {
+        var view = string.IsNullOrWhiteSpace(id) ? null : await team.Views.GetAsync(id, cancellationToken);
+        if (view is null || !await team.Views.DeleteAsync(view.Id, cancellationToken))
+            return NotFound(id ?? "");
+        return Result<View>.Ok(view);
+    }
+
+    /// <summary>
+    /// The query for reading <paramref name="view"/> with a caller's arguments: both filters must
+    /// hold; the caller's order replaces the view's when given. Problems name the caller's arguments.
+    /// </summary>
+    public Result<RecordQuery> QueryFor(View view, FilterInput? where, IReadOnlyList<SortInput>? order, string? search, PageInput page)
+    {
+        var caller = queries.Build(where, order is { Count: > 0 } ? order : view.Order, search, page);
+        if (!caller.Succeeded || view.Where is null)
+            return caller;
+        var saved = queries.BuildFilter(FilterInputJson.FromJson(view.Where));
+        if (!saved.Succeeded)
+            return Result<RecordQuery>.Invalid([new("view.where", "invalidSavedFilter",
+                $"The view's saved filter no longer holds: {string.Join(" ", saved.Problems.Select(p => p.Message))} Update the view.")]);
+        var combined = caller.Value!.Where is null ? saved.Value : new AllOf([saved.Value!, caller.Value.Where]);
+        return Result<RecordQuery>.Ok(caller.Value with { Where = combined });
+    }
+
+    private string? CheckName(string? name, List<ValidationProblem> problems)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            problems.Add(new("name", "required", "A view needs a name, e.g. `Paid orders`."));
+        else if (trimmed.Length > options.Value.MaxNameLength)
+            problems.Add(new("name", "maxLength", $"A view name may be at most {options.Value.MaxNameLength} characters (Gather:Views:MaxNameLength)."));
+        else
+            return trimmed;
+        return null;
+    }
+
+    private List<string> CheckColumns(IReadOnlyList<string?> columns, List<ValidationProblem> problems)
+    {
+        if (columns.Count > options.Value.MaxColumns)
+            problems.Add(new("columns", "limit", $"A view may have at most {options.Value.MaxColumns} columns (Gather:Views:MaxColumns)."));
+        var valid = new List<string>();
+        for (var i = 0; i < columns.Count && i < options.Value.MaxColumns; i++)
+        {
+            var path = FieldPath.TryParse(columns[i], sync.Value.MaxDepth, sync.Value.MaxFieldNameLength, out var problem);
+            if (path is null)
+                problems.Add(new($"columns[{i}]", "fieldPath", problem!));
+            else if (valid.Contains(path.ToString()))
+                problems.Add(new($"columns[{i}]", "duplicate", $"Column '{path}' is listed twice."));
+            else
+                valid.Add(path.ToString());
+        }
+        return valid;
+    }
+
+    /// <summary>A saved filter and order must be valid queries now; problems are reported under their argument names.</summary>
+    private void CheckQuery(FilterInput? where, IReadOnlyList<SortInput>? order, List<ValidationProblem> problems)
+    {
+        var built = queries.Build(where, order, null, new PageInput());
+        problems.AddRange(built.Problems.OfType<ValidationProblem>());
+    }
+
+    private static ValidationProblem NameTaken(string name) =>
+        new("name", "unique", $"This team already has a view named '{name}' (names are compared ignoring case).");
+
+    private static Result<View> NotFound(string id) =>
+        Result<View>.NotFound(new NotFoundProblem(id, $"No view with id '{id}' exists in this team."));
+}

@@ -1,0 +1,57 @@
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Views;
+using Gather.Schema.Common;
+using Gather.Schema.Records;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Gather.Schema.Views;
+
+/// <summary>Adds <c>createView</c>, <c>updateView</c> and <c>deleteView</c>. Views are shared team configuration: WRITE.</summary>
+public sealed class ViewMutations : IMutationFields
+{
+    public void AddTo(MutationType mutation)
+    {
+        mutation.Field<NonNullGraphType<CreateViewPayloadType>>("createView")
+            .Description("Saves a view of a model. Requires WRITE.")
+            .Argument<NonNullGraphType<CreateViewInputType>>("input")
+            .RequireScope(ApiKeyScope.Write)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var result = await c.Service<ViewService>().CreateAsync(c.TeamStore(), InputOf(input), c.CancellationToken);
+                return new ViewPayload(result.Value, result.Problems);
+            });
+
+        mutation.Field<NonNullGraphType<UpdateViewPayloadType>>("updateView")
+            .Description("Changes a view's name, columns, filter or order. Requires WRITE.")
+            .Argument<NonNullGraphType<UpdateViewInputType>>("input")
+            .RequireScope(ApiKeyScope.Write)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var result = await c.Service<ViewService>().UpdateAsync(c.TeamStore(), input.GetValueOrDefault("id") as string,
+                    InputOf(input), c.CancellationToken);
+                return new ViewPayload(result.Value, result.Problems);
+            });
+
+        mutation.Field<NonNullGraphType<DeleteViewPayloadType>>("deleteView")
+            .Description("Deletes a view; the records stay. Requires WRITE.")
+            .Argument<NonNullGraphType<DeleteViewInputType>>("input")
+            .RequireScope(ApiKeyScope.Write)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var result = await c.Service<ViewService>().DeleteAsync(c.TeamStore(), input.GetValueOrDefault("id") as string, c.CancellationToken);
+                return new ViewPayload(result.Value, result.Problems);
+            });
+    }
+
+    private static ViewInput InputOf(Dictionary<string, object?> input) => new(
+        input.GetValueOrDefault("name") as string,
+        input.GetValueOrDefault("modelId") as string,
+        (input.GetValueOrDefault("columns") as IEnumerable<object?>)?.Select(c => c as string).ToList(),
+        input.GetValueOrDefault("where") is IDictionary<string, object?> where ? RecordArguments.ToFilterInput(where) : null,
+        (input.GetValueOrDefault("order") as IEnumerable<object?>)?.OfType<Dictionary<string, object?>>().Select(RecordArguments.ToSortInput).ToList());
+}

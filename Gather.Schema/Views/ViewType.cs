@@ -1,0 +1,77 @@
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Validation;
+using Gather.Infrastructure.Views;
+using Gather.Schema.Common;
+using Gather.Schema.Errors;
+using Gather.Schema.Loading;
+using Gather.Schema.Models;
+using Gather.Schema.Records;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Gather.Schema.Views;
+
+/// <summary>A saved way to explore a model; <c>records</c> applies it.</summary>
+public sealed class ViewType : ObjectGraphType<View>
+{
+    public ViewType()
+    {
+        Name = "View";
+        Description = "A saved way to explore a model: columns to show, a filter always applied, a default order.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable and opaque.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Unique in the team, ignoring case.").Resolve(c => c.Source.Name);
+        Field<ModelType>("model").Description("The model the view shows; null when it has been deleted.")
+            .ResolveAsync(async c => (await c.TeamModelsAsync()).FirstOrDefault(m => m.Id == c.Source.ModelId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("columns")
+            .Description("Field paths to show, in order; `values` on its records follows them.").Resolve(c => c.Source.Columns);
+        Field<JsonScalarType>("where").Description("The saved filter, as a RecordFilterInput object; null when there is none.")
+            .Resolve(c => c.Source.Where);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ViewSortType>>>>("order")
+            .Description("The default order, used when a query gives none.").Resolve(c => c.Source.Order);
+        Field<NonNullGraphType<DateTimeType>>("createdAt").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        Field<RecordsConnectionType>("records")
+            .Description("The model's records through the view: its filter AND `where`, `order` when given (else the view's), `search`, paging.")
+            .WithRecordListArguments()
+            .ResolveAsync(ResolveRecordsAsync);
+    }
+
+    private static async Task<object?> ResolveRecordsAsync(IResolveFieldContext<View> context)
+    {
+        var view = context.Source;
+        var model = (await context.TeamModelsAsync()).FirstOrDefault(m => m.Id == view.ModelId);
+        if (model is null)
+        {
+            context.Report([new NotFoundProblem(view.ModelId, $"View '{view.Name}' shows model '{view.ModelId}', which has been deleted; delete the view or create it again on another model.")]);
+            return null;
+        }
+        var query = context.Service<ViewService>().QueryFor(view,
+            context.GetArgument<Dictionary<string, object?>?>("where") is { } where ? RecordArguments.ToFilterInput(where) : null,
+            context.GetArgument<List<Dictionary<string, object?>>?>("order")?.Select(RecordArguments.ToSortInput).ToList(),
+            context.GetArgument<string?>("search"),
+            new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
+                context.GetArgument<int?>("last"), context.GetArgument<string?>("before")));
+        if (!query.Succeeded)
+        {
+            context.Report(query.Problems);
+            return null;
+        }
+        var team = context.TeamStore();
+        var built = query.Value!;
+        var page = await team.Records.QueryAsync(model.Id, built, context.CancellationToken);
+        return new RecordConnection(model, built, page,
+            () => LoadedResult.Deferred(cancellationToken => team.Records.CountAsync(model.Id, built.Where, built.SearchTerms, cancellationToken)),
+            view.Columns);
+    }
+}
+
+/// <summary>One key of a view's default order.</summary>
+public sealed class ViewSortType : ObjectGraphType<SortInput>
+{
+    public ViewSortType()
+    {
+        Name = "ViewSort";
+        Field<StringGraphType>("field").Description("The field path.").Resolve(c => c.Source.Field);
+        Field<NonNullGraphType<SortEnumType>>("direction").Resolve(c => c.Source.Direction);
+    }
+}
