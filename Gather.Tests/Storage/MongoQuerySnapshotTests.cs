@@ -37,6 +37,8 @@ public sealed class MongoQuerySnapshotTests
             models = ModelDocument.Indexes.Select(Index).ToList(),
             records = RecordDocument.Indexes.Select(Index).ToList(),
             modelFieldStats = FieldStatDocument.Indexes.Select(Index).ToList(),
+            relationships = RelationshipDocument.Indexes.Select(Index).ToList(),
+            views = MongoViewStore.Indexes.Select(Index).ToList(),
         };
 
         Snapshot.Match(indexes);
