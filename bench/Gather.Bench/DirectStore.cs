@@ -41,5 +41,13 @@ public sealed class DirectStore
         return model;
     }
 
+    /// <summary>Account and Customer, as every team has them.</summary>
+    public async Task<IReadOnlyList<Model>> CreateStandardModelsAsync()
+    {
+        var models = StandardModels.For(Team.TeamId, DateTimeOffset.UtcNow);
+        await Team.Models.EnsureAsync(models, CancellationToken.None);
+        return models;
+    }
+
     public static void ReleaseFiles() => SqliteConnection.ClearAllPools();
 }

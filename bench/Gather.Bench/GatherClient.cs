@@ -14,6 +14,9 @@ public sealed class GatherClient(Uri address, string apiKey) : IDisposable
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Token", apiKey) },
     };
 
+    /// <summary>The store round trips the last GraphQL request made, from the server's <c>Gather-Store-Round-Trips</c> header.</summary>
+    public int LastRoundTrips { get; private set; }
+
     /// <summary>Runs a GraphQL request and returns its <c>data</c>; any error fails the benchmark.</summary>
     public async Task<JsonNode> GraphQLAsync(string query, JsonObject? variables = null)
     {
@@ -21,6 +24,7 @@ public sealed class GatherClient(Uri address, string apiKey) : IDisposable
         using var response = await _http.PostAsync("/graphql", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         var result = JsonNode.Parse(text)!;
+        LastRoundTrips = response.Headers.TryGetValues("Gather-Store-Round-Trips", out var trips) ? int.Parse(trips.Single()) : -1;
         if (!response.IsSuccessStatusCode || result["errors"] is not null)
             throw new InvalidOperationException($"GraphQL failed ({(int)response.StatusCode}): {text}");
         return result["data"]!;
