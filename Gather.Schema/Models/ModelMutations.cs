@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
+using Gather.Schema.Errors;
 using GraphQL;
 using GraphQL.Types;
 using FieldType = Gather.Infrastructure.Models.FieldType;
@@ -24,7 +25,7 @@ public sealed class ModelMutations : IMutationFields
                 var input = c.GetArgument<CreateModelInput>("input");
                 var result = await c.Service<ModelService>().CreateAsync(c.TeamStore(), input.Name, input.IdField,
                     Declarations(input.Fields), c.CancellationToken);
-                return new ModelPayload(result.Value, result.Problems);
+                return Payload<Model>.Of(result);
             });
 
         mutation.Field<NonNullGraphType<DeclareModelFieldsPayloadType>>("declareModelFields")
@@ -36,7 +37,7 @@ public sealed class ModelMutations : IMutationFields
                 var input = c.GetArgument<DeclareModelFieldsInput>("input");
                 var result = await c.Service<ModelService>().DeclareFieldsAsync(c.TeamStore(), input.Id,
                     Declarations(input.Fields), c.CancellationToken);
-                return new ModelPayload(result.Value, result.Problems);
+                return Payload<Model>.Of(result);
             });
 
         mutation.Field<NonNullGraphType<RenameModelPayloadType>>("renameModel")
@@ -47,7 +48,7 @@ public sealed class ModelMutations : IMutationFields
             {
                 var input = c.GetArgument<RenameModelInput>("input");
                 var result = await c.Service<ModelService>().RenameAsync(c.TeamStore(), input.Id, input.Name, c.CancellationToken);
-                return new ModelPayload(result.Value, result.Problems);
+                return Payload<Model>.Of(result);
             });
 
         mutation.Field<NonNullGraphType<DeleteModelPayloadType>>("deleteModel")

@@ -5,20 +5,9 @@ using GraphQL.Types;
 
 namespace Gather.Schema.Models;
 
-/// <summary>A mutation's changed model, or why there is none.</summary>
-public sealed record ModelPayload(Model? Model, IReadOnlyList<Problem> Errors);
-
 /// <summary>The shape of every payload that returns a model: <c>{ model errors }</c>.</summary>
-public abstract class ModelPayloadGraphType : ObjectGraphType<ModelPayload>
-{
-    protected ModelPayloadGraphType(string name, string description)
-    {
-        Name = name;
-        Description = description;
-        Field<ModelType>("model").Description("The model; null when there are errors.").Resolve(c => c.Source.Model);
-        this.AddErrorsField(p => p.Errors);
-    }
-}
+public abstract class ModelPayloadGraphType(string name, string description)
+    : PayloadGraphType<ModelType, Model>(name, description, "model", "The model; null when there are errors.");
 
 public sealed class CreateModelPayloadType() : ModelPayloadGraphType("CreateModelPayload", "The created model.");
 

@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Relationships;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
+using Gather.Schema.Errors;
 using GraphQL;
 using GraphQL.Types;
 
@@ -23,7 +24,7 @@ public sealed class RelationshipMutations : IMutationFields
                 var input = c.GetArgument<CreateRelationshipInput>("input");
                 var result = await c.Service<RelationshipService>().CreateAsync(c.TeamStore(), new RelationshipInput(
                     input.FromModelId, input.FromField, input.ToModelId, input.ToField, input.Name, input.InverseName), c.CancellationToken);
-                return new RelationshipPayload(result.Value, result.Problems);
+                return Payload<Relationship>.Of(result);
             });
 
         mutation.Field<NonNullGraphType<DeleteRelationshipPayloadType>>("deleteRelationship")
@@ -34,7 +35,7 @@ public sealed class RelationshipMutations : IMutationFields
             {
                 var input = c.GetArgument<DeleteRelationshipInput>("input");
                 var result = await c.Service<RelationshipService>().DeleteAsync(c.TeamStore(), input.Id, c.CancellationToken);
-                return new RelationshipPayload(result.Value, result.Problems);
+                return Payload<Relationship>.Of(result);
             });
     }
 }

@@ -2,6 +2,7 @@ using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Views;
 using Gather.Schema.Common;
+using Gather.Schema.Errors;
 using Gather.Schema.Records;
 using GraphQL;
 using GraphQL.Types;
@@ -21,7 +22,7 @@ public sealed class ViewMutations : IMutationFields
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
                 var result = await c.Service<ViewService>().CreateAsync(c.TeamStore(), InputOf(input), c.CancellationToken);
-                return new ViewPayload(result.Value, result.Problems);
+                return Payload<View>.Of(result);
             });
 
         mutation.Field<NonNullGraphType<UpdateViewPayloadType>>("updateView")
@@ -33,7 +34,7 @@ public sealed class ViewMutations : IMutationFields
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
                 var result = await c.Service<ViewService>().UpdateAsync(c.TeamStore(), input.GetValueOrDefault("id") as string,
                     InputOf(input), c.CancellationToken);
-                return new ViewPayload(result.Value, result.Problems);
+                return Payload<View>.Of(result);
             });
 
         mutation.Field<NonNullGraphType<DeleteViewPayloadType>>("deleteView")
@@ -44,7 +45,7 @@ public sealed class ViewMutations : IMutationFields
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
                 var result = await c.Service<ViewService>().DeleteAsync(c.TeamStore(), input.GetValueOrDefault("id") as string, c.CancellationToken);
-                return new ViewPayload(result.Value, result.Problems);
+                return Payload<View>.Of(result);
             });
     }
 

@@ -1,9 +1,5 @@
 using System.Net;
-using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Storage;
-using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gather.Tests.Http;
 
@@ -106,22 +102,17 @@ public sealed class ApiKeyTests : IDisposable
     [Fact]
     public async Task Another_teams_key_is_invisible_and_cannot_be_revoked()
     {
-        var store = _app.Services.GetRequiredService<IGatherStore>();
         await Admin.PostGraphQLAsync("{ viewer { scopes } }"); // starts the host, which bootstraps the first team
-        var otherSecret = ApiKeySecret.Generate();
-        var otherTeam = new Team(DocumentIds.New("team"), "Other", StoreTime.Now(TimeProvider.System));
-        var otherKey = new ApiKey(DocumentIds.New("key"), otherTeam.Id, "other admin", ApiKeySecret.Hash(otherSecret),
-            ApiKeySecret.Preview(otherSecret), [ApiKeyScope.Admin], otherTeam.CreatedAt);
-        await store.CreateTeamAsync(otherTeam, otherKey, CancellationToken.None);
+        var (_, otherKeyId, otherSecret) = await _app.CreateOtherTeamAsync();
 
         var listed = await Admin.PostGraphQLAsync("{ apiKeys { id } }");
         var revoke = await Admin.PostGraphQLAsync(
-            $"mutation {{ revokeApiKey(input: {{ id: \"{otherKey.Id}\" }}) {{ apiKey {{ id }} errors {{ __typename }} }} }}");
+            $"mutation {{ revokeApiKey(input: {{ id: \"{otherKeyId}\" }}) {{ apiKey {{ id }} errors {{ __typename }} }} }}");
         var other = await _app.CreateClient(otherSecret).PostGraphQLAsync("{ viewer { team { name } } apiKeys { id } }");
 
-        Assert.DoesNotContain(otherKey.Id, listed.Body.ToJsonString());
+        Assert.DoesNotContain(otherKeyId, listed.Body.ToJsonString());
         Assert.Equal("NotFoundError", revoke.Data!["revokeApiKey"]!["errors"]![0]!["__typename"]!.GetValue<string>());
         Assert.Equal("Other", other.Data!["viewer"]!["team"]!["name"]!.GetValue<string>());
-        Assert.Equal([otherKey.Id], other.Data["apiKeys"]!.AsArray().Select(k => k!["id"]!.GetValue<string>()));
+        Assert.Equal([otherKeyId], other.Data["apiKeys"]!.AsArray().Select(k => k!["id"]!.GetValue<string>()));
     }
 }

@@ -1,12 +1,6 @@
 using System.Net.Http.Json;
-using Gather.Infrastructure.Models;
-using Gather.Infrastructure.Relationships;
-using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Storage;
-using Gather.Infrastructure.Teams;
 using Gather.Tests.Storage;
 using Gather.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
 
 namespace Gather.Tests.Http;
@@ -182,14 +176,7 @@ public sealed class RelationshipGraphQLTests(MongoServer mongo) : IClassFixture<
         var ours = (await admin.PostGraphQLAsync("{ relationships { id name } }")).Data!["relationships"]!.AsArray();
         var projectRelationship = ours.Single(r => r!["name"]!.GetValue<string>() == "owner")!["id"]!.GetValue<string>();
 
-        var otherSecret = ApiKeySecret.Generate();
-        var otherTeam = new Team(DocumentIds.New("team"), "Other", DateTimeOffset.UtcNow);
-        var services = factory.Services;
-        var store = services.GetRequiredService<IGatherStore>();
-        await store.CreateTeamAsync(otherTeam, new ApiKey(DocumentIds.New("key"), otherTeam.Id, "other", ApiKeySecret.Hash(otherSecret),
-            ApiKeySecret.Preview(otherSecret), [ApiKeyScope.Admin], otherTeam.CreatedAt), CancellationToken.None);
-        await services.GetRequiredService<ModelService>().EnsureStandardModelsAsync(store.ForTeam(otherTeam.Id), CancellationToken.None);
-        await services.GetRequiredService<RelationshipService>().EnsureStandardAsync(store.ForTeam(otherTeam.Id), CancellationToken.None);
+        var (_, _, otherSecret) = await factory.CreateOtherTeamAsync();
         var other = factory.CreateClient(otherSecret);
         var otherAccounts = (await other.PostGraphQLAsync("{ models { id name } }")).Data!["models"]![0]!["id"]!.GetValue<string>();
         (await other.PostAsJsonAsync($"/models/{otherAccounts}/records", new { name = "Acme" })).EnsureSuccessStatusCode();

@@ -1,10 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Storage;
-using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gather.Tests.Http;
 
@@ -134,10 +130,7 @@ public sealed class ViewGraphQLTests : IDisposable
     {
         var orders = await SeedOrdersAsync();
         var id = (await CreateViewAsync(new { name = "Paid", modelId = orders }))["view"]!["id"]!.GetValue<string>();
-        var otherSecret = ApiKeySecret.Generate();
-        var otherTeam = new Team(DocumentIds.New("team"), "Other", DateTimeOffset.UtcNow);
-        await _factory.Services.GetRequiredService<IGatherStore>().CreateTeamAsync(otherTeam, new ApiKey(DocumentIds.New("key"), otherTeam.Id, "other",
-            ApiKeySecret.Hash(otherSecret), ApiKeySecret.Preview(otherSecret), [ApiKeyScope.Admin], otherTeam.CreatedAt), CancellationToken.None);
+        var (_, _, otherSecret) = await _factory.CreateOtherTeamAsync();
         var other = _factory.CreateClient(otherSecret);
 
         var listed = await other.PostGraphQLAsync("{ views { id } }");

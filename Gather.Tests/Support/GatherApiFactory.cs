@@ -1,3 +1,7 @@
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Relationships;
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Teams;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -39,6 +43,23 @@ public sealed class GatherApiFactory(IReadOnlyDictionary<string, string?>? setti
         if (apiKey is not null)
             client.DefaultRequestHeaders.Add("Authorization", $"Token {apiKey}");
         return client;
+    }
+
+    /// <summary>
+    /// A second team with an admin key, set up as the bootstrapper sets up the first (standard
+    /// models and relationship), for tenant-isolation tests. Starts the host if needed.
+    /// </summary>
+    public async Task<(string TeamId, string KeyId, string Secret)> CreateOtherTeamAsync(string name = "Other")
+    {
+        var store = Services.GetRequiredService<IGatherStore>();
+        var secret = ApiKeySecret.Generate();
+        var team = new Team(DocumentIds.New("team"), name, DateTimeOffset.UtcNow);
+        var key = new ApiKey(DocumentIds.New("key"), team.Id, "other admin", ApiKeySecret.Hash(secret), ApiKeySecret.Preview(secret),
+            [ApiKeyScope.Admin], team.CreatedAt);
+        await store.CreateTeamAsync(team, key, CancellationToken.None);
+        await Services.GetRequiredService<ModelService>().EnsureStandardModelsAsync(store.ForTeam(team.Id), CancellationToken.None);
+        await Services.GetRequiredService<RelationshipService>().EnsureStandardAsync(store.ForTeam(team.Id), CancellationToken.None);
+        return (team.Id, key.Id, secret);
     }
 
     protected override void Dispose(bool disposing)
