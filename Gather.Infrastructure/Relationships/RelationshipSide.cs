@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records.Querying;
 
 namespace Gather.Infrastructure.Relationships;
 
@@ -15,6 +16,11 @@ public sealed record RelationshipSide(
     string TargetModelId,
     string TargetField)
 {
+    /// <summary>The source field as a path (relationship fields were validated as paths when it was created).</summary>
+    public FieldPath SourcePath => new(SourceField.Split('.'));
+
+    public FieldPath TargetPath => new(TargetField.Split('.'));
+
     /// <summary>At most one record lies at the other end when it is matched on its model's ID field (Customer → Account).</summary>
     public bool LeadsToOne(Model target) => TargetField == target.IdField;
 }

@@ -30,7 +30,7 @@ public static class RelatedRecords
 
         var team = context.TeamStore();
         var link = new RecordLinkTarget(side, target);
-        var value = LinkValues.Of(context.Source.Record, context.Source.Model, FieldPathOf(side.SourceField));
+        var value = LinkValues.Of(context.Source.Record, context.Source.Model, side.SourcePath);
         // One loader per field occurrence in the document: its arguments, hence the query, are the same for every parent.
         var key = (context.FieldAst, side.Relationship.Id, side.Name);
         var pages = context.Loaders().GetOrAdd(("related", key), () => new BatchLoader<string, RecordPage>(
@@ -56,7 +56,7 @@ public static class RelatedRecords
                 $"'{name}' leads to every {target.Name} record whose '{side.TargetField}' matches, so it can be many: use related(name: \"{name}\").")]);
             return null;
         }
-        var value = LinkValues.Of(context.Source.Record, context.Source.Model, FieldPathOf(side.SourceField));
+        var value = LinkValues.Of(context.Source.Record, context.Source.Model, side.SourcePath);
         if (value is null)
             return null;
         return context.LoadRecord(target, value).Then(record => record is null ? null : new RecordNode(target, record));
@@ -82,13 +82,10 @@ public static class RelatedRecords
         return (side, target);
     }
 
-    /// <summary>Relationship fields were validated as paths when the relationship was created.</summary>
-    private static FieldPath FieldPathOf(string field) => new(field.Split('.'));
-
     /// <summary>How the target side is matched: on the key when the target field is the ID field (the unique index), else on the field.</summary>
     private sealed record RecordLinkTarget(RelationshipSide Side, Model Target)
     {
         public RecordLink For(IReadOnlyCollection<string> values) =>
-            new(Side.TargetField == Target.IdField ? null : FieldPathOf(Side.TargetField), values);
+            new(Side.TargetField == Target.IdField ? null : Side.TargetPath, values);
     }
 }

@@ -56,7 +56,7 @@ public static class ColumnValues
                     continue;
                 }
                 var rest = new FieldPath(path.Segments.Skip(1).ToList());
-                var link = LinkValues.Of(node.Record, node.Model, new FieldPath(side.SourceField.Split('.')));
+                var link = LinkValues.Of(node.Record, node.Model, side.SourcePath);
                 cells.Add(link is null
                     ? LoadedResult.Of<JsonNode?>(null)
                     : context.LoadRecord(target, link).Then(record => record is null ? null : ValueOf(record, rest)));
