@@ -23,8 +23,14 @@ public sealed partial class ModelService(IOptions<ModelOptions> options, IOption
     public Task EnsureStandardModelsAsync(ITeamStore team, CancellationToken cancellationToken) =>
         team.Models.EnsureAsync(StandardModels.For(team.TeamId, StoreTime.Now(clock)), cancellationToken);
 
-    public async Task<IReadOnlyList<ModelField>> FieldsAsync(ITeamStore team, Model model, CancellationToken cancellationToken) =>
-        FieldCatalogue.Build(model, await team.Models.GetFieldStatisticsAsync(model.Id, cancellationToken));
+    /// <summary>The field catalogues of several models, read in one round trip.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ModelField>>> FieldsAsync(ITeamStore team, IReadOnlyCollection<Model> models,
+        CancellationToken cancellationToken)
+    {
+        var statistics = await team.Models.GetFieldStatisticsAsync(models.Select(m => m.Id).ToList(), cancellationToken);
+        return models.DistinctBy(m => m.Id).ToDictionary(m => m.Id, m => FieldCatalogue.Build(m, statistics.GetValueOrDefault(m.Id) ?? []),
+            StringComparer.Ordinal);
+    }
 
     public async Task<Result<Model>> CreateAsync(ITeamStore team, string? name, string? idField,
         IReadOnlyList<(string? Path, FieldType Type)>? fields, CancellationToken cancellationToken)

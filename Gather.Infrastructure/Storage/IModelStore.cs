@@ -23,6 +23,10 @@ public interface IModelStore
     /// <summary>Deletes a model with all its records and field statistics; the number of records deleted, or null when there was no such model.</summary>
     Task<long?> DeleteAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>How many of the model's records carry each (path, kind); entries at zero may be omitted.</summary>
-    Task<IReadOnlyList<FieldStatistic>> GetFieldStatisticsAsync(string modelId, CancellationToken cancellationToken);
+    /// <summary>
+    /// For each of the models, how many of its records carry each (path, kind), by path; entries
+    /// at zero may be omitted, and so may models without any. One round trip.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>> GetFieldStatisticsAsync(IReadOnlyCollection<string> modelIds,
+        CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Models;
 using Gather.Schema.Common;
+using Gather.Schema.Loading;
 using GraphQL.Types;
 
 namespace Gather.Schema.Models;
@@ -17,7 +18,7 @@ public sealed class ModelType : ObjectGraphType<Model>
         Field(m => m.IdField).Description("The field whose value identifies a record; sync upserts by it.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModelFieldType>>>>("fields")
             .Description("The field catalogue: every path declared or seen in synced records, with types and counts.")
-            .ResolveAsync(async c => await c.Service<ModelService>().FieldsAsync(c.TeamStore(), c.Source, c.CancellationToken));
+            .Resolve(c => c.LoadFields(c.Source));
         Field(m => m.CreatedAt).Description("When the model was created.");
         Field(m => m.UpdatedAt).Description("When the model was last renamed or had fields declared.");
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Gather.Tests.Support;
 
@@ -128,5 +129,38 @@ public sealed class ModelAndRecordGraphQLTests : IDisposable
 
         Assert.Contains("UNAUTHENTICATED", anonymous.ErrorCodes);
         Assert.Equal("NOT_FOUND", missing.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Listing_models_with_their_fields_reads_every_catalogue_in_one_round_trip()
+    {
+        var first = await CreateModelAsync("Orders");
+        (await Admin.PostAsJsonAsync($"/models/{first}/records", new { id = "1", amount = 5 })).EnsureSuccessStatusCode();
+        var fewer = await Admin.PostGraphQLAsync("{ models { name fields { path } } }");
+        foreach (var name in new[] { "Projects", "Invoices", "Tickets" })
+            await CreateModelAsync(name);
+        var more = await Admin.PostGraphQLAsync("{ models { name fields { path } } }");
+
+        Assert.Equal(3, fewer.Data!["models"]!.AsArray().Count);
+        Assert.Equal(6, more.Data!["models"]!.AsArray().Count);
+        Assert.Equal("""[{"path":"amount"},{"path":"id"}]""", more.Data["models"]!.AsArray()
+            .Single(m => m!["name"]!.GetValue<string>() == "Orders")!["fields"]!.ToJsonString());
+        Assert.Equal(fewer.StoreRoundTrips, more.StoreRoundTrips);
+    }
+
+    [Fact]
+    public async Task Mutations_in_one_request_each_see_the_model_as_the_previous_one_left_it()
+    {
+        var id = await CreateModelAsync("Orders");
+
+        var result = await Admin.PostGraphQLAsync("""
+            mutation($id: ID!) {
+              first: declareModelFields(input: { id: $id, fields: [{ path: "amount", type: INT }] }) { model { fields { path type } } }
+              second: declareModelFields(input: { id: $id, fields: [{ path: "amount", type: FLOAT }] }) { model { fields { path type } } }
+            }
+            """, new { id });
+
+        Assert.Equal("""[{"path":"amount","type":"INT"}]""", result.Data!["first"]!["model"]!["fields"]!.ToJsonString());
+        Assert.Equal("""[{"path":"amount","type":"FLOAT"}]""", result.Data["second"]!["model"]!["fields"]!.ToJsonString());
     }
 }

@@ -15,7 +15,8 @@ public abstract partial class RecordQueryConformanceTests
         (await SeededRecordStore.RecordService.SyncAsync(team, model.Id, Inputs(json), CancellationToken.None)).Value!;
 
     private static async Task<Dictionary<(string, ValueKind), long>> CatalogueAsync(ITeamStore team, Model model) =>
-        (await team.Models.GetFieldStatisticsAsync(model.Id, CancellationToken.None)).ToDictionary(s => (s.Path, s.Kind), s => s.Count);
+        ((await team.Models.GetFieldStatisticsAsync([model.Id], CancellationToken.None)).GetValueOrDefault(model.Id) ?? [])
+        .ToDictionary(s => (s.Path, s.Kind), s => s.Count);
 
     [SkippableFact]
     public async Task Sync_creates_updates_by_merging_and_reports_unchanged()

@@ -10,8 +10,12 @@ internal static class MongoFieldStats
     public static BsonDocument OfModel(string teamId, string modelId) =>
         new() { { FieldStatDocument.TeamId, teamId }, { FieldStatDocument.ModelId, modelId } };
 
-    public static BsonDocument Counted(string teamId, string modelId) =>
-        new(OfModel(teamId, modelId)) { { FieldStatDocument.Count, new BsonDocument("$gt", 0) } };
+    public static BsonDocument Counted(string teamId, IEnumerable<string> modelIds) => new()
+    {
+        { FieldStatDocument.TeamId, teamId },
+        { FieldStatDocument.ModelId, new BsonDocument("$in", new BsonArray(modelIds)) },
+        { FieldStatDocument.Count, new BsonDocument("$gt", 0) },
+    };
 
     /// <summary>One <c>$inc</c> upsert per (path, kind) whose count changed.</summary>
     public static IReadOnlyList<WriteModel<BsonDocument>> Increments(string teamId, string modelId,

@@ -75,13 +75,17 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
         return records.DeletedCount;
     }
 
-    public async Task<IReadOnlyList<FieldStatistic>> GetFieldStatisticsAsync(string modelId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>> GetFieldStatisticsAsync(
+        IReadOnlyCollection<string> modelIds, CancellationToken cancellationToken)
     {
-        var documents = await collections.FieldStats.Find(MongoFieldStats.Counted(teamId, modelId))
-            .Sort(new BsonDocument { { FieldStatDocument.Path, 1 }, { FieldStatDocument.Kind, 1 } })
+        var documents = await collections.FieldStats.Find(MongoFieldStats.Counted(teamId, modelIds))
+            .Sort(new BsonDocument { { FieldStatDocument.ModelId, 1 }, { FieldStatDocument.Path, 1 }, { FieldStatDocument.Kind, 1 } })
             .ToListAsync(cancellationToken);
-        return documents.Select(d => new FieldStatistic(d[FieldStatDocument.Path].AsString,
-            Enum.Parse<ValueKind>(d[FieldStatDocument.Kind].AsString), d[FieldStatDocument.Count].ToInt64())).ToList();
+        return documents.GroupBy(d => d[FieldStatDocument.ModelId].AsString, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<FieldStatistic>)g.Select(d => new FieldStatistic(d[FieldStatDocument.Path].AsString,
+                Enum.Parse<ValueKind>(d[FieldStatDocument.Kind].AsString), d[FieldStatDocument.Count].ToInt64())).ToList(),
+            StringComparer.Ordinal);
     }
 
     private FilterDefinition<ModelDocument> ById(string id) => Filter.Eq(m => m.TeamId, teamId) & Filter.Eq(m => m.Id, id);

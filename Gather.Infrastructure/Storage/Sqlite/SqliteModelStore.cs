@@ -89,16 +89,22 @@ internal sealed class SqliteModelStore(SqliteConnectionFactory connections, stri
         return deleted == 0 ? null : records;
     }
 
-    public async Task<IReadOnlyList<FieldStatistic>> GetFieldStatisticsAsync(string modelId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>> GetFieldStatisticsAsync(
+        IReadOnlyCollection<string> modelIds, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT path, kind, count FROM model_field_stats WHERE team_id = $team AND model_id = $model AND count > 0 ORDER BY path, kind",
-            ("$team", teamId), ("$model", modelId));
+            "SELECT model_id, path, kind, count FROM model_field_stats WHERE team_id = $team AND count > 0 " +
+            "AND model_id IN (SELECT value FROM json_each($models)) ORDER BY model_id, path, kind",
+            ("$team", teamId), ("$models", System.Text.Json.JsonSerializer.Serialize(modelIds)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var statistics = new List<FieldStatistic>();
+        var statistics = new Dictionary<string, List<FieldStatistic>>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
-            statistics.Add(new FieldStatistic(reader.GetString(0), Enum.Parse<ValueKind>(reader.GetString(1)), reader.GetInt64(2)));
-        return statistics;
+        {
+            if (!statistics.TryGetValue(reader.GetString(0), out var ofModel))
+                statistics[reader.GetString(0)] = ofModel = [];
+            ofModel.Add(new FieldStatistic(reader.GetString(1), Enum.Parse<ValueKind>(reader.GetString(2)), reader.GetInt64(3)));
+        }
+        return statistics.ToDictionary(e => e.Key, e => (IReadOnlyList<FieldStatistic>)e.Value, StringComparer.Ordinal);
     }
 }
