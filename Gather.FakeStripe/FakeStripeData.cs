@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace Gather.FakeStripe;
+
+/// <summary>
+/// The fake's objects. Customers and charges are generated on demand from their numbers;
+/// customer <c>n</c> has <see cref="FakeStripeOptions.ChargesPerCustomer"/> charges unless
+/// <c>n % 4 == 3</c> (then none), so lists have customers without charges too. Lists are
+/// newest first, as Stripe's are. Webhook endpoints are kept in memory.
+/// </summary>
+internal sealed class FakeStripeData(IOptions<FakeStripeOptions> options)
+{
+    private readonly ConcurrentDictionary<string, JsonObject> _webhookEndpoints = new();
+
+    private FakeStripeOptions Options => options.Value;
+
+    public int ChargeCount(int customer) => customer % 4 == 3 ? 0 : Options.ChargesPerCustomer;
+
+    /// <summary>Customers newest first: the highest number first.</summary>
+    public IEnumerable<int> CustomersNewestFirst() => Enumerable.Range(0, Options.Customers).Reverse();
+
+    public bool TryParseCustomer(string id, out int customer) =>
+        int.TryParse(id.StartsWith("cus_fake", StringComparison.Ordinal) ? id["cus_fake".Length..] : "", out customer)
+        && customer >= 0 && customer < Options.Customers && StripeObjects.CustomerId(customer) == id;
+
+    public bool TryParseCharge(string id, out int customer, out int k)
+    {
+        customer = k = -1;
+        if (!id.StartsWith("ch_fake", StringComparison.Ordinal) || id.Length != "ch_fake".Length + 9)
+            return false;
+        return int.TryParse(id.AsSpan("ch_fake".Length, 6), out customer) && int.TryParse(id.AsSpan("ch_fake".Length + 6, 3), out k)
+               && customer < Options.Customers && k < ChargeCount(customer);
+    }
+
+    /// <summary>A customer's charges, newest first.</summary>
+    public IEnumerable<(int Customer, int K)> ChargesOf(int customer) =>
+        Enumerable.Range(0, ChargeCount(customer)).Reverse().Select(k => (customer, k));
+
+    /// <summary>Every charge, newest first (by creation time, then id, as a stable order).</summary>
+    public IEnumerable<(int Customer, int K)> AllChargesNewestFirst() =>
+        Enumerable.Range(0, Options.Customers).SelectMany(ChargesOf)
+            .OrderByDescending(c => (long)c.Customer * 60 + c.K * 3_600L).ThenByDescending(c => StripeObjects.ChargeId(c.Customer, c.K), StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, JsonObject> WebhookEndpoints => _webhookEndpoints;
+
+    public void AddWebhookEndpoint(JsonObject endpoint) => _webhookEndpoints[endpoint["id"]!.GetValue<string>()] = endpoint;
+
+    public bool RemoveWebhookEndpoint(string id) => _webhookEndpoints.TryRemove(id, out _);
+}
