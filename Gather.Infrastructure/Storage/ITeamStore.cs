@@ -23,6 +23,9 @@ public interface ITeamStore
     /// <summary>The team's saved views.</summary>
     IViewStore Views { get; }
 
+    /// <summary>The team's integrations (Stripe), their secrets encrypted.</summary>
+    IIntegrationStore Integrations { get; }
+
     Task<Team?> GetTeamAsync(CancellationToken cancellationToken);
 
     /// <exception cref="DuplicateDocumentException">the key's id or secret already exists.</exception>

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
@@ -45,6 +46,13 @@ public static class StorageServiceCollectionExtensions
             AddMongoDb(services);
         else
             AddSqlite(services);
+
+        // Integrations: secrets encrypted with a key ring kept in the store's place, Stripe behind one gateway.
+        DataProtectionKeys.Add(services, provider);
+        services.AddSingleton<SecretProtector>();
+        services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StripeGateway>();
+        services.AddSingleton<IntegrationService>();
 
         services.AddSingleton<OneTimeSecretConsole>();
         services.AddSingleton<TeamBootstrapper>();

@@ -39,6 +39,7 @@ public sealed class MongoQuerySnapshotTests
             modelFieldStats = FieldStatDocument.Indexes.Select(Index).ToList(),
             relationships = RelationshipDocument.Indexes.Select(Index).ToList(),
             views = MongoViewStore.Indexes.Select(Index).ToList(),
+            integrations = MongoIntegrationStore.Indexes.Select(Index).ToList(),
         };
 
         Snapshot.Match(indexes);

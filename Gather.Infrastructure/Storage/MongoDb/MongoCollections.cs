@@ -23,9 +23,12 @@ internal sealed class MongoCollections(IMongoDatabase database)
 
     public IMongoCollection<BsonDocument> Views { get; } = database.GetCollection<BsonDocument>(MongoViewStore.Collection);
 
+    public IMongoCollection<BsonDocument> Integrations { get; } = database.GetCollection<BsonDocument>(MongoIntegrationStore.Collection);
+
     public static IReadOnlyList<string> Names =>
     [
         TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection,
         FieldStatDocument.Collection, RelationshipDocument.Collection, MongoViewStore.Collection,
+        MongoIntegrationStore.Collection,
     ];
 }

@@ -33,6 +33,7 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.FieldStats.Indexes.CreateManyAsync(FieldStatDocument.Indexes, cancellationToken);
         await collections.Relationships.Indexes.CreateManyAsync(RelationshipDocument.Indexes, cancellationToken);
         await collections.Views.Indexes.CreateManyAsync(MongoViewStore.Indexes, cancellationToken);
+        await collections.Integrations.Indexes.CreateManyAsync(MongoIntegrationStore.Indexes, cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
     }
 }

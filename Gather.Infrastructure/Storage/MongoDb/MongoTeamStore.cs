@@ -17,6 +17,8 @@ internal sealed class MongoTeamStore(MongoCollections collections, string teamId
 
     public IViewStore Views { get; } = new MongoViewStore(collections, teamId);
 
+    public IIntegrationStore Integrations { get; } = new MongoIntegrationStore(collections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken) =>
         (await collections.Teams.Find(MongoQueries.TeamById(teamId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 

@@ -103,5 +103,17 @@ internal static class SqliteMigrations
         );
         CREATE UNIQUE INDEX ux_views_team_name ON views (team_id, name_key);
         """,
+        // Integrations: one per kind per team; the secret key only ever encrypted.
+        """
+        CREATE TABLE integrations (
+            id               TEXT    NOT NULL PRIMARY KEY,
+            team_id          TEXT    NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+            kind             TEXT    NOT NULL,
+            secret_protected TEXT    NOT NULL,
+            secret_last4     TEXT    NOT NULL,
+            created_at       INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_integrations_team_kind ON integrations (team_id, kind);
+        """,
     ];
 }

@@ -17,6 +17,8 @@ internal sealed class SqliteTeamStore(SqliteConnectionFactory connections, strin
 
     public IViewStore Views { get; } = new SqliteViewStore(connections, teamId);
 
+    public IIntegrationStore Integrations { get; } = new SqliteIntegrationStore(connections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Gather.Infrastructure.Integrations;
+
+/// <summary>
+/// The one way Gather reaches Stripe: Stripe.net 53.1.0 against the configured base URL, with a
+/// timeout per request and retries with back-off on 429, 409 and 5xx (Stripe.net itself does
+/// not retry a 429). Stripe's <c>Stripe-Should-Retry</c> and <c>Retry-After</c> headers win
+/// over the back-off rule.
+/// </summary>
+public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<StripeGateway> logger) : IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) };
+
+    /// <summary>What checking a key found: it works, Stripe refused it, or Stripe could not be asked.</summary>
+    public enum KeyCheck
+    {
+        Valid,
+        Refused,
+        Unavailable,
+    }
+
+    /// <summary>A cheap authenticated call (one customer) that tells a working key from a refused one.</summary>
+    public async Task<(KeyCheck Result, string? Message)> CheckKeyAsync(string secretKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(client => new CustomerService(client).ListAsync(new CustomerListOptions { Limit = 1 }, cancellationToken: cancellationToken),
+                secretKey, cancellationToken);
+            return (KeyCheck.Valid, null);
+        }
+        catch (StripeException e) when (e.HttpStatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return (KeyCheck.Refused, e.StripeError?.Message ?? e.Message);
+        }
+        catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Stripe could not be reached to check a key");
+            return (KeyCheck.Unavailable, e.Message);
+        }
+    }
+
+    /// <summary>Runs one Stripe call with the team's key, retrying what Stripe says may be retried.</summary>
+    public async Task<T> RunAsync<T>(Func<StripeClient, Task<T>> call, string secretKey, CancellationToken cancellationToken)
+    {
+        var client = new StripeClient(new StripeClientOptions
+        {
+            ApiKey = secretKey,
+            ApiBase = options.Value.ApiBase.TrimEnd('/'),
+            HttpClient = new SystemNetHttpClient(_http, maxNetworkRetries: 0),
+        });
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call(client);
+            }
+            catch (Exception e) when (attempt < options.Value.MaxRetries && RetryDelay(e, attempt) is { } delay)
+            {
+                logger.LogInformation("Stripe call failed ({Reason}); retry {Attempt} in {Delay} ms", Reason(e), attempt + 1, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>How long to wait before retrying after <paramref name="error"/>, or null when it must not be retried.</summary>
+    internal TimeSpan? RetryDelay(Exception error, int attempt)
+    {
+        var headers = (error as StripeException)?.StripeResponse?.Headers;
+        if (headers is not null && headers.TryGetValues("Stripe-Should-Retry", out var should) && bool.TryParse(should.FirstOrDefault(), out var retry))
+        {
+            if (!retry)
+                return null;
+        }
+        else if (error is StripeException { HttpStatusCode: var status } && status != HttpStatusCode.TooManyRequests
+                 && status != HttpStatusCode.Conflict && (int)status < 500)
+        {
+            return null;
+        }
+        else if (error is not (StripeException or HttpRequestException or TaskCanceledException))
+        {
+            return null;
+        }
+
+        var limit = options.Value.RetryMaxDelayMilliseconds;
+        if (headers?.RetryAfter?.Delta is { } after)
+            return TimeSpan.FromMilliseconds(Math.Min(after.TotalMilliseconds, limit));
+        var backOff = options.Value.RetryBaseDelayMilliseconds * Math.Pow(2, attempt);
+        var jittered = backOff / 2 + Random.Shared.NextDouble() * backOff / 2;
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, limit));
+    }
+
+    private static string Reason(Exception e) => e is StripeException s ? $"{(int)s.HttpStatusCode} {s.StripeError?.Code}" : e.GetType().Name;
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gather.Infrastructure.Integrations;
+
+/// <summary>How Gather talks to Stripe (<c>Gather:Stripe</c>).</summary>
+public sealed class StripeOptions
+{
+    public const string Section = "Gather:Stripe";
+
+    /// <summary>Stripe's API; point it at <c>Gather.FakeStripe</c> to work offline.</summary>
+    [Required, Url]
+    public string ApiBase { get; set; } = "https://api.stripe.com";
+
+    /// <summary>Longest one Stripe request may take.</summary>
+    [Range(1, 120)]
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Retries after a 429, a 409 or a 5xx (or a connection failure), with exponential back-off.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first back-off; it doubles per retry (with jitter), unless Stripe says when to retry.</summary>
+    [Range(1, 60_000)]
+    public int RetryBaseDelayMilliseconds { get; set; } = 250;
+
+    /// <summary>The longest single back-off.</summary>
+    [Range(1, 120_000)]
+    public int RetryMaxDelayMilliseconds { get; set; } = 5_000;
+}

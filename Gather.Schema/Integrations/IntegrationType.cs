@@ -1,0 +1,30 @@
+using Gather.Infrastructure.Integrations;
+using Gather.Schema.Common;
+using GraphQL.Types;
+
+namespace Gather.Schema.Integrations;
+
+/// <summary>A connected integration. Its secret key is never returned, only its last four characters.</summary>
+public sealed class IntegrationType : ObjectGraphType<Integration>
+{
+    public IntegrationType()
+    {
+        Name = "Integration";
+        Description = "A connection to an outside service, e.g. Stripe.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable and opaque.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IntegrationKindType>>("kind").Description("The service.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("secretKeyLast4")
+            .Description("The last four characters of the secret key, to tell keys apart; the key itself is stored encrypted and never shown.")
+            .Resolve(c => c.Source.SecretKeyLast4);
+        Field<NonNullGraphType<DateTimeType>>("createdAt").Description("When it was connected.").Resolve(c => c.Source.CreatedAt);
+    }
+}
+
+public sealed class IntegrationKindType : EnumerationGraphType<IntegrationKind>
+{
+    public IntegrationKindType()
+    {
+        Name = "IntegrationKind";
+        Description = "The services Gather integrates with.";
+    }
+}
