@@ -70,6 +70,28 @@ public static class FakeStripeApp
                 customers = customers.Where(n => StripeObjects.Email(n) == email.ToString());
             return ListAsync(request, "/v1/customers", customers, StripeObjects.CustomerId, StripeObjects.Customer);
         });
+        // Search understands what Gather sends: email clauses joined by OR, e.g. email:'a@x.com' OR email:'b@x.com'.
+        app.MapGet("/v1/customers/search", (HttpContext context, FakeStripeData data) =>
+        {
+            var query = context.Request.Query["query"].ToString();
+            var clauses = query.Split(" OR ", StringSplitOptions.TrimEntries);
+            var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var clause in clauses)
+            {
+                if (!clause.StartsWith("email:'", StringComparison.Ordinal) || !clause.EndsWith('\''))
+                    return WriteAsync(context, 400, StripeObjects.Error("invalid_request_error",
+                        $"The fake Stripe only searches customers by email:'…' clauses joined by OR; got: {query}", "parameter_invalid_string", "query"));
+                emails.Add(clause["email:'".Length..^1]);
+            }
+            if (clauses.Length > 10)
+                return WriteAsync(context, 400, StripeObjects.Error("invalid_request_error", "A search query holds at most 10 clauses.", null, "query"));
+            var found = data.CustomersNewestFirst().Where(n => emails.Contains(StripeObjects.Email(n))).Select(StripeObjects.Customer).ToList();
+            return WriteAsync(context, 200, new JsonObject
+            {
+                ["object"] = "search_result", ["data"] = new JsonArray(found.Select(c => (JsonNode)c).ToArray()), ["has_more"] = false,
+                ["next_page"] = null, ["url"] = "/v1/customers/search",
+            });
+        });
         app.MapGet("/v1/customers/{id}", (HttpContext context, string id, FakeStripeData data) =>
             data.TryParseCustomer(id, out var n) ? WriteAsync(context, 200, StripeObjects.Customer(n)) : MissingAsync(context, "customer", id));
 

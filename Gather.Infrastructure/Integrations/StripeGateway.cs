@@ -15,6 +15,9 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) };
 
+    // Bounds Gather's load on Stripe (and on its rate limit) however many resolvers ask at once.
+    private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrency);
+
     /// <summary>What checking a key found: it works, Stripe refused it, or Stripe could not be asked.</summary>
     public enum KeyCheck
     {
@@ -56,7 +59,15 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
         {
             try
             {
-                return await call(client);
+                await _inFlight.WaitAsync(cancellationToken);
+                try
+                {
+                    return await call(client);
+                }
+                finally
+                {
+                    _inFlight.Release();
+                }
             }
             catch (Exception e) when (attempt < options.Value.MaxRetries && RetryDelay(e, attempt) is { } delay)
             {
@@ -95,5 +106,9 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
 
     private static string Reason(Exception e) => e is StripeException s ? $"{(int)s.HttpStatusCode} {s.StripeError?.Code}" : e.GetType().Name;
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _inFlight.Dispose();
+    }
 }

@@ -26,4 +26,12 @@ public sealed class StripeOptions
     /// <summary>The longest single back-off.</summary>
     [Range(1, 120_000)]
     public int RetryMaxDelayMilliseconds { get; set; } = 5_000;
+
+    /// <summary>Most Stripe requests in flight at once, across all teams and requests.</summary>
+    [Range(1, 100)]
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>How long Stripe data read on demand is reused across requests (0: not at all). Webhooks invalidate it sooner.</summary>
+    [Range(0, 3_600)]
+    public int CacheSeconds { get; set; } = 60;
 }

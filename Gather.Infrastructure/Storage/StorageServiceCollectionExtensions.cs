@@ -53,6 +53,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StripeGateway>();
         services.AddSingleton<IntegrationService>();
+        services.AddMemoryCache(o => o.SizeLimit = 100_000);
+        services.AddSingleton<StripeReader>();
 
         services.AddSingleton<OneTimeSecretConsole>();
         services.AddSingleton<TeamBootstrapper>();

@@ -11,4 +11,10 @@ public static class ErrorCodes
 
     /// <summary>An id names nothing in the caller's team.</summary>
     public const string NotFound = "NOT_FOUND";
+
+    /// <summary>A Stripe field was asked for, but the team has not connected Stripe.</summary>
+    public const string StripeNotConnected = "STRIPE_NOT_CONNECTED";
+
+    /// <summary>Stripe failed for this field (after retries); the rest of the response is intact.</summary>
+    public const string StripeUnavailable = "STRIPE_UNAVAILABLE";
 }

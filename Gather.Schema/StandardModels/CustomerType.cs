@@ -3,6 +3,7 @@ using Standard = Gather.Infrastructure.Models.StandardModels;
 using Gather.Infrastructure.Relationships;
 using Gather.Schema.Records;
 using Gather.Schema.Relationships;
+using Gather.Schema.Stripe;
 using GraphQL.Types;
 
 namespace Gather.Schema.StandardModels;
@@ -20,6 +21,14 @@ public sealed class CustomerType : ObjectGraphType<RecordNode>
             .Resolve(c => StandardRecordFields.Text(c.Source, Standard.CustomerAccountField));
         Field<AccountType>("account").Description("The customer's account: the Account named by its `account` field; null when there is none.")
             .ResolveAsync(c => RelatedRecords.OneAsync(c, StandardRelationships.CustomerAccount));
+        Field<StripeCustomerType>("stripeCustomer")
+            .Description("The Stripe customer with this customer's email (the newest, if several), read from Stripe; null when there is none.")
+            .ResolveAsync(StripeLoaders.StripeCustomerAsync);
+        Field<StripeChargesConnectionType>("charges")
+            .Description("This customer's Stripe charges, newest first, through the Stripe customer with the same email; read from Stripe.")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {StripeLoaders.MaxChargesPage} (default {StripeLoaders.DefaultChargesPage}).")
+            .Argument<StringGraphType>("after", "A charge id (a previous page's `endCursor`) to read on from.")
+            .ResolveAsync(StripeLoaders.ChargesAsync);
         StandardRecordFields.Add(this, "email", Standard.CustomerAccountField);
         RelationshipFields.AddTo(this);
     }
