@@ -18,6 +18,8 @@ public static class FakeStripeApp
     public static WebApplication Build(string[] args, Action<FakeStripeOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // A line per request would cost more than the request; the request log is at /_fake/requests.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddOptions<FakeStripeOptions>().BindConfiguration(FakeStripeOptions.Section)
             .Configure(o => configure?.Invoke(o)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FakeStripeData>();

@@ -27,7 +27,7 @@ public sealed class GatherServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<GatherServer> StartAsync(string serverDll, string databasePath)
+    public static async Task<GatherServer> StartAsync(string serverDll, string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -45,6 +45,8 @@ public sealed class GatherServer : IAsyncDisposable
         start.Environment["Gather__Storage__Sqlite__Path"] = databasePath;
         start.Environment["Gather__Bootstrap__ApiKey"] = AdminKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name.Replace(":", "__")] = value;
 
         var server = new GatherServer(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), address);
         await server.WaitUntilReadyAsync();
