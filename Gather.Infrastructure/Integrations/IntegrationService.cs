@@ -40,6 +40,7 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
         {
             return Invalid("alreadyConnected", "This team already has a Stripe integration; disconnect it first to use another key.");
         }
+        await team.Models.EnsureAsync(StripeModels.For(team.TeamId, integration.CreatedAt), cancellationToken);
         return Result<Integration>.Ok(integration);
     }
 
@@ -48,6 +49,9 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
         var integration = (await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == id);
         if (integration is null || !await team.Integrations.DeleteAsync(integration.Id, cancellationToken))
             return Result<Integration>.NotFound(new NotFoundProblem(id ?? "", $"No integration with id '{id}' exists in this team."));
+        // Its models go with it (and, as with any model, the relationships that use them).
+        foreach (var model in StripeModels.For(team.TeamId, integration.CreatedAt))
+            await team.Models.DeleteAsync(model.Id, cancellationToken);
         return Result<Integration>.Ok(integration);
     }
 

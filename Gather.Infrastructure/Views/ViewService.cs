@@ -29,8 +29,10 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
         CheckQuery(input.Where, input.Order, problems);
         if (string.IsNullOrWhiteSpace(input.ModelId))
             problems.Add(new("modelId", "required", "Name the model the view shows by its id."));
-        else if (await team.Models.GetAsync(input.ModelId, cancellationToken) is null)
+        else if (await team.Models.GetAsync(input.ModelId, cancellationToken) is not { } model)
             problems.Add(new("modelId", "notFound", $"No model with id '{input.ModelId}' exists in this team."));
+        else if (model.Kind == ModelKind.Integration)
+            problems.Add(new("modelId", "integrationModel", $"{model.Name} is read from its integration on demand and cannot be listed through a view."));
         if (problems.Count == 0 && (await ListAsync(team, cancellationToken)).Count >= options.Value.MaxViewsPerTeam)
             problems.Add(new("name", "limit", $"A team may have at most {options.Value.MaxViewsPerTeam} views (Gather:Views:MaxViewsPerTeam)."));
         if (problems.Count > 0)

@@ -40,6 +40,12 @@ public static class RecordArguments
     /// <summary>Resolves a record list of <paramref name="model"/>; invalid arguments become errors and a null result.</summary>
     public static async Task<RecordConnection?> ResolveConnectionAsync(IResolveFieldContext context, Model model)
     {
+        if (model.Kind == ModelKind.Integration)
+        {
+            context.Report([new ValidationProblem("modelId", "integrationModel",
+                $"{model.Name} is an integration model: its data is read from the integration when navigated to (e.g. Customer.charges), not listed or stored in Gather.")]);
+            return null;
+        }
         if (QueryOf(context) is not { } query)
             return null;
         var team = context.TeamStore();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Storage;
@@ -115,6 +116,28 @@ public sealed class IntegrationGraphQLTests : IAsyncLifetime
         Assert.Equal("NotFoundError", theirs.Data!["disconnectIntegration"]!["errors"]![0]!["__typename"]!.GetValue<string>());
         Assert.Equal("""{"integration":{"kind":"STRIPE"},"errors":null}""", ours.Data!["disconnectIntegration"]!.ToJsonString());
         Assert.Equal("[]", (await Admin.PostGraphQLAsync("{ integrations { id } }")).Data!["integrations"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Connecting_Stripe_lists_its_integration_models_which_cannot_be_synced_listed_or_viewed_and_go_with_it()
+    {
+        var id = (await ConnectAsync(FakeStripeServer.SecretKey))["integration"]!["id"]!.GetValue<string>();
+        var models = (await Admin.PostGraphQLAsync("{ models { id name kind idField } }")).Data!["models"]!.AsArray();
+        var charge = models.Single(m => m!["name"]!.GetValue<string>() == "StripeCharge")!;
+        var chargeId = charge["id"]!.GetValue<string>();
+
+        var listed = await Admin.PostGraphQLAsync("""query($m: ID!) { records(modelId: $m) { totalCount } record(modelId: $m, id: "ch_1") { id } }""", new { m = chargeId });
+        var synced = await Admin.PostAsJsonAsync($"/models/{chargeId}/records", new { id = "ch_1" });
+        var viewed = await Admin.PostGraphQLAsync("""mutation($m: ID!) { createView(input: { name: "Charges", modelId: $m }) { errors { ... on ValidationError { rule } } } }""", new { m = chargeId });
+        await Admin.PostGraphQLAsync("""mutation($id: ID!) { disconnectIntegration(input: { id: $id }) { errors { message } } }""", new { id });
+        var after = (await Admin.PostGraphQLAsync("{ models { name } }")).Data!["models"]!.AsArray().Select(m => m!["name"]!.GetValue<string>());
+
+        Assert.Equal("""{"kind":"INTEGRATION","idField":"id"}""", new JsonObject { ["kind"] = charge["kind"]!.DeepClone(), ["idField"] = charge["idField"]!.DeepClone() }.ToJsonString());
+        Assert.Contains(models, m => m!["name"]!.GetValue<string>() == "StripeCustomer");
+        Assert.Equal(["integrationModel", "integrationModel"], listed.Errors!.Select(e => e!["extensions"]!["rule"]!.GetValue<string>()));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, synced.StatusCode);
+        Assert.Equal("""[{"rule":"integrationModel"}]""", viewed.Data!["createView"]!["errors"]!.ToJsonString());
+        Assert.Equal(["Account", "Customer"], after);
     }
 
     private async Task<string> TeamIdAsync() =>
