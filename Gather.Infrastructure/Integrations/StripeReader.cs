@@ -93,6 +93,33 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
         }
     }
 
+    /// <summary>Charges by id, read concurrently; an id Stripe does not know maps to a null value.</summary>
+    public async Task<IReadOnlyDictionary<string, StripeResult<Charge?>>> ChargesByIdAsync(string teamId, string key,
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(ids.Distinct(StringComparer.Ordinal).Select(async id =>
+        {
+            var cacheKey = ("charge", teamId, id);
+            if (cache.TryGetValue(cacheKey, out Charge? cached))
+                return (id, new StripeResult<Charge?>(cached, null));
+            try
+            {
+                var charge = await gateway.RunAsync(client => new ChargeService(client).GetAsync(id, cancellationToken: cancellationToken), key, cancellationToken);
+                Remember(cacheKey, charge, teamId);
+                return (id, new StripeResult<Charge?>(charge, null));
+            }
+            catch (StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return (id, new StripeResult<Charge?>(null, null));
+            }
+            catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return (id, StripeResult<Charge?>.Failed(Describe(e)));
+            }
+        }));
+        return results.ToDictionary(r => r.id, r => r.Item2, StringComparer.Ordinal);
+    }
+
     /// <summary>Drops everything cached for the team, e.g. when a webhook says its Stripe data changed.</summary>
     public void Invalidate(string teamId)
     {

@@ -46,6 +46,11 @@ public sealed partial class RelationshipService(IOptions<RelationshipOptions> op
             problems.Add(new("fromModelId", "notFound", $"No model with id '{input.FromModelId}' exists in this team."));
         if (to is null)
             problems.Add(new("toModelId", "notFound", $"No model with id '{input.ToModelId}' exists in this team."));
+        if (from?.Kind == ModelKind.Integration)
+            problems.Add(new("fromModelId", "integrationModel",
+                $"{from.Name} is read from its integration; relationships start from a model whose records Gather stores (e.g. Orders → {from.Name})."));
+        if (to?.Kind == ModelKind.Integration && toField != to.IdField)
+            problems.Add(new("toField", "integrationField", $"{to.Name} records are found by their Stripe id: use toField \"{to.IdField}\"."));
         if (problems.Count > 0)
             return Result<Relationship>.Invalid(problems);
 

@@ -6,6 +6,7 @@ using Gather.Schema.Common;
 using Gather.Schema.Errors;
 using Gather.Schema.Loading;
 using Gather.Schema.Records;
+using Gather.Schema.Stripe;
 using GraphQL;
 using GraphQL.DataLoader;
 
@@ -25,6 +26,12 @@ public static class RelatedRecords
     {
         if (await SideAsync(context, name) is not var (side, target))
             return null;
+        if (target.Kind == ModelKind.Integration)
+        {
+            context.Report([new ValidationProblem("name", "integrationModel",
+                $"'{name}' leads to {target.Name}, which is read from its integration one record at a time: use relatedOne(name: \"{name}\").")]);
+            return null;
+        }
         if (RecordArguments.QueryOf(context) is not { } query)
             return null;
 
@@ -59,6 +66,8 @@ public static class RelatedRecords
         var value = LinkValues.Of(context.Source.Record, context.Source.Model, side.SourcePath);
         if (value is null)
             return null;
+        if (target.Kind == ModelKind.Integration)
+            return await IntegrationRecords.LoadAsync(context, target, value);
         return context.LoadRecord(target, value).Then(record => record is null ? null : new RecordNode(target, record));
     }
 

@@ -7,6 +7,8 @@ using Gather.Schema.Common;
 using Gather.Schema.Errors;
 using Gather.Schema.Loading;
 using Gather.Schema.Records;
+using Gather.Schema.Stripe;
+using Gather.Infrastructure.Models;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.Extensions.Options;
@@ -59,7 +61,9 @@ public static class ColumnValues
                 var link = LinkValues.Of(node.Record, node.Model, side.SourcePath);
                 cells.Add(link is null
                     ? LoadedResult.Of<JsonNode?>(null)
-                    : context.LoadRecord(target, link).Then(record => record is null ? null : ValueOf(record, rest)));
+                    : target.Kind == ModelKind.Integration
+                        ? (await IntegrationRecords.LoadAsync(context, target, link)).Then(node => node is null ? null : ValueOf(node.Record, rest))
+                        : context.LoadRecord(target, link).Then(record => record is null ? null : ValueOf(record, rest)));
             }
             else
             {

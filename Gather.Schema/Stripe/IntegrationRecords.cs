@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Schema.Common;
+using Gather.Schema.Loading;
+using Gather.Schema.Records;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace Gather.Schema.Stripe;
+
+/// <summary>
+/// Records of integration models, read from the integration when a relationship leads to one
+/// (e.g. an order's <c>stripe_charge_id</c> → StripeCharge): batched per level and cached like
+/// every Stripe read, shown as a Record whose <c>fields</c> are Stripe's object as Stripe sends it.
+/// </summary>
+public static class IntegrationRecords
+{
+    public static async Task<IDataLoaderResult<RecordNode?>> LoadAsync(IResolveFieldContext context, Model model, string id)
+    {
+        if (model.Name != StripeModels.Charge)
+            throw new ExecutionError($"{model.Name} records are reached from customers (Customer.stripeCustomer), not through relationships yet.")
+            { Code = ErrorCodes.InvalidArgument };
+        var reader = context.Service<StripeReader>();
+        var team = context.TeamStore();
+        var key = await context.Loaders().OnceAsync("stripeKey", () => reader.KeyAsync(team, context.CancellationToken))
+                  ?? throw new ExecutionError("Stripe is not connected for this team: an admin can connect it with connectStripe.")
+                  { Code = ErrorCodes.StripeNotConnected };
+        var teamId = context.Caller().TeamId;
+        var loader = context.Loaders().GetOrAdd("stripeChargeById", () => new BatchLoader<string, StripeResult<global::Stripe.Charge?>>(
+            (ids, cancellationToken) => reader.ChargesByIdAsync(teamId, key, ids, cancellationToken),
+            new StripeResult<global::Stripe.Charge?>(null, null), StringComparer.Ordinal));
+        return loader.Load(id).Then(result => result.Error is not null
+            ? throw new ExecutionError(result.Error) { Code = ErrorCodes.StripeUnavailable }
+            : result.Value is { } charge ? new RecordNode(model, AsRecord(model, charge)) : null);
+    }
+
+    private static StoredRecord AsRecord(Model model, global::Stripe.Charge charge)
+    {
+        var created = new DateTimeOffset(DateTime.SpecifyKind(charge.Created, DateTimeKind.Utc));
+        return new StoredRecord(model.Id, charge.Id, JsonNode.Parse(charge.ToJson())!.AsObject(), [], created, created, 1);
+    }
+}
