@@ -39,7 +39,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
         {
             return (KeyCheck.Refused, e.StripeError?.Message ?? e.Message);
         }
-        catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsFailure(e, cancellationToken))
         {
             logger.LogWarning(e, "Stripe could not be reached to check a key");
             return (KeyCheck.Unavailable, e.Message);
@@ -103,6 +103,10 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
         var jittered = backOff / 2 + Random.Shared.NextDouble() * backOff / 2;
         return TimeSpan.FromMilliseconds(Math.Min(jittered, limit));
     }
+
+    /// <summary>Stripe answered with an error, could not be reached or timed out, and the caller did not cancel.</summary>
+    public static bool IsFailure(Exception error, CancellationToken cancellationToken) =>
+        error is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested;
 
     private static string Reason(Exception e) => e is StripeException s ? $"{(int)s.HttpStatusCode} {s.StripeError?.Code}" : e.GetType().Name;
 

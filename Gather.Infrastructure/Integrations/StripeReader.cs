@@ -63,7 +63,7 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
                     results[email] = new(customer, null);
                 }
             }
-            catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (StripeGateway.IsFailure(e, cancellationToken))
             {
                 foreach (var email in chunk)
                     results[email] = StripeResult<Customer?>.Failed(Describe(e));
@@ -87,7 +87,7 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
             Remember(cacheKey, page, teamId);
             return new(page, null);
         }
-        catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (StripeGateway.IsFailure(e, cancellationToken))
         {
             return StripeResult<StripeList<Charge>>.Failed(Describe(e));
         }
@@ -112,7 +112,7 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
             {
                 return (id, new StripeResult<Charge?>(null, null));
             }
-            catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (StripeGateway.IsFailure(e, cancellationToken))
             {
                 return (id, StripeResult<Charge?>.Failed(Describe(e)));
             }

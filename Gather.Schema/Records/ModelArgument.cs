@@ -20,4 +20,17 @@ public static class ModelArgument
             context.Report([new NotFoundProblem(modelId, $"No model with id '{modelId}' exists in this team.")]);
         return model;
     }
+
+    /// <summary>
+    /// Whether Gather stores the model's records, so they can be listed or read by id; reports
+    /// an error naming the rule when it is an integration model, whose data is read on demand.
+    /// </summary>
+    public static bool IsStored(IResolveFieldContext context, Model model)
+    {
+        if (model.Kind != ModelKind.Integration)
+            return true;
+        context.Report([new ValidationProblem("modelId", "integrationModel",
+            $"{model.Name} is an integration model: its data is read from the integration when navigated to (e.g. Customer.charges), not listed or stored in Gather.")]);
+        return false;
+    }
 }

@@ -40,13 +40,7 @@ public static class RecordArguments
     /// <summary>Resolves a record list of <paramref name="model"/>; invalid arguments become errors and a null result.</summary>
     public static async Task<RecordConnection?> ResolveConnectionAsync(IResolveFieldContext context, Model model)
     {
-        if (model.Kind == ModelKind.Integration)
-        {
-            context.Report([new ValidationProblem("modelId", "integrationModel",
-                $"{model.Name} is an integration model: its data is read from the integration when navigated to (e.g. Customer.charges), not listed or stored in Gather.")]);
-            return null;
-        }
-        if (QueryOf(context) is not { } query)
+        if (!ModelArgument.IsStored(context, model) || QueryOf(context) is not { } query)
             return null;
         var team = context.TeamStore();
         var page = await team.Records.QueryAsync(model.Id, query, context.CancellationToken);
@@ -57,17 +51,21 @@ public static class RecordArguments
     /// <summary>The query the field's list arguments ask for, or null (with the problems reported) when they are invalid.</summary>
     public static RecordQuery? QueryOf(IResolveFieldContext context)
     {
-        var query = context.Service<RecordQueryBuilder>().Build(
-            context.GetArgument<Dictionary<string, object?>?>("where") is { } where ? ToFilterInput(where) : null,
-            context.GetArgument<List<Dictionary<string, object?>>?>("order")?.Select(ToSortInput).ToList(),
-            context.GetArgument<string?>("search"),
-            new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
-                context.GetArgument<int?>("last"), context.GetArgument<string?>("before")));
+        var (where, order, search, page) = ListArguments(context);
+        var query = context.Service<RecordQueryBuilder>().Build(where, order, search, page);
         if (query.Succeeded)
             return query.Value!;
         context.Report(query.Problems);
         return null;
     }
+
+    /// <summary>The list arguments as the caller wrote them (absent ones null), before validation.</summary>
+    public static (FilterInput? Where, List<SortInput>? Order, string? Search, PageInput Page) ListArguments(IResolveFieldContext context) => (
+        context.GetArgument<Dictionary<string, object?>?>("where") is { } where ? ToFilterInput(where) : null,
+        context.GetArgument<List<Dictionary<string, object?>>?>("order")?.Select(ToSortInput).ToList(),
+        context.GetArgument<string?>("search"),
+        new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
+            context.GetArgument<int?>("last"), context.GetArgument<string?>("before")));
 
     public static FilterInput ToFilterInput(IDictionary<string, object?> map) => new(
         Children(map, "and"),

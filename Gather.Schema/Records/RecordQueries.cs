@@ -35,12 +35,8 @@ public sealed class RecordQueries : IQueryFields
 
     public static async Task<RecordNode?> RecordByKeyAsync(IResolveFieldContext context, Model model, string key)
     {
-        if (model.Kind == ModelKind.Integration)
-        {
-            context.Report([new Gather.Infrastructure.Validation.ValidationProblem("modelId", "integrationModel",
-                $"{model.Name} is an integration model: its data is read from the integration when navigated to, not stored in Gather.")]);
+        if (!ModelArgument.IsStored(context, model))
             return null;
-        }
         var records = await context.TeamStore().Records.GetManyAsync(model.Id, [key], context.CancellationToken);
         return records.Count == 0 ? null : new RecordNode(model, records[0]);
     }

@@ -64,12 +64,18 @@ public static class RelatedRecords
             return null;
         }
         var value = LinkValues.Of(context.Source.Record, context.Source.Model, side.SourcePath);
-        if (value is null)
-            return null;
-        if (target.Kind == ModelKind.Integration)
-            return await IntegrationRecords.LoadAsync(context, target, value);
-        return context.LoadRecord(target, value).Then(record => record is null ? null : new RecordNode(target, record));
+        return value is null ? null : await LoadOneAsync(context, target, value);
     }
+
+    /// <summary>
+    /// The record of <paramref name="target"/> that <paramref name="linkValue"/> reaches on its ID
+    /// field, batched with the level's others: from the store, or from the integration for an
+    /// integration model. Navigation and view columns both come through here.
+    /// </summary>
+    public static async Task<IDataLoaderResult<RecordNode?>> LoadOneAsync(IResolveFieldContext context, Model target, string linkValue) =>
+        target.Kind == ModelKind.Integration
+            ? await IntegrationRecords.LoadAsync(context, target, linkValue)
+            : context.LoadRecord(target, linkValue).Then(record => record is null ? null : new RecordNode(target, record));
 
     private static async Task<(RelationshipSide Side, Model Target)?> SideAsync(IResolveFieldContext<RecordNode> context, string name)
     {

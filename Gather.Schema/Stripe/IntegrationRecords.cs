@@ -22,18 +22,13 @@ public static class IntegrationRecords
         if (model.Name != StripeModels.Charge)
             throw new ExecutionError($"{model.Name} records are reached from customers (Customer.stripeCustomer), not through relationships yet.")
             { Code = ErrorCodes.InvalidArgument };
+        var key = await StripeLoaders.TeamKeyAsync(context) ?? throw StripeLoaders.NotConnected();
         var reader = context.Service<StripeReader>();
-        var team = context.TeamStore();
-        var key = await context.Loaders().OnceAsync("stripeKey", () => reader.KeyAsync(team, context.CancellationToken))
-                  ?? throw new ExecutionError("Stripe is not connected for this team: an admin can connect it with connectStripe.")
-                  { Code = ErrorCodes.StripeNotConnected };
         var teamId = context.Caller().TeamId;
         var loader = context.Loaders().GetOrAdd("stripeChargeById", () => new BatchLoader<string, StripeResult<global::Stripe.Charge?>>(
             (ids, cancellationToken) => reader.ChargesByIdAsync(teamId, key, ids, cancellationToken),
             new StripeResult<global::Stripe.Charge?>(null, null), StringComparer.Ordinal));
-        return loader.Load(id).Then(result => result.Error is not null
-            ? throw new ExecutionError(result.Error) { Code = ErrorCodes.StripeUnavailable }
-            : result.Value is { } charge ? new RecordNode(model, AsRecord(model, charge)) : null);
+        return loader.Load(id).Then(result => StripeLoaders.OrFieldError(result) is { } charge ? new RecordNode(model, AsRecord(model, charge)) : null);
     }
 
     private static StoredRecord AsRecord(Model model, global::Stripe.Charge charge)

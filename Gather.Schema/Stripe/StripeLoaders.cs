@@ -77,18 +77,27 @@ public static class StripeLoaders
     /// <summary>The team's Stripe key, read once per request; an error on the field when Stripe is not connected.</summary>
     private static async Task<string?> KeyAsync(IResolveFieldContext context)
     {
-        var reader = context.Service<StripeReader>();
-        var team = context.TeamStore();
-        var key = await context.Loaders().OnceAsync("stripeKey", () => reader.KeyAsync(team, context.CancellationToken));
+        var key = await TeamKeyAsync(context);
         if (key is null)
-            context.Errors.Add(new ExecutionError("Stripe is not connected for this team: an admin can connect it with connectStripe.")
-            {
-                Code = ErrorCodes.StripeNotConnected,
-                Path = context.ResponsePath,
-            });
+        {
+            var error = NotConnected();
+            error.Path = context.ResponsePath;
+            context.Errors.Add(error);
+        }
         return key;
     }
 
-    private static T? OrFieldError<T>(StripeResult<T> result) =>
+    /// <summary>The team's decrypted Stripe key, or null when Stripe is not connected; read once per request.</summary>
+    internal static Task<string?> TeamKeyAsync(IResolveFieldContext context)
+    {
+        var reader = context.Service<StripeReader>();
+        var team = context.TeamStore();
+        return context.Loaders().OnceAsync("stripeKey", () => reader.KeyAsync(team, context.CancellationToken));
+    }
+
+    internal static ExecutionError NotConnected() =>
+        new("Stripe is not connected for this team: an admin can connect it with connectStripe.") { Code = ErrorCodes.StripeNotConnected };
+
+    internal static T? OrFieldError<T>(StripeResult<T> result) =>
         result.Error is null ? result.Value : throw new ExecutionError(result.Error) { Code = ErrorCodes.StripeUnavailable };
 }

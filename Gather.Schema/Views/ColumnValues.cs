@@ -7,8 +7,7 @@ using Gather.Schema.Common;
 using Gather.Schema.Errors;
 using Gather.Schema.Loading;
 using Gather.Schema.Records;
-using Gather.Schema.Stripe;
-using Gather.Infrastructure.Models;
+using Gather.Schema.Relationships;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.Extensions.Options;
@@ -61,9 +60,7 @@ public static class ColumnValues
                 var link = LinkValues.Of(node.Record, node.Model, side.SourcePath);
                 cells.Add(link is null
                     ? LoadedResult.Of<JsonNode?>(null)
-                    : target.Kind == ModelKind.Integration
-                        ? (await IntegrationRecords.LoadAsync(context, target, link)).Then(node => node is null ? null : ValueOf(node.Record, rest))
-                        : context.LoadRecord(target, link).Then(record => record is null ? null : ValueOf(record, rest)));
+                    : (await RelatedRecords.LoadOneAsync(context, target, link)).Then(related => related is null ? null : ValueOf(related.Record, rest)));
             }
             else
             {

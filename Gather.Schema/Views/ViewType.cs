@@ -45,12 +45,8 @@ public sealed class ViewType : ObjectGraphType<View>
             context.Report([new NotFoundProblem(view.ModelId, $"View '{view.Name}' shows model '{view.ModelId}', which has been deleted; delete the view or create it again on another model.")]);
             return null;
         }
-        var query = context.Service<ViewService>().QueryFor(view,
-            context.GetArgument<Dictionary<string, object?>?>("where") is { } where ? RecordArguments.ToFilterInput(where) : null,
-            context.GetArgument<List<Dictionary<string, object?>>?>("order")?.Select(RecordArguments.ToSortInput).ToList(),
-            context.GetArgument<string?>("search"),
-            new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
-                context.GetArgument<int?>("last"), context.GetArgument<string?>("before")));
+        var (where, order, search, page) = RecordArguments.ListArguments(context);
+        var query = context.Service<ViewService>().QueryFor(view, where, order, search, page);
         if (!query.Succeeded)
         {
             context.Report(query.Problems);
@@ -58,8 +54,8 @@ public sealed class ViewType : ObjectGraphType<View>
         }
         var team = context.TeamStore();
         var built = query.Value!;
-        var page = await team.Records.QueryAsync(model.Id, built, context.CancellationToken);
-        return new RecordConnection(model, built, page,
+        var records = await team.Records.QueryAsync(model.Id, built, context.CancellationToken);
+        return new RecordConnection(model, built, records,
             () => LoadedResult.Deferred(cancellationToken => team.Records.CountAsync(model.Id, built.Where, built.SearchTerms, cancellationToken)),
             view.Columns);
     }
