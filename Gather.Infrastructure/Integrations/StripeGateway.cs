@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -31,8 +32,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
     {
         try
         {
-            await RunAsync(client => new CustomerService(client).ListAsync(new CustomerListOptions { Limit = 1 }, cancellationToken: cancellationToken),
-                secretKey, cancellationToken);
+            await GetAsync("/v1/customers", [new("limit", "1")], secretKey, cancellationToken);
             return (KeyCheck.Valid, null);
         }
         catch (StripeException e) when (e.HttpStatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -44,6 +44,20 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
             logger.LogWarning(e, "Stripe could not be reached to check a key");
             return (KeyCheck.Unavailable, e.Message);
         }
+    }
+
+    /// <summary>
+    /// One GET from Stripe's API, e.g. <c>/v1/charges</c> with <c>customer</c> and <c>limit</c>:
+    /// Stripe's JSON answer, not parsed into Stripe.net's entities (see <see cref="StripeJson"/>).
+    /// Errors come as <see cref="StripeException"/>, as from Stripe.net's services.
+    /// </summary>
+    public async Task<JsonElement> GetAsync(string path, IReadOnlyList<KeyValuePair<string, string>> query, string secretKey,
+        CancellationToken cancellationToken)
+    {
+        var url = query.Count == 0 ? path
+            : path + "?" + string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        var response = await RunAsync(client => client.RawRequestAsync(HttpMethod.Get, url, cancellationToken: cancellationToken), secretKey, cancellationToken);
+        return JsonSerializer.Deserialize<JsonElement>(response.Content);
     }
 
     /// <summary>Runs one Stripe call with the team's key, retrying what Stripe says may be retried.</summary>
@@ -104,9 +118,9 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
         return TimeSpan.FromMilliseconds(Math.Min(jittered, limit));
     }
 
-    /// <summary>Stripe answered with an error, could not be reached or timed out, and the caller did not cancel.</summary>
+    /// <summary>Stripe answered with an error or with JSON Gather cannot read, could not be reached or timed out, and the caller did not cancel.</summary>
     public static bool IsFailure(Exception error, CancellationToken cancellationToken) =>
-        error is StripeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested;
+        error is StripeException or HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested;
 
     private static string Reason(Exception e) => e is StripeException s ? $"{(int)s.HttpStatusCode} {s.StripeError?.Code}" : e.GetType().Name;
 

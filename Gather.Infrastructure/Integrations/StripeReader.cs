@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Gather.Infrastructure.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -33,14 +34,14 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
             : null;
 
     /// <summary>Stripe customers by email (exact, ignoring case); emails without one map to a null value.</summary>
-    public async Task<IReadOnlyDictionary<string, StripeResult<Customer?>>> CustomersByEmailAsync(string teamId, string key,
+    public async Task<IReadOnlyDictionary<string, StripeResult<StripeCustomer?>>> CustomersByEmailAsync(string teamId, string key,
         IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
     {
-        var results = new ConcurrentDictionary<string, StripeResult<Customer?>>(StringComparer.Ordinal);
+        var results = new ConcurrentDictionary<string, StripeResult<StripeCustomer?>>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var email in emails.Distinct(StringComparer.Ordinal))
         {
-            if (cache.TryGetValue(("customerByEmail", teamId, email.ToLowerInvariant()), out Customer? cached))
+            if (cache.TryGetValue(("customerByEmail", teamId, email.ToLowerInvariant()), out StripeCustomer? cached))
                 results[email] = new(cached, null);
             else if (email.Contains('\'') || email.Contains('\\'))
                 results[email] = new(null, null); // Not searchable as a quoted value; no Stripe customer is matched.
@@ -52,8 +53,8 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
             try
             {
                 var query = string.Join(" OR ", chunk.Select(e => $"email:'{e}'"));
-                var found = await gateway.RunAsync(client => new CustomerService(client).SearchAsync(
-                    new CustomerSearchOptions { Query = query, Limit = 100 }, cancellationToken: cancellationToken), key, cancellationToken);
+                var found = StripePage<StripeCustomer>.From(await gateway.GetAsync("/v1/customers/search",
+                    [new("query", query), new("limit", "100")], key, cancellationToken), StripeCustomer.From);
                 foreach (var email in chunk)
                 {
                     // Newest first, as Stripe lists them: with several customers of one email, the newest is the one.
@@ -66,55 +67,56 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
             catch (Exception e) when (StripeGateway.IsFailure(e, cancellationToken))
             {
                 foreach (var email in chunk)
-                    results[email] = StripeResult<Customer?>.Failed(Describe(e));
+                    results[email] = StripeResult<StripeCustomer?>.Failed(Describe(e));
             }
         }));
         return results;
     }
 
     /// <summary>One page of a Stripe customer's charges, newest first.</summary>
-    public async Task<StripeResult<StripeList<Charge>>> ChargesAsync(string teamId, string key, string customerId, int limit,
+    public async Task<StripeResult<StripePage<StripeCharge>>> ChargesAsync(string teamId, string key, string customerId, int limit,
         string? startingAfter, CancellationToken cancellationToken)
     {
         var cacheKey = ("charges", teamId, customerId, limit, startingAfter);
-        if (cache.TryGetValue(cacheKey, out StripeList<Charge>? cached))
+        if (cache.TryGetValue(cacheKey, out StripePage<StripeCharge>? cached))
             return new(cached, null);
         try
         {
-            var page = await gateway.RunAsync(client => new ChargeService(client).ListAsync(
-                new ChargeListOptions { Customer = customerId, Limit = limit, StartingAfter = startingAfter }, cancellationToken: cancellationToken),
-                key, cancellationToken);
+            List<KeyValuePair<string, string>> query = [new("customer", customerId), new("limit", limit.ToString(CultureInfo.InvariantCulture))];
+            if (startingAfter is not null)
+                query.Add(new("starting_after", startingAfter));
+            var page = StripePage<StripeCharge>.From(await gateway.GetAsync("/v1/charges", query, key, cancellationToken), StripeCharge.From);
             Remember(cacheKey, page, teamId);
             return new(page, null);
         }
         catch (Exception e) when (StripeGateway.IsFailure(e, cancellationToken))
         {
-            return StripeResult<StripeList<Charge>>.Failed(Describe(e));
+            return StripeResult<StripePage<StripeCharge>>.Failed(Describe(e));
         }
     }
 
     /// <summary>Charges by id, read concurrently; an id Stripe does not know maps to a null value.</summary>
-    public async Task<IReadOnlyDictionary<string, StripeResult<Charge?>>> ChargesByIdAsync(string teamId, string key,
+    public async Task<IReadOnlyDictionary<string, StripeResult<StripeCharge?>>> ChargesByIdAsync(string teamId, string key,
         IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var results = await Task.WhenAll(ids.Distinct(StringComparer.Ordinal).Select(async id =>
         {
             var cacheKey = ("charge", teamId, id);
-            if (cache.TryGetValue(cacheKey, out Charge? cached))
-                return (id, new StripeResult<Charge?>(cached, null));
+            if (cache.TryGetValue(cacheKey, out StripeCharge? cached))
+                return (id, new StripeResult<StripeCharge?>(cached, null));
             try
             {
-                var charge = await gateway.RunAsync(client => new ChargeService(client).GetAsync(id, cancellationToken: cancellationToken), key, cancellationToken);
+                var charge = StripeCharge.From(await gateway.GetAsync($"/v1/charges/{Uri.EscapeDataString(id)}", [], key, cancellationToken));
                 Remember(cacheKey, charge, teamId);
-                return (id, new StripeResult<Charge?>(charge, null));
+                return (id, new StripeResult<StripeCharge?>(charge, null));
             }
             catch (StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                return (id, new StripeResult<Charge?>(null, null));
+                return (id, new StripeResult<StripeCharge?>(null, null));
             }
             catch (Exception e) when (StripeGateway.IsFailure(e, cancellationToken))
             {
-                return (id, StripeResult<Charge?>.Failed(Describe(e)));
+                return (id, StripeResult<StripeCharge?>.Failed(Describe(e)));
             }
         }));
         return results.ToDictionary(r => r.id, r => r.Item2, StringComparer.Ordinal);

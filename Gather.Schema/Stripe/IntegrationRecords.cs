@@ -25,15 +25,12 @@ public static class IntegrationRecords
         var key = await StripeLoaders.TeamKeyAsync(context) ?? throw StripeLoaders.NotConnected();
         var reader = context.Service<StripeReader>();
         var teamId = context.Caller().TeamId;
-        var loader = context.Loaders().GetOrAdd("stripeChargeById", () => new BatchLoader<string, StripeResult<global::Stripe.Charge?>>(
+        var loader = context.Loaders().GetOrAdd("stripeChargeById", () => new BatchLoader<string, StripeResult<StripeCharge?>>(
             (ids, cancellationToken) => reader.ChargesByIdAsync(teamId, key, ids, cancellationToken),
-            new StripeResult<global::Stripe.Charge?>(null, null), StringComparer.Ordinal));
+            new StripeResult<StripeCharge?>(null, null), StringComparer.Ordinal));
         return loader.Load(id).Then(result => StripeLoaders.OrFieldError(result) is { } charge ? new RecordNode(model, AsRecord(model, charge)) : null);
     }
 
-    private static StoredRecord AsRecord(Model model, global::Stripe.Charge charge)
-    {
-        var created = new DateTimeOffset(DateTime.SpecifyKind(charge.Created, DateTimeKind.Utc));
-        return new StoredRecord(model.Id, charge.Id, JsonNode.Parse(charge.ToJson())!.AsObject(), [], created, created, 1);
-    }
+    private static StoredRecord AsRecord(Model model, StripeCharge charge) =>
+        new(model.Id, charge.Id, JsonObject.Create(charge.Json)!, [], charge.Created, charge.Created, 1);
 }

@@ -1,11 +1,11 @@
 using Gather.Schema.Common;
 using GraphQL.Types;
-using Stripe;
+using Gather.Infrastructure.Integrations;
 
 namespace Gather.Schema.Stripe;
 
 /// <summary>A Stripe charge as CS staff read it, fetched from Stripe on demand (never stored in Gather).</summary>
-public sealed class StripeChargeType : ObjectGraphType<Charge>
+public sealed class StripeChargeType : ObjectGraphType<StripeCharge>
 {
     public StripeChargeType()
     {
@@ -20,14 +20,14 @@ public sealed class StripeChargeType : ObjectGraphType<Charge>
         Field<NonNullGraphType<BooleanGraphType>>("paid").Resolve(c => c.Source.Paid);
         Field<NonNullGraphType<BooleanGraphType>>("refunded").Description("Refunded in full.").Resolve(c => c.Source.Refunded);
         Field<NonNullGraphType<BooleanGraphType>>("disputed").Resolve(c => c.Source.Disputed);
-        Field<NonNullGraphType<DateTimeType>>("created").Resolve(c => new DateTimeOffset(DateTime.SpecifyKind(c.Source.Created, DateTimeKind.Utc)));
+        Field<NonNullGraphType<DateTimeType>>("created").Resolve(c => c.Source.Created);
         Field<StringGraphType>("description").Resolve(c => c.Source.Description);
         Field<StringGraphType>("receiptUrl").Resolve(c => c.Source.ReceiptUrl);
         Field<StringGraphType>("failureCode").Resolve(c => c.Source.FailureCode);
         Field<StringGraphType>("failureMessage").Resolve(c => c.Source.FailureMessage);
-        Field<StringGraphType>("paymentIntent").Description("The PaymentIntent's id.").Resolve(c => c.Source.PaymentIntentId);
-        Field<StringGraphType>("customer").Description("The Stripe customer's id.").Resolve(c => c.Source.CustomerId);
+        Field<StringGraphType>("paymentIntent").Description("The PaymentIntent's id.").Resolve(c => c.Source.PaymentIntent);
+        Field<StringGraphType>("customer").Description("The Stripe customer's id.").Resolve(c => c.Source.Customer);
         Field<NonNullGraphType<JsonScalarType>>("metadata").Description("The charge's metadata as a JSON object.")
-            .Resolve(c => StripeJson.Metadata(c.Source.Metadata));
+            .Resolve(c => c.Source.Metadata);
     }
 }

@@ -1,11 +1,11 @@
 using Gather.Schema.Common;
 using GraphQL.Types;
-using Stripe;
+using Gather.Infrastructure.Integrations;
 
 namespace Gather.Schema.Stripe;
 
 /// <summary>A page of Stripe charges, newest first; the cursor is Stripe's own (a charge id).</summary>
-public sealed record StripeChargesPage(IReadOnlyList<Charge> Nodes, bool HasNextPage, bool HasPreviousPage);
+public sealed record StripeChargesPage(IReadOnlyList<StripeCharge> Nodes, bool HasNextPage, bool HasPreviousPage);
 
 public sealed class StripeChargesConnectionType : ObjectGraphType<StripeChargesPage>
 {

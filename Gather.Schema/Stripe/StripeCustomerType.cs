@@ -1,11 +1,11 @@
 using Gather.Schema.Common;
 using GraphQL.Types;
-using Stripe;
+using Gather.Infrastructure.Integrations;
 
 namespace Gather.Schema.Stripe;
 
 /// <summary>A Stripe customer, fetched from Stripe on demand.</summary>
-public sealed class StripeCustomerType : ObjectGraphType<Customer>
+public sealed class StripeCustomerType : ObjectGraphType<StripeCustomer>
 {
     public StripeCustomerType()
     {
@@ -18,15 +18,7 @@ public sealed class StripeCustomerType : ObjectGraphType<Customer>
         Field<StringGraphType>("currency").Resolve(c => c.Source.Currency);
         Field<NonNullGraphType<LongGraphType>>("balance").Description("In the smallest currency unit; negative is credit.").Resolve(c => c.Source.Balance);
         Field<BooleanGraphType>("delinquent").Resolve(c => c.Source.Delinquent);
-        Field<NonNullGraphType<DateTimeType>>("created").Resolve(c => new DateTimeOffset(DateTime.SpecifyKind(c.Source.Created, DateTimeKind.Utc)));
-        Field<NonNullGraphType<JsonScalarType>>("metadata").Resolve(c => StripeJson.Metadata(c.Source.Metadata));
+        Field<NonNullGraphType<DateTimeType>>("created").Resolve(c => c.Source.Created);
+        Field<NonNullGraphType<JsonScalarType>>("metadata").Resolve(c => c.Source.Metadata);
     }
-}
-
-/// <summary>Stripe values as Gather's JSON scalar expects them.</summary>
-internal static class StripeJson
-{
-    public static System.Text.Json.Nodes.JsonObject Metadata(IDictionary<string, string>? metadata) =>
-        new((metadata ?? new Dictionary<string, string>()).Select(p =>
-            KeyValuePair.Create(p.Key, (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(p.Value))));
 }

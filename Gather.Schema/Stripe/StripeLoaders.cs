@@ -6,7 +6,6 @@ using Gather.Schema.Loading;
 using Gather.Schema.Records;
 using GraphQL;
 using GraphQL.DataLoader;
-using Stripe;
 
 namespace Gather.Schema.Stripe;
 
@@ -26,13 +25,13 @@ public static class StripeLoaders
             : null;
 
     /// <summary>One loader per request for Stripe customers by email, shared by <c>stripeCustomer</c> and <c>charges</c>, so each email is looked up once.</summary>
-    private static BatchLoader<string, StripeResult<Customer?>> CustomersByEmail(IResolveFieldContext context, string key)
+    private static BatchLoader<string, StripeResult<StripeCustomer?>> CustomersByEmail(IResolveFieldContext context, string key)
     {
         var reader = context.Service<StripeReader>();
         var teamId = context.Caller().TeamId;
-        return context.Loaders().GetOrAdd("stripeCustomerByEmail", () => new BatchLoader<string, StripeResult<Customer?>>(
+        return context.Loaders().GetOrAdd("stripeCustomerByEmail", () => new BatchLoader<string, StripeResult<StripeCustomer?>>(
             (emails, cancellationToken) => reader.CustomersByEmailAsync(teamId, key, emails, cancellationToken),
-            new StripeResult<Customer?>(null, null), StringComparer.Ordinal));
+            new StripeResult<StripeCustomer?>(null, null), StringComparer.Ordinal));
     }
 
     public static async Task<object?> ChargesAsync(IResolveFieldContext<RecordNode> context)
@@ -53,7 +52,7 @@ public static class StripeLoaders
             async (emails, cancellationToken) =>
             {
                 var lookups = emails.Select(customersByEmail.Load).ToList();
-                var customers = new Dictionary<string, StripeResult<Customer?>>(StringComparer.Ordinal);
+                var customers = new Dictionary<string, StripeResult<StripeCustomer?>>(StringComparer.Ordinal);
                 for (var i = 0; i < emails.Count; i++)
                     customers[emails[i]] = await lookups[i].GetResultAsync(cancellationToken);
                 var pages = await Task.WhenAll(emails.Select(async email =>
