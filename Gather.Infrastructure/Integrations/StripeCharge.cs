@@ -9,7 +9,7 @@ namespace Gather.Infrastructure.Integrations;
 public sealed record StripeCharge(
     string Id, long Amount, long AmountCaptured, long AmountRefunded, string Currency, string Status,
     bool Paid, bool Refunded, bool Disputed, DateTimeOffset Created, string? Description, string? ReceiptUrl,
-    string? FailureCode, string? FailureMessage, string? PaymentIntent, string? Customer, JsonElement Metadata, JsonElement Json)
+    string? FailureCode, string? FailureMessage, string? PaymentIntent, string? Customer, JsonElement Metadata, JsonElement Json) : IStripeObject
 {
     /// <summary>Reads a charge object (<c>"object": "charge"</c>); the element must outlive its document (cloned or deserialized).</summary>
     public static StripeCharge From(JsonElement json) => new(

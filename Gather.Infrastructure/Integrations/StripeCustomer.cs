@@ -5,7 +5,7 @@ namespace Gather.Infrastructure.Integrations;
 /// <summary>A Stripe customer as Gather reads it, with Stripe's object as sent (<see cref="Json"/>).</summary>
 public sealed record StripeCustomer(
     string Id, string? Email, string? Name, string? Description, string? Currency, long Balance, bool? Delinquent,
-    DateTimeOffset Created, JsonElement Metadata, JsonElement Json)
+    DateTimeOffset Created, JsonElement Metadata, JsonElement Json) : IStripeObject
 {
     public static StripeCustomer From(JsonElement json) => new(
         StripeJson.Text(json, "id"), StripeJson.OptionalText(json, "email"), StripeJson.OptionalText(json, "name"),

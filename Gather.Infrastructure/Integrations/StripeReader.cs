@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using Gather.Infrastructure.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -96,27 +97,39 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
     }
 
     /// <summary>Charges by id, read concurrently; an id Stripe does not know maps to a null value.</summary>
-    public async Task<IReadOnlyDictionary<string, StripeResult<StripeCharge?>>> ChargesByIdAsync(string teamId, string key,
-        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, StripeResult<StripeCharge?>>> ChargesByIdAsync(string teamId, string key,
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ByIdAsync(teamId, key, "charges", ids, StripeCharge.From, cancellationToken);
+
+    /// <summary>Customers by id, read concurrently; an id Stripe does not know, or a deleted customer, maps to a null value.</summary>
+    public Task<IReadOnlyDictionary<string, StripeResult<StripeCustomer?>>> CustomersByIdAsync(string teamId, string key,
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ByIdAsync(teamId, key, "customers", ids, StripeCustomer.From, cancellationToken);
+
+    /// <summary>Objects of one Stripe collection (e.g. <c>charges</c>) by id: one retrieve per distinct id not cached, all at once.</summary>
+    private async Task<IReadOnlyDictionary<string, StripeResult<T?>>> ByIdAsync<T>(string teamId, string key, string collection,
+        IReadOnlyCollection<string> ids, Func<JsonElement, T> read, CancellationToken cancellationToken) where T : class
     {
         var results = await Task.WhenAll(ids.Distinct(StringComparer.Ordinal).Select(async id =>
         {
-            var cacheKey = ("charge", teamId, id);
-            if (cache.TryGetValue(cacheKey, out StripeCharge? cached))
-                return (id, new StripeResult<StripeCharge?>(cached, null));
+            var cacheKey = (collection, teamId, id);
+            if (cache.TryGetValue(cacheKey, out T? cached))
+                return (id, new StripeResult<T?>(cached, null));
             try
             {
-                var charge = StripeCharge.From(await gateway.GetAsync($"/v1/charges/{Uri.EscapeDataString(id)}", [], key, cancellationToken));
-                Remember(cacheKey, charge, teamId);
-                return (id, new StripeResult<StripeCharge?>(charge, null));
+                var json = await gateway.GetAsync($"/v1/{collection}/{Uri.EscapeDataString(id)}", [], key, cancellationToken);
+                // Stripe answers a deleted object's retrieve with a stub: { id, object, deleted: true }.
+                var found = StripeJson.Flag(json, "deleted") ? null : read(json);
+                Remember(cacheKey, found, teamId);
+                return (id, new StripeResult<T?>(found, null));
             }
             catch (StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                return (id, new StripeResult<StripeCharge?>(null, null));
+                return (id, new StripeResult<T?>(null, null));
             }
             catch (Exception e) when (StripeGateway.IsFailure(e, cancellationToken))
             {
-                return (id, StripeResult<StripeCharge?>.Failed(Describe(e)));
+                return (id, StripeResult<T?>.Failed(Describe(e)));
             }
         }));
         return results.ToDictionary(r => r.id, r => r.Item2, StringComparer.Ordinal);

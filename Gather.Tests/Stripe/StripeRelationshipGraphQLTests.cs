@@ -66,4 +66,39 @@ public sealed class StripeRelationshipGraphQLTests : IAsyncLifetime
         Assert.Equal(3, _stripe.Faults.Requests.Count(r => r.StartsWith("GET /v1/charges/", StringComparison.Ordinal)));
         Assert.Equal("integrationModel", many.Errors![0]!["extensions"]!["rule"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_model_navigates_to_Stripe_customers_by_their_id()
+    {
+        await Admin.PostGraphQLAsync("""mutation($k: String!) { connectStripe(input: { secretKey: $k }) { errors { message } } }""", new { k = FakeStripeServer.SecretKey });
+        var models = (await Admin.PostGraphQLAsync("{ models { id name } }")).Data!["models"]!.AsArray();
+        var stripeCustomer = models.Single(m => m!["name"]!.GetValue<string>() == "StripeCustomer")!["id"]!.GetValue<string>();
+        var subscriptions = (await Admin.PostGraphQLAsync("""mutation { createModel(input: { name: "Subscriptions", idField: "id" }) { model { id } } }"""))
+            .Data!["createModel"]!["model"]!["id"]!.GetValue<string>();
+        (await Admin.PostAsJsonAsync($"/models/{subscriptions}/records", new object[]
+        {
+            new { id = "a", stripe_customer = "cus_fake000002" }, new { id = "b", stripe_customer = "cus_fake000002" },
+            new { id = "c", stripe_customer = "cus_nobody" },
+        })).EnsureSuccessStatusCode();
+        var related = await Admin.PostGraphQLAsync("""
+            mutation($s: ID!, $c: ID!) { createRelationship(input: { fromModelId: $s, fromField: "stripe_customer", toModelId: $c, toField: "id", name: "stripeCustomer", inverseName: "subscriptions" }) { errors { message } } }
+            """, new { s = subscriptions, c = stripeCustomer });
+        _stripe.Faults.ClearRequests();
+
+        var result = await Admin.PostGraphQLAsync("""
+            query($s: ID!) { records(modelId: $s, order: [{ field: "id" }]) { nodes { id
+              relatedOne(name: "stripeCustomer") { id fields } values(columns: ["stripeCustomer.email"]) } } }
+            """, new { s = subscriptions });
+
+        Assert.Null(related.Data!["createRelationship"]!["errors"]);
+        Assert.True(result.Errors is null, result.Errors?.ToJsonString());
+        var nodes = result.Data!["records"]!["nodes"]!.AsArray();
+        Assert.Equal("customer", nodes[0]!["relatedOne"]!["fields"]!["object"]!.GetValue<string>());
+        Assert.Equal("""["customer2@example.com"]""", nodes[0]!["values"]!.ToJsonString());
+        Assert.Equal(nodes[0]!["relatedOne"]!.ToJsonString(), nodes[1]!["relatedOne"]!.ToJsonString());
+        Assert.Null(nodes[2]!["relatedOne"]);
+        // Two distinct ids, one retrieve each (the unknown one gets Stripe's 404).
+        Assert.Equal(["GET /v1/customers/cus_fake000002", "GET /v1/customers/cus_nobody"],
+            _stripe.Faults.Requests.Where(r => r.StartsWith("GET /v1/customers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
 }

@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace Gather.Infrastructure.Integrations;
+
+/// <summary>What every Stripe object Gather reads has: Stripe's id, its creation time, and Stripe's JSON as sent.</summary>
+public interface IStripeObject
+{
+    string Id { get; }
+
+    DateTimeOffset Created { get; }
+
+    JsonElement Json { get; }
+}
