@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGatherStorage();
 builder.AddGatherGraphQL();
 builder.AddGatherHttp();
+builder.AddGatherIntegrationTasks();
 
 var app = builder.Build();
 app.MapGather();

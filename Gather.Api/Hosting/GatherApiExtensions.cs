@@ -3,11 +3,12 @@ using Gather.Api.GraphQL;
 using Gather.Api.Health;
 using Gather.Api.Ide;
 using Gather.Api.Records;
+using Gather.Api.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Gather.Api.Hosting;
 
-/// <summary>The HTTP side of Gather: authentication, the GraphQL endpoint, the REST sync endpoint, the IDE and health.</summary>
+/// <summary>The HTTP side of Gather: authentication, the GraphQL endpoint, the REST sync endpoint, Stripe webhooks, the IDE and health.</summary>
 public static class GatherApiExtensions
 {
     public static IHostApplicationBuilder AddGatherHttp(this IHostApplicationBuilder builder)
@@ -20,6 +21,7 @@ public static class GatherApiExtensions
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<RecordSyncRequestReader>();
         builder.Services.AddSingleton<RecordSyncEndpoint>();
+        builder.Services.AddSingleton<StripeWebhookEndpoint>();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -41,6 +43,8 @@ public static class GatherApiExtensions
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], graphQL.HandleAsync);
         var sync = app.Services.GetRequiredService<RecordSyncEndpoint>();
         app.MapPost("/models/{modelId}/records", sync.HandleAsync);
+        var webhooks = app.Services.GetRequiredService<StripeWebhookEndpoint>();
+        app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync);
         app.MapGatherHealth();
         return app;
     }

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Validation;
 
@@ -7,7 +8,8 @@ namespace Gather.Infrastructure.Integrations;
 /// Connects and disconnects a team's integrations. A Stripe key is checked against Stripe
 /// before anything is stored, stored only encrypted, and never handed back.
 /// </summary>
-public sealed class IntegrationService(StripeGateway stripe, SecretProtector secrets, TimeProvider clock)
+public sealed class IntegrationService(StripeGateway stripe, SecretProtector secrets, IntegrationTaskService tasks, IntegrationTaskScheduler scheduler,
+    StripeWebhooks webhooks, TimeProvider clock)
 {
     private const int MaxKeyLength = 255;
 
@@ -41,13 +43,24 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
             return Invalid("alreadyConnected", "This team already has a Stripe integration; disconnect it first to use another key.");
         }
         await team.Models.EnsureAsync(StripeModels.For(team.TeamId, integration.CreatedAt), cancellationToken);
+        // As Gather's docs say: enabling Stripe syncs its customers into the standard models.
+        await tasks.CreateAsync(team, integration.Id, IntegrationTaskKind.SyncStripeCustomers, null, cancellationToken);
         return Result<Integration>.Ok(integration);
     }
 
     public async Task<Result<Integration>> DisconnectAsync(ITeamStore team, string? id, CancellationToken cancellationToken)
     {
         var integration = (await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == id);
-        if (integration is null || !await team.Integrations.DeleteAsync(integration.Id, cancellationToken))
+        if (integration is null)
+            return Result<Integration>.NotFound(new NotFoundProblem(id ?? "", $"No integration with id '{id}' exists in this team."));
+        // Its tasks and webhook endpoint go first, while the key to reach Stripe is still stored.
+        foreach (var task in (await team.IntegrationTasks.ListAsync(cancellationToken)).Where(t => t.IntegrationId == integration.Id))
+        {
+            await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken);
+            await scheduler.UnscheduleAsync(task.Id, cancellationToken);
+        }
+        await webhooks.RemoveAsync(team, integration, cancellationToken);
+        if (!await team.Integrations.DeleteAsync(integration.Id, cancellationToken))
             return Result<Integration>.NotFound(new NotFoundProblem(id ?? "", $"No integration with id '{id}' exists in this team."));
         // Its models go with it (and, as with any model, the relationships that use them).
         foreach (var model in StripeModels.For(team.TeamId, integration.CreatedAt))

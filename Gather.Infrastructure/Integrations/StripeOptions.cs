@@ -34,4 +34,15 @@ public sealed class StripeOptions
     /// <summary>How long Stripe data read on demand is reused across requests (0: not at all). Webhooks invalidate it sooner.</summary>
     [Range(0, 3_600)]
     public int CacheSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Sync Stripe Customers names a customer's account by this metadata key of the Stripe
+    /// customer; without it, by the customer's name; without that, by the email's domain.
+    /// </summary>
+    [Required]
+    public string AccountNameMetadataKey { get; set; } = "account";
+
+    /// <summary>How old a webhook's signed timestamp may be before it is refused as stale (Stripe's own default is 300).</summary>
+    [Range(1, 3_600)]
+    public int WebhookToleranceSeconds { get; set; } = 300;
 }

@@ -31,6 +31,12 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
         {
             if (!CheckName(name, name, index, problems))
                 continue;
+            if (AttachedData.Sections.Contains(name))
+            {
+                problems.Add(new(index, name, "reserved",
+                    $"'{name}' is where Gather attaches integration data (e.g. {name}.status); give the synced field another name."));
+                continue;
+            }
             var converted = Convert(value, name, depth: 1, input.FromForm, model, index, problems);
             if (problems.Count - before >= MaxProblemsPerRecord)
                 break;

@@ -9,7 +9,8 @@ namespace Gather.Infrastructure.Records;
 /// Sync and delete, shared by the REST endpoint and the GraphQL mutations so both behave
 /// alike: each record is normalized on its own; the valid ones are written in one store call.
 /// </summary>
-public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOptions> options, TimeProvider clock)
+public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOptions> options, TimeProvider clock,
+    IEnumerable<IRecordsSyncedListener> listeners)
 {
     public async Task<Result<SyncResult>> SyncAsync(ITeamStore team, string? modelId, IReadOnlyList<RecordInput> inputs,
         CancellationToken cancellationToken)
@@ -30,6 +31,11 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
                 patches.Add(patch);
         }
         var outcomes = await team.Records.SyncAsync(model.Id, patches, StoreTime.Now(clock), cancellationToken);
+        if (outcomes.Any(o => o.Status != RecordSyncStatus.Unchanged))
+        {
+            foreach (var listener in listeners)
+                listener.RecordsSynced(team.TeamId, model.Id);
+        }
         return Result<SyncResult>.Ok(new SyncResult(model, outcomes, problems));
     }
 

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Teams;
 
@@ -21,6 +22,15 @@ public interface IGatherStore
 
     /// <summary>Creates a team together with its first key, so a team never exists without a way in.</summary>
     Task CreateTeamAsync(Team team, ApiKey firstKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every team's integration tasks: the scheduler's view, which has to know the teams with
+    /// tasks before it can act for one. Runs then go through <see cref="ForTeam"/>.
+    /// </summary>
+    Task<IReadOnlyList<IntegrationTask>> ListAllIntegrationTasksAsync(CancellationToken cancellationToken);
+
+    /// <summary>The team owning an integration: a Stripe webhook names only the integration in its URL.</summary>
+    Task<string?> FindIntegrationTeamAsync(string integrationId, CancellationToken cancellationToken);
 
     /// <summary>One cheap round trip that fails when the database is unreachable.</summary>
     Task PingAsync(CancellationToken cancellationToken);

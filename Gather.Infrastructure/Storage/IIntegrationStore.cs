@@ -11,4 +11,17 @@ public interface IIntegrationStore
     Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Records the integration's webhook endpoint (both null: it has none); false when the team has no such integration.</summary>
+    Task<bool> SetWebhookAsync(string id, string? endpointId, string? encryptedSecret, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Remembers a webhook event id; false when it was seen before (a duplicate delivery).
+    /// Ids older than <paramref name="forgetBefore"/> are forgotten on the way.
+    /// </summary>
+    Task<bool> RememberEventAsync(string integrationId, string eventId, DateTimeOffset now, DateTimeOffset forgetBefore,
+        CancellationToken cancellationToken);
+
+    /// <summary>Forgets an event id, so that Stripe's retry of a delivery Gather failed to apply is applied.</summary>
+    Task ForgetEventAsync(string integrationId, string eventId, CancellationToken cancellationToken);
 }

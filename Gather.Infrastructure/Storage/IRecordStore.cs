@@ -34,6 +34,23 @@ public interface IRecordStore
     /// <summary>How many records match the filter and search terms (paging aside).</summary>
     Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Attaches each snapshot as <c>linked.{section}</c> of the model's records whose
+    /// <paramref name="field"/> holds its id, by <see cref="AttachedData.Apply"/>'s rule (a newer
+    /// state held is kept); returns how many records changed. One round trip on SQLite.
+    /// </summary>
+    Task<int> AttachAsync(string modelId, FieldPath field, string section, IReadOnlyList<AttachedSnapshot> snapshots, DateTimeOffset now,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> ids held in <paramref name="field"/> (text values) by records
+    /// that have nothing attached in <paramref name="section"/>, or another object than that id.
+    /// </summary>
+    Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Makes looking records up by <paramref name="field"/> (as <see cref="AttachAsync"/> does) an index seek. Idempotent.</summary>
+    Task EnsureFieldIndexAsync(FieldPath field, CancellationToken cancellationToken);
+
     /// <summary>Deletes the records with these keys and updates the field catalogue; returns the keys that existed.</summary>
     Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }

@@ -26,6 +26,9 @@ public interface ITeamStore
     /// <summary>The team's integrations (Stripe), their secrets encrypted.</summary>
     IIntegrationStore Integrations { get; }
 
+    /// <summary>The team's integration tasks, with their run state and lease.</summary>
+    IIntegrationTaskStore IntegrationTasks { get; }
+
     Task<Team?> GetTeamAsync(CancellationToken cancellationToken);
 
     /// <exception cref="DuplicateDocumentException">the key's id or secret already exists.</exception>

@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
@@ -55,6 +56,18 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IntegrationService>();
         services.AddMemoryCache(o => o.SizeLimit = 100_000);
         services.AddSingleton<StripeReader>();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Integration tasks: state in the store, triggers on Quartz (hosted by the API), webhooks in and out.
+        services.AddOptions<IntegrationTaskSettings>().BindConfiguration(IntegrationTaskSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IntegrationTaskScheduler>();
+        services.AddSingleton<IRecordsSyncedListener>(sp => sp.GetRequiredService<IntegrationTaskScheduler>());
+        services.AddSingleton<IntegrationTaskRunner>();
+        services.AddSingleton<IntegrationTaskService>();
+        services.AddSingleton<StripeChargesSync>();
+        services.AddSingleton<StripeCustomersSync>();
+        services.AddSingleton<StripeWebhooks>();
+        services.AddSingleton<StripeWebhookReceiver>();
 
         services.AddSingleton<OneTimeSecretConsole>();
         services.AddSingleton<TeamBootstrapper>();

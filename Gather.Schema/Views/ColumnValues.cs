@@ -78,5 +78,5 @@ public static class ColumnValues
     /// <summary>The value at <paramref name="path"/>: the key for an empty path, attached data when its first part is attached, else the record's own field.</summary>
     private static JsonNode? ValueOf(StoredRecord record, FieldPath path) => path.Segments.Count == 0
         ? JsonValue.Create(record.Key)
-        : RecordCursor.ValueAt(record.Linked.ContainsKey(path.Segments[0]) ? record.Linked : record.Data, path)?.DeepClone();
+        : RecordCursor.ValueAt(AttachedData.IsAttached(path) ? record.Linked : record.Data, path)?.DeepClone();
 }

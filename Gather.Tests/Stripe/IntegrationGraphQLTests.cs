@@ -20,7 +20,7 @@ public sealed class IntegrationGraphQLTests : IAsyncLifetime
         _stripe = await FakeStripeServer.StartAsync();
         _factory = new GatherApiFactory(new Dictionary<string, string?>
         {
-            ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString(),
+            ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString(), [GatherApiFactory.SchedulerEnabled] = "false",
             ["Gather:Stripe:RetryBaseDelayMilliseconds"] = "10",
         });
     }

@@ -19,7 +19,7 @@ public sealed class StripeChargesGraphQLTests : IAsyncLifetime
         _stripe = await FakeStripeServer.StartAsync(customers: 30, chargesPerCustomer: 3);
         _factory = new GatherApiFactory(new Dictionary<string, string?>
         {
-            ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString(),
+            ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString(), [GatherApiFactory.SchedulerEnabled] = "false",
             ["Gather:Stripe:RetryBaseDelayMilliseconds"] = "5",
             ["Gather:Stripe:MaxRetries"] = "2",
         });

@@ -12,7 +12,7 @@ public sealed class StripeRelationshipGraphQLTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _stripe = await FakeStripeServer.StartAsync(customers: 10, chargesPerCustomer: 2);
-        _factory = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString() });
+        _factory = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString(), [GatherApiFactory.SchedulerEnabled] = "false" });
     }
 
     public async Task DisposeAsync()

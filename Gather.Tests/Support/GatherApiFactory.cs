@@ -18,6 +18,12 @@ public sealed class GatherApiFactory(IReadOnlyDictionary<string, string?>? setti
 {
     public const string AdminKey = "gth_test_admin_key_0123456789abcdef";
 
+    /// <summary>
+    /// Set to "false" where a test counts Stripe calls made on demand: connecting Stripe adds a
+    /// Sync Stripe Customers task, whose runs would add calls of their own.
+    /// </summary>
+    public const string SchedulerEnabled = "Gather:Tasks:SchedulerEnabled";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("gather-test-").FullName;
 
     /// <summary>What the bootstrapper printed (a generated key, when none is configured).</summary>

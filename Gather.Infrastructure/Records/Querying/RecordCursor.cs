@@ -60,7 +60,7 @@ public sealed record RecordCursor(IReadOnlyList<Scalar> Values, string Key)
 
     /// <summary>The value a record sorts by: a scalar at the path, else null (missing, object or array).</summary>
     public static Scalar SortValue(StoredRecord record, FieldPath path) =>
-        Scalar.FromJson(ValueAt(record.Data, path)) ?? Scalar.Null;
+        Scalar.FromJson(ValueAt(AttachedData.IsAttached(path) ? record.Linked : record.Data, path)) ?? Scalar.Null;
 
     public static JsonNode? ValueAt(JsonObject data, FieldPath path)
     {

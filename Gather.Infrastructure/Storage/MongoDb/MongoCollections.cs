@@ -25,10 +25,14 @@ internal sealed class MongoCollections(IMongoDatabase database)
 
     public IMongoCollection<BsonDocument> Integrations { get; } = database.GetCollection<BsonDocument>(MongoIntegrationStore.Collection);
 
+    public IMongoCollection<BsonDocument> IntegrationTasks { get; } = database.GetCollection<BsonDocument>(MongoIntegrationTaskStore.Collection);
+
+    public IMongoCollection<BsonDocument> WebhookEvents { get; } = database.GetCollection<BsonDocument>(MongoIntegrationStore.EventsCollection);
+
     public static IReadOnlyList<string> Names =>
     [
         TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection,
         FieldStatDocument.Collection, RelationshipDocument.Collection, MongoViewStore.Collection,
-        MongoIntegrationStore.Collection,
+        MongoIntegrationStore.Collection, MongoIntegrationTaskStore.Collection, MongoIntegrationStore.EventsCollection,
     ];
 }

@@ -63,7 +63,8 @@ internal static class MongoRecordQueries
         return sort;
     }
 
-    public static string DataPath(FieldPath path) => RecordDocument.Data + "." + path;
+    /// <summary>Where a path lives in the document: under <c>linked</c> for attached data (<see cref="AttachedData"/>), else under <c>data</c>.</summary>
+    public static string DataPath(FieldPath path) => (AttachedData.IsAttached(path) ? RecordDocument.Linked : RecordDocument.Data) + "." + path;
 
     public static BsonDocument Filter(RecordFilter filter) => filter switch
     {

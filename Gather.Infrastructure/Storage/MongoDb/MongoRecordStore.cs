@@ -12,7 +12,7 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// concurrent change turns it into a duplicate-key error on the unique key; a new record is an
 /// insert). Keys that lost a race are re-read and re-planned, so no update is lost.
 /// </summary>
-internal sealed class MongoRecordStore(MongoCollections collections, string teamId) : IRecordStore
+internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId) : IRecordStore
 {
     private const int MaxAttempts = 20;
 

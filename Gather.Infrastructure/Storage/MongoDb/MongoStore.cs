@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Teams;
 using MongoDB.Bson;
@@ -16,6 +17,13 @@ internal sealed class MongoStore(MongoCollections collections) : IGatherStore
             .FirstOrDefaultAsync(cancellationToken);
         return document?.ToDomain();
     }
+
+    public async Task<IReadOnlyList<IntegrationTask>> ListAllIntegrationTasksAsync(CancellationToken cancellationToken) =>
+        (await collections.IntegrationTasks.Find(new BsonDocument()).Sort(new BsonDocument { { "teamId", 1 }, { "createdAt", 1 }, { "_id", 1 } })
+            .ToListAsync(cancellationToken)).Select(MongoIntegrationTaskStore.Read).ToList();
+
+    public async Task<string?> FindIntegrationTeamAsync(string integrationId, CancellationToken cancellationToken) =>
+        (await collections.Integrations.Find(new BsonDocument("_id", integrationId)).FirstOrDefaultAsync(cancellationToken))?["teamId"].AsString;
 
     public async Task<Team?> FindFirstTeamAsync(CancellationToken cancellationToken)
     {

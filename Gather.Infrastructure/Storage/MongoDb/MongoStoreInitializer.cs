@@ -34,6 +34,8 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.Relationships.Indexes.CreateManyAsync(RelationshipDocument.Indexes, cancellationToken);
         await collections.Views.Indexes.CreateManyAsync(MongoViewStore.Indexes, cancellationToken);
         await collections.Integrations.Indexes.CreateManyAsync(MongoIntegrationStore.Indexes, cancellationToken);
+        await collections.IntegrationTasks.Indexes.CreateManyAsync(MongoIntegrationTaskStore.Indexes, cancellationToken);
+        await collections.WebhookEvents.Indexes.CreateManyAsync(MongoIntegrationStore.EventIndexes, cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
     }
 }

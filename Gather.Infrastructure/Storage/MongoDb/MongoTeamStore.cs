@@ -19,6 +19,8 @@ internal sealed class MongoTeamStore(MongoCollections collections, string teamId
 
     public IIntegrationStore Integrations { get; } = new MongoIntegrationStore(collections, teamId);
 
+    public IIntegrationTaskStore IntegrationTasks { get; } = new MongoIntegrationTaskStore(collections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken) =>
         (await collections.Teams.Find(MongoQueries.TeamById(teamId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 

@@ -115,5 +115,33 @@ internal static class SqliteMigrations
         );
         CREATE UNIQUE INDEX ux_integrations_team_kind ON integrations (team_id, kind);
         """,
+        // Integration tasks (their state as JSON, the lease in columns so claiming is one
+        // conditional UPDATE), the integration's webhook endpoint, and webhook event ids seen.
+        """
+        ALTER TABLE integrations ADD COLUMN webhook_endpoint_id TEXT;
+        ALTER TABLE integrations ADD COLUMN webhook_secret_protected TEXT;
+
+        CREATE TABLE integration_tasks (
+            id             TEXT    NOT NULL PRIMARY KEY,
+            team_id        TEXT    NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+            integration_id TEXT    NOT NULL REFERENCES integrations (id) ON DELETE CASCADE,
+            kind           TEXT    NOT NULL,
+            options        TEXT    NOT NULL,
+            state          TEXT    NOT NULL,
+            lease_owner    TEXT,
+            lease_until    INTEGER,
+            created_at     INTEGER NOT NULL
+        );
+        CREATE INDEX ix_integration_tasks_team ON integration_tasks (team_id, created_at);
+
+        CREATE TABLE webhook_events (
+            team_id        TEXT    NOT NULL,
+            integration_id TEXT    NOT NULL REFERENCES integrations (id) ON DELETE CASCADE,
+            event_id       TEXT    NOT NULL,
+            received_at    INTEGER NOT NULL,
+            PRIMARY KEY (integration_id, event_id)
+        );
+        CREATE INDEX ix_webhook_events_received ON webhook_events (received_at);
+        """,
     ];
 }

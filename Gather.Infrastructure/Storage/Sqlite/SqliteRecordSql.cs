@@ -28,9 +28,12 @@ internal sealed class SqliteRecordSql
     public static string JsonPath(FieldPath path) =>
         "'$" + string.Concat(path.Segments.Select(s => $".\"{s.Replace("'", "''")}\"")) + "'";
 
-    public static string TypeOf(FieldPath path) => $"coalesce(json_type(data, {JsonPath(path)}), 'missing')";
+    /// <summary>The column a path reads: <c>linked</c> for attached data (<see cref="AttachedData"/>), else <c>data</c>.</summary>
+    public static string ColumnOf(FieldPath path) => AttachedData.IsAttached(path) ? "linked" : "data";
 
-    public static string ValueOf(FieldPath path) => $"json_extract(data, {JsonPath(path)})";
+    public static string TypeOf(FieldPath path) => $"coalesce(json_type({ColumnOf(path)}, {JsonPath(path)}), 'missing')";
+
+    public static string ValueOf(FieldPath path) => $"json_extract({ColumnOf(path)}, {JsonPath(path)})";
 
     public string Filter(RecordFilter filter) => filter switch
     {
@@ -61,7 +64,7 @@ internal sealed class SqliteRecordSql
         // The field's own value, or (like MongoDB) any element when the field holds an array.
         var own = ValuePredicate(filter, TypeOf(path), ValueOf(path), canBeMissing: true);
         var element = ValuePredicate(filter, "e.type", "e.value", canBeMissing: false);
-        return $"({own} OR ({TypeOf(path)} = 'array' AND EXISTS (SELECT 1 FROM json_each(data, {JsonPath(path)}) AS e WHERE {element})))";
+        return $"({own} OR ({TypeOf(path)} = 'array' AND EXISTS (SELECT 1 FROM json_each({ColumnOf(path)}, {JsonPath(path)}) AS e WHERE {element})))";
     }
 
     private string ValuePredicate(FieldFilter filter, string type, string value, bool canBeMissing) => filter.Operator switch

@@ -67,7 +67,7 @@ internal sealed partial class SqliteRecordStore
     /// <summary>The text a record links by: its key, or a string or integer field as text (see <c>LinkValues</c>).</summary>
     private static string LinkValue(FieldPath? field) => field is null
         ? "key"
-        : $"(CASE json_type(data, {SqliteRecordSql.JsonPath(field)}) WHEN 'text' THEN {SqliteRecordSql.ValueOf(field)} " +
+        : $"(CASE json_type({SqliteRecordSql.ColumnOf(field)}, {SqliteRecordSql.JsonPath(field)}) WHEN 'text' THEN {SqliteRecordSql.ValueOf(field)} " +
           $"WHEN 'integer' THEN CAST({SqliteRecordSql.ValueOf(field)} AS TEXT) END)";
 
     private static RecordPage Page(List<StoredRecord> records, int size)

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Teams;
 using Microsoft.Data.Sqlite;
@@ -16,6 +17,21 @@ public sealed class SqliteStore(SqliteConnectionFactory connections) : IGatherSt
             $"SELECT {SqliteApiKeyRows.Columns} FROM api_keys WHERE secret_hash = $hash", ("$hash", secretHash));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? SqliteApiKeyRows.Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<IntegrationTask>> ListAllIntegrationTasksAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT id, team_id, integration_id, kind, options, state, created_at FROM integration_tasks ORDER BY team_id, created_at, id");
+        return await SqliteIntegrationTaskStore.ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<string?> FindIntegrationTeamAsync(string integrationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT team_id FROM integrations WHERE id = $id", ("$id", integrationId));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task<Team?> FindFirstTeamAsync(CancellationToken cancellationToken)

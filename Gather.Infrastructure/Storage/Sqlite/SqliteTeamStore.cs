@@ -19,6 +19,8 @@ internal sealed class SqliteTeamStore(SqliteConnectionFactory connections, strin
 
     public IIntegrationStore Integrations { get; } = new SqliteIntegrationStore(connections, teamId);
 
+    public IIntegrationTaskStore IntegrationTasks { get; } = new SqliteIntegrationTaskStore(connections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

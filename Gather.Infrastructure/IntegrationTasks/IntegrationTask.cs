@@ -1,0 +1,65 @@
+namespace Gather.Infrastructure.IntegrationTasks;
+
+/// <summary>
+/// A background job that syncs data from an integration (e.g. Sync Stripe Charges into Orders).
+/// Its <see cref="State"/> (status, cursor, progress) lives in Gather's store, so a restart or
+/// another instance carries on where a run stopped.
+/// </summary>
+public sealed record IntegrationTask(
+    string Id,
+    string TeamId,
+    string IntegrationId,
+    IntegrationTaskKind Kind,
+    IntegrationTaskOptions Options,
+    IntegrationTaskState State,
+    DateTimeOffset CreatedAt);
+
+public enum IntegrationTaskKind
+{
+    /// <summary>Attaches each Stripe charge to the records of a model whose charge id field holds its id.</summary>
+    SyncStripeCharges,
+
+    /// <summary>Upserts Stripe customers into the standard Customer and Account models.</summary>
+    SyncStripeCustomers,
+}
+
+/// <summary>What a task works on: for Sync Stripe Charges, the model and the field holding charge ids.</summary>
+public sealed record IntegrationTaskOptions(string? ModelId, string? ChargeIdField);
+
+public enum IntegrationTaskStatus
+{
+    /// <summary>Created or due, not started yet.</summary>
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>What the current or last run has done: objects read from the integration and records written.</summary>
+public sealed record IntegrationTaskProgress(long Scanned, long RecordsChanged)
+{
+    public static readonly IntegrationTaskProgress None = new(0, 0);
+}
+
+/// <summary>
+/// A task's run state. <see cref="Cursor"/> is where an unfinished run goes on from (the last
+/// Stripe id read); null means the next run starts from the beginning.
+/// <see cref="BackfillDone"/> tells the initial backfill from later reconciles.
+/// </summary>
+public sealed record IntegrationTaskState(
+    IntegrationTaskStatus Status,
+    string? Cursor,
+    IntegrationTaskProgress Progress,
+    bool BackfillDone,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    DateTimeOffset? NextRunAt,
+    string? LastError,
+    string? Note)
+{
+    public static IntegrationTaskState New(DateTimeOffset now) =>
+        new(IntegrationTaskStatus.Pending, null, IntegrationTaskProgress.None, false, null, null, now, null, null);
+
+    /// <summary>A run that has not finished (or never started): the next run goes on from <see cref="Cursor"/>.</summary>
+    public bool Unfinished => Status is IntegrationTaskStatus.Pending or IntegrationTaskStatus.Running || Cursor is not null;
+}

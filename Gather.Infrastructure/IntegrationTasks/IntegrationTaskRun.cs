@@ -1,0 +1,30 @@
+using Gather.Infrastructure.Storage;
+
+namespace Gather.Infrastructure.IntegrationTasks;
+
+/// <summary>
+/// One run of a task while it holds the lease: the task, its state so far, and the way to save
+/// that state (which renews the lease). Saving after the lease was lost throws
+/// <see cref="LeaseLostException"/>, so a run that another instance took over stops writing.
+/// </summary>
+public sealed class IntegrationTaskRun(ITeamStore team, IntegrationTask task, IntegrationTaskState state, string owner,
+    TimeSpan leaseLength, TimeProvider clock)
+{
+    public ITeamStore Team => team;
+
+    public IntegrationTask Task => task;
+
+    public IntegrationTaskState State { get; private set; } = state;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task SaveAsync(IntegrationTaskState updated, CancellationToken cancellationToken)
+    {
+        if (!await team.IntegrationTasks.SaveStateAsync(task.Id, owner, updated, Now + leaseLength, cancellationToken))
+            throw new LeaseLostException(task.Id);
+        State = updated;
+    }
+}
+
+/// <summary>The run no longer holds its task's lease (it expired and another instance took the task).</summary>
+public sealed class LeaseLostException(string taskId) : Exception($"The lease on integration task '{taskId}' was lost; another instance runs it now.");

@@ -1,0 +1,149 @@
+using System.Collections.Frozen;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Gather.Infrastructure.IntegrationTasks;
+
+/// <summary>
+/// Puts integration tasks on this instance's Quartz scheduler. Quartz holds only triggers: each
+/// task's state is in the store, so the schedule is rebuilt from it at start and re-read every
+/// <see cref="IntegrationTaskSettings.SweepSeconds"/> (which also picks up tasks created or
+/// deleted on other instances). Runs on several instances are kept apart by the task's lease.
+/// </summary>
+public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGatherStore store, IOptions<IntegrationTaskSettings> settings,
+    TimeProvider clock, ILogger<IntegrationTaskScheduler> logger) : IRecordsSyncedListener
+{
+    public const string Group = "integration-tasks";
+    public const string TeamIdKey = "teamId", TaskIdKey = "taskId";
+
+    /// <summary>Sync Stripe Charges tasks by the model they attach to, so a sync can ask for an attach without a store call.</summary>
+    private FrozenDictionary<(string TeamId, string ModelId), string[]> _chargeTasksByModel = FrozenDictionary<(string, string), string[]>.Empty;
+
+    private bool Enabled => settings.Value.SchedulerEnabled;
+
+    public static JobKey RunKey(string taskId) => new($"run/{taskId}", Group);
+
+    public static JobKey AttachKey(string taskId) => new($"attach/{taskId}", Group);
+
+    /// <summary>Schedules the task's next run when its state says: at once for a new or unfinished run, else at <c>NextRunAt</c>.</summary>
+    public async Task ScheduleAsync(IntegrationTask task, CancellationToken cancellationToken)
+    {
+        Track(task);
+        var due = task.State.Status is IntegrationTaskStatus.Pending or IntegrationTaskStatus.Running
+            ? clock.GetUtcNow()
+            : task.State.NextRunAt ?? clock.GetUtcNow();
+        await ScheduleRunAsync(task.TeamId, task.Id, due, cancellationToken);
+    }
+
+    public Task RunNowAsync(IntegrationTask task, CancellationToken cancellationToken) =>
+        ScheduleRunAsync(task.TeamId, task.Id, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>Schedules a run at <paramref name="due"/>, replacing any earlier plan for the task.</summary>
+    public async Task ScheduleRunAsync(string teamId, string taskId, DateTimeOffset due, CancellationToken cancellationToken) =>
+        await ScheduleAsync<IntegrationTaskJob>(RunKey(taskId), teamId, taskId, due, replace: true, cancellationToken);
+
+    /// <summary>Asks for the task's charges to be attached to new records soon, unless that is already planned.</summary>
+    public Task ScheduleAttachAsync(string teamId, string taskId, TimeSpan delay, CancellationToken cancellationToken) =>
+        ScheduleAsync<AttachNewRecordsJob>(AttachKey(taskId), teamId, taskId, clock.GetUtcNow() + delay, replace: false, cancellationToken);
+
+    public async Task UnscheduleAsync(string taskId, CancellationToken cancellationToken)
+    {
+        if (!Enabled)
+            return;
+        if (await SchedulerAsync(cancellationToken) is not { } scheduler)
+            return;
+        await scheduler.DeleteJobs([RunKey(taskId), AttachKey(taskId)], cancellationToken);
+        _chargeTasksByModel = _chargeTasksByModel.ToFrozenDictionary(p => p.Key, p => p.Value.Where(id => id != taskId).ToArray());
+    }
+
+    /// <summary>
+    /// Re-reads every stored task: schedules each by its state (keeping a run already planned
+    /// sooner), drops jobs of tasks that are gone, and refreshes which models have charge tasks.
+    /// </summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        if (!Enabled)
+            return;
+        var tasks = await store.ListAllIntegrationTasksAsync(cancellationToken);
+        _chargeTasksByModel = ChargeTasksByModel(tasks);
+        if (await SchedulerAsync(cancellationToken) is not { } scheduler)
+            return;
+        var known = tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken))
+        {
+            if (!known.Contains(key.Name[(key.Name.IndexOf('/') + 1)..]))
+                await scheduler.DeleteJob(key, cancellationToken);
+        }
+        foreach (var task in tasks)
+        {
+            var due = task.State.Status is IntegrationTaskStatus.Pending or IntegrationTaskStatus.Running
+                ? clock.GetUtcNow()
+                : task.State.NextRunAt ?? clock.GetUtcNow();
+            var planned = (await scheduler.GetTrigger(new TriggerKey(RunKey(task.Id).Name, Group), cancellationToken))?.NextFireTimeUtc;
+            if (planned is null || planned > due)
+                await ScheduleRunAsync(task.TeamId, task.Id, due, cancellationToken);
+        }
+    }
+
+    public void RecordsSynced(string teamId, string modelId)
+    {
+        if (!Enabled || !_chargeTasksByModel.TryGetValue((teamId, modelId), out var taskIds))
+            return;
+        foreach (var taskId in taskIds)
+        {
+            // Fire and forget: the sync's response must not wait for the scheduler.
+            _ = ScheduleAttachAsync(teamId, taskId, TimeSpan.FromSeconds(settings.Value.AttachDelaySeconds), CancellationToken.None)
+                .ContinueWith(t => logger.LogWarning(t.Exception, "Could not plan attaching charges for task {TaskId}", taskId),
+                    TaskContinuationOptions.OnlyOnFaulted);
+        }
+    }
+
+    private void Track(IntegrationTask task)
+    {
+        if (task.Kind != IntegrationTaskKind.SyncStripeCharges || task.Options.ModelId is not { } modelId)
+            return;
+        var key = (task.TeamId, modelId);
+        var ids = _chargeTasksByModel.GetValueOrDefault(key) ?? [];
+        if (!ids.Contains(task.Id))
+            _chargeTasksByModel = _chargeTasksByModel.Where(p => p.Key != key).Append(new(key, [.. ids, task.Id])).ToFrozenDictionary();
+    }
+
+    private static FrozenDictionary<(string TeamId, string ModelId), string[]> ChargeTasksByModel(IEnumerable<IntegrationTask> tasks) =>
+        tasks.Where(t => t.Kind == IntegrationTaskKind.SyncStripeCharges && t.Options.ModelId is not null)
+            .GroupBy(t => (t.TeamId, t.Options.ModelId!))
+            .ToFrozenDictionary(g => g.Key, g => g.Select(t => t.Id).ToArray());
+
+    private async Task ScheduleAsync<TJob>(JobKey key, string teamId, string taskId, DateTimeOffset due, bool replace, CancellationToken cancellationToken)
+        where TJob : IJob
+    {
+        if (!Enabled)
+            return;
+        if (await SchedulerAsync(cancellationToken) is not { } scheduler)
+            return;
+        var triggerKey = new TriggerKey(key.Name, Group);
+        if (!replace && await scheduler.GetTrigger(triggerKey, cancellationToken) is not null)
+            return;
+        var job = JobBuilder.Create<TJob>().WithIdentity(key).UsingJobData(TeamIdKey, teamId).UsingJobData(TaskIdKey, taskId).Build();
+        // A one-shot trigger: Quartz's default for a missed one fires it as soon as it can.
+        var trigger = TriggerBuilder.Create().WithIdentity(triggerKey).StartAt(due).Build();
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    /// <summary>The scheduler, or null while the host stops: the next start plans from the stored state anyway.</summary>
+    private async Task<IScheduler?> SchedulerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            return scheduler.Status is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown ? null : scheduler;
+        }
+        catch (SchedulerException e)
+        {
+            logger.LogDebug(e, "The task scheduler has stopped");
+            return null;
+        }
+    }
+}

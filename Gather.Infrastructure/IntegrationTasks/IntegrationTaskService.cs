@@ -1,0 +1,117 @@
+using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Infrastructure.IntegrationTasks;
+
+/// <summary>
+/// Adds, lists, runs and deletes a team's integration tasks. A new task is scheduled at once
+/// (its backfill); Stripe webhooks for it are registered by <see cref="StripeWebhooks"/>.
+/// </summary>
+public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, StripeWebhooks webhooks, IOptions<SyncOptions> sync,
+    TimeProvider clock)
+{
+    /// <summary>More would be a mistake rather than a need, and each one is a periodic scan of Stripe.</summary>
+    public const int MaxTasksPerTeam = 20;
+
+    public Task<IReadOnlyList<IntegrationTask>> ListAsync(ITeamStore team, CancellationToken cancellationToken) =>
+        team.IntegrationTasks.ListAsync(cancellationToken);
+
+    public async Task<Result<IntegrationTask>> CreateAsync(ITeamStore team, string? integrationId, IntegrationTaskKind kind,
+        IntegrationTaskOptions? options, CancellationToken cancellationToken)
+    {
+        var integration = (await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == integrationId);
+        if (integration is null)
+            return Result<IntegrationTask>.Invalid([new("integrationId", string.IsNullOrEmpty(integrationId) ? "required" : "notFound",
+                string.IsNullOrEmpty(integrationId) ? "Name the integration the task syncs from." : $"No integration with id '{integrationId}' exists in this team.")]);
+        var existing = await team.IntegrationTasks.ListAsync(cancellationToken);
+        if (existing.Count >= MaxTasksPerTeam)
+            return Result<IntegrationTask>.Invalid([new("kind", "limit", $"A team may have at most {MaxTasksPerTeam} integration tasks.")]);
+
+        IntegrationTaskOptions normalized;
+        if (kind == IntegrationTaskKind.SyncStripeCharges)
+        {
+            var checkedOptions = await CheckChargesOptionsAsync(team, options, existing, cancellationToken);
+            if (!checkedOptions.Succeeded)
+                return new Result<IntegrationTask>(null, checkedOptions.Problems);
+            normalized = checkedOptions.Value!;
+        }
+        else
+        {
+            if (existing.Any(t => t.Kind == kind && t.IntegrationId == integration.Id))
+                return Result<IntegrationTask>.Invalid([new("kind", "alreadyExists", "This integration already has a Sync Stripe Customers task.")]);
+            normalized = new IntegrationTaskOptions(null, null);
+        }
+
+        var now = StoreTime.Now(clock);
+        var task = new IntegrationTask(DocumentIds.New("task"), team.TeamId, integration.Id, kind, normalized, IntegrationTaskState.New(now), now);
+        await team.IntegrationTasks.InsertAsync(task, cancellationToken);
+        if (kind == IntegrationTaskKind.SyncStripeCharges)
+            await team.Records.EnsureFieldIndexAsync(FieldPath(normalized.ChargeIdField!), cancellationToken);
+        var note = await webhooks.EnsureForAsync(team, integration, cancellationToken);
+        if (note is not null)
+        {
+            var noted = task.State with { Note = note };
+            if (await team.IntegrationTasks.SaveIdleStateAsync(task.Id, noted, now, cancellationToken))
+                task = task with { State = noted };
+        }
+        await scheduler.ScheduleAsync(task, cancellationToken);
+        return Result<IntegrationTask>.Ok(task);
+    }
+
+    /// <summary>Asks for a run now: the reconcile at once, or the unfinished run going on. A run in progress finishes first.</summary>
+    public async Task<Result<IntegrationTask>> RunAsync(ITeamStore team, string? id, CancellationToken cancellationToken)
+    {
+        var task = await team.IntegrationTasks.GetAsync(id ?? "", cancellationToken);
+        if (task is null)
+            return Result<IntegrationTask>.NotFound(new NotFoundProblem(id ?? "", $"No integration task with id '{id}' exists in this team."));
+        var now = StoreTime.Now(clock);
+        var due = task.State with { NextRunAt = now };
+        if (await team.IntegrationTasks.SaveIdleStateAsync(task.Id, due, now, cancellationToken))
+            task = task with { State = due };
+        await scheduler.RunNowAsync(task, cancellationToken);
+        return Result<IntegrationTask>.Ok(task);
+    }
+
+    public async Task<Result<IntegrationTask>> DeleteAsync(ITeamStore team, string? id, CancellationToken cancellationToken)
+    {
+        var task = await team.IntegrationTasks.GetAsync(id ?? "", cancellationToken);
+        if (task is null || !await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken))
+            return Result<IntegrationTask>.NotFound(new NotFoundProblem(id ?? "", $"No integration task with id '{id}' exists in this team."));
+        await scheduler.UnscheduleAsync(task.Id, cancellationToken);
+        if ((await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == task.IntegrationId) is { } integration)
+            await webhooks.EnsureForAsync(team, integration, cancellationToken);
+        return Result<IntegrationTask>.Ok(task);
+    }
+
+    private async Task<Result<IntegrationTaskOptions>> CheckChargesOptionsAsync(ITeamStore team, IntegrationTaskOptions? options,
+        IReadOnlyList<IntegrationTask> existing, CancellationToken cancellationToken)
+    {
+        var problems = new List<ValidationProblem>();
+        var modelId = options?.ModelId;
+        var fieldText = options?.ChargeIdField?.Trim();
+        Model? model = null;
+        if (string.IsNullOrEmpty(modelId))
+            problems.Add(new("options.modelId", "required", "Name the model whose records hold Stripe charge ids (Model ID)."));
+        else if ((model = await team.Models.GetAsync(modelId, cancellationToken)) is null)
+            problems.Add(new("options.modelId", "notFound", $"No model with id '{modelId}' exists in this team."));
+        else if (model.Kind == ModelKind.Integration)
+            problems.Add(new("options.modelId", "integrationModel", $"{model.Name} is read from its integration; charges attach to a model whose records Gather stores."));
+
+        if (string.IsNullOrEmpty(fieldText))
+            problems.Add(new("options.chargeIdField", "required", "Name the field that holds each record's Stripe charge id, e.g. stripe_charge_id."));
+        else if (Records.Querying.FieldPath.TryParse(fieldText, sync.Value.MaxDepth, sync.Value.MaxFieldNameLength, out var problem) is not { } path)
+            problems.Add(new("options.chargeIdField", "format", problem!));
+        else if (AttachedData.IsAttached(path))
+            problems.Add(new("options.chargeIdField", "reserved", $"'{path.Segments[0]}' holds attached data, not a synced field."));
+        if (problems.Count == 0 && existing.Any(t => t.Kind == IntegrationTaskKind.SyncStripeCharges && t.Options.ModelId == modelId))
+            problems.Add(new("options.modelId", "alreadyExists", $"{model!.Name} already has a Sync Stripe Charges task; delete it to use another field."));
+        return problems.Count > 0 ? Result<IntegrationTaskOptions>.Invalid(problems) : Result<IntegrationTaskOptions>.Ok(new(modelId, fieldText));
+    }
+
+    private static FieldPath FieldPath(string text) => new(text.Split('.'));
+}

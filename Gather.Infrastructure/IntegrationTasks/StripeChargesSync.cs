@@ -1,0 +1,91 @@
+using System.Globalization;
+using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using Microsoft.Extensions.Logging;
+
+namespace Gather.Infrastructure.IntegrationTasks;
+
+/// <summary>
+/// Sync Stripe Charges: pages through every charge in the Stripe account (100 per call, newest
+/// first) and attaches each one's <see cref="ChargeSnapshot"/> to the model's records whose
+/// charge id field holds its id. One store write per page, then the cursor is saved, so a run
+/// cut off anywhere goes on from the last page it finished.
+/// </summary>
+public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secrets, StripeReader reader, ILogger<StripeChargesSync> logger)
+{
+    public const int PageSize = 100;
+
+    /// <summary>How many pages between progress lines in the log.</summary>
+    private const int LogEveryPages = 10;
+
+    public async Task RunAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
+    {
+        var (key, modelId, field) = await PrepareAsync(run, cancellationToken);
+        var pages = 0;
+        while (true)
+        {
+            List<KeyValuePair<string, string>> query = [new("limit", PageSize.ToString(CultureInfo.InvariantCulture))];
+            if (run.State.Cursor is { } after)
+                query.Add(new("starting_after", after));
+            var page = StripePage<StripeCharge>.From(await stripe.GetAsync("/v1/charges", query, key, cancellationToken), StripeCharge.From);
+            var fetchedAt = run.Now;
+            var changed = await run.Team.Records.AttachAsync(modelId, field, AttachedData.StripeCharge,
+                page.Data.Select(c => new AttachedSnapshot(c.Id, ChargeSnapshot.Of(c), fetchedAt.ToUnixTimeSeconds())).ToList(), fetchedAt,
+                cancellationToken);
+            var progress = run.State.Progress;
+            await run.SaveAsync(run.State with
+            {
+                Cursor = page.Data.Count > 0 ? page.Data[^1].Id : run.State.Cursor,
+                Progress = new IntegrationTaskProgress(progress.Scanned + page.Data.Count, progress.RecordsChanged + changed),
+            }, cancellationToken);
+            if (changed > 0)
+                reader.Invalidate(run.Team.TeamId);
+            if (++pages % LogEveryPages == 0)
+                logger.LogInformation("Integration task {TaskId}: {Scanned} charges scanned, {Changed} records updated",
+                    run.Task.Id, run.State.Progress.Scanned, run.State.Progress.RecordsChanged);
+            if (!page.HasMore || page.Data.Count == 0)
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Attaches the charges of records that have none (or another one) yet, e.g. orders synced
+    /// after the backfill: reads those charges by id. Returns how many records changed.
+    /// </summary>
+    public async Task<int> AttachNewRecordsAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
+    {
+        var (key, modelId, field) = await PrepareAsync(run, cancellationToken);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        var changed = 0;
+        while (true)
+        {
+            var ids = (await run.Team.Records.UnattachedIdsAsync(modelId, field, AttachedData.StripeCharge, PageSize + tried.Count, cancellationToken))
+                .Where(tried.Add).Take(PageSize).ToList();
+            if (ids.Count == 0)
+                return changed;
+            var fetchedAt = run.Now;
+            var charges = await reader.ChargesByIdAsync(run.Team.TeamId, key, ids, cancellationToken);
+            if (charges.Values.FirstOrDefault(c => c.Error is not null) is { Error: { } error })
+                throw new IntegrationTaskException(error);
+            var snapshots = charges.Values.Where(c => c.Value is not null)
+                .Select(c => new AttachedSnapshot(c.Value!.Id, ChargeSnapshot.Of(c.Value), fetchedAt.ToUnixTimeSeconds())).ToList();
+            changed += await run.Team.Records.AttachAsync(modelId, field, AttachedData.StripeCharge, snapshots, fetchedAt, cancellationToken);
+        }
+    }
+
+    private async Task<(string Key, string ModelId, FieldPath Field)> PrepareAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
+    {
+        var integration = (await run.Team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == run.Task.IntegrationId)
+                          ?? throw new IntegrationTaskException("The task's Stripe integration no longer exists.");
+        var modelId = run.Task.Options.ModelId!;
+        if (await run.Team.Models.GetAsync(modelId, cancellationToken) is null)
+            throw new IntegrationTaskException($"The task's model '{modelId}' no longer exists.");
+        var field = new FieldPath(run.Task.Options.ChargeIdField!.Split('.'));
+        await run.Team.Records.EnsureFieldIndexAsync(field, cancellationToken);
+        return (secrets.Unprotect(integration.EncryptedSecretKey), modelId, field);
+    }
+}
+
+/// <summary>A task cannot go on for a reason its status should show (a deleted model, Stripe failing after retries).</summary>
+public sealed class IntegrationTaskException(string message) : Exception(message);

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Infrastructure.IntegrationTasks;
+
+/// <summary>
+/// Sync Stripe Customers: pages through the Stripe account's customers (100 per call) and
+/// upserts them into the standard models, through the same sync as every other writer: a
+/// Customer by email (with its account and, when Stripe has one, its name) and its Account by
+/// name. The account name comes from <see cref="AccountNameOf"/>'s rule. Customers without an
+/// email cannot be keyed and are skipped.
+/// </summary>
+public sealed class StripeCustomersSync(StripeGateway stripe, SecretProtector secrets, RecordService records, IOptions<StripeOptions> options,
+    ILogger<StripeCustomersSync> logger)
+{
+    public const int PageSize = 100;
+
+    public async Task RunAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
+    {
+        var integration = (await run.Team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == run.Task.IntegrationId)
+                          ?? throw new IntegrationTaskException("The task's Stripe integration no longer exists.");
+        var key = secrets.Unprotect(integration.EncryptedSecretKey);
+        var teamId = run.Team.TeamId;
+        while (true)
+        {
+            List<KeyValuePair<string, string>> query = [new("limit", PageSize.ToString(CultureInfo.InvariantCulture))];
+            if (run.State.Cursor is { } after)
+                query.Add(new("starting_after", after));
+            var page = StripePage<StripeCustomer>.From(await stripe.GetAsync("/v1/customers", query, key, cancellationToken), StripeCustomer.From);
+            var withEmail = page.Data.Where(c => !string.IsNullOrWhiteSpace(c.Email)).ToList();
+            var accounts = withEmail.Select(AccountNameOf).Distinct(StringComparer.Ordinal)
+                .Select(name => new RecordInput(new JsonObject { ["name"] = name })).ToList();
+            var customers = withEmail.Select(c =>
+            {
+                var fields = new JsonObject { ["email"] = c.Email, [StandardModels.CustomerAccountField] = AccountNameOf(c) };
+                if (!string.IsNullOrWhiteSpace(c.Name))
+                    fields["name"] = c.Name;
+                return new RecordInput(fields);
+            }).ToList();
+            var changed = 0;
+            if (accounts.Count > 0)
+                changed += Written(await records.SyncAsync(run.Team, StandardModels.IdFor(teamId, StandardModels.Account), accounts, cancellationToken));
+            if (customers.Count > 0)
+                changed += Written(await records.SyncAsync(run.Team, StandardModels.IdFor(teamId, StandardModels.Customer), customers, cancellationToken));
+            var progress = run.State.Progress;
+            await run.SaveAsync(run.State with
+            {
+                Cursor = page.Data.Count > 0 ? page.Data[^1].Id : run.State.Cursor,
+                Progress = new IntegrationTaskProgress(progress.Scanned + page.Data.Count, progress.RecordsChanged + changed),
+            }, cancellationToken);
+            if (!page.HasMore || page.Data.Count == 0)
+                return;
+        }
+    }
+
+    /// <summary>The account a Stripe customer belongs to: the configured metadata key, else the customer's name, else the email's domain.</summary>
+    public string AccountNameOf(StripeCustomer customer)
+    {
+        if (customer.Metadata.TryGetProperty(options.Value.AccountNameMetadataKey, out var named) && named.ValueKind == JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(named.GetString()))
+            return named.GetString()!.Trim();
+        if (!string.IsNullOrWhiteSpace(customer.Name))
+            return customer.Name.Trim();
+        var email = customer.Email!;
+        return email[(email.LastIndexOf('@') + 1)..].ToLowerInvariant();
+    }
+
+    private int Written(Validation.Result<SyncResult> result)
+    {
+        if (!result.Succeeded)
+            throw new IntegrationTaskException(string.Join("; ", result.Problems.Select(p => p.Message)));
+        var synced = result.Value!;
+        foreach (var problem in synced.Errors)
+            logger.LogWarning("Sync Stripe Customers skipped a record: {Problem}", problem.Message);
+        return synced.Outcomes.Count(o => o.Status != RecordSyncStatus.Unchanged);
+    }
+}

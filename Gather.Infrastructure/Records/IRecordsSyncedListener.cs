@@ -1,0 +1,11 @@
+namespace Gather.Infrastructure.Records;
+
+/// <summary>
+/// Told after records of a model were created or updated by a sync, e.g. so that integration
+/// tasks attach data to the new records soon. Called in the sync's request: must return at once
+/// and never touch the store.
+/// </summary>
+public interface IRecordsSyncedListener
+{
+    void RecordsSynced(string teamId, string modelId);
+}

@@ -1,0 +1,74 @@
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Gather.Infrastructure.Storage.MongoDb;
+
+/// <summary>
+/// Attached data on MongoDB: read the records that name a page's ids, apply
+/// <see cref="AttachedData.Apply"/>, and write the changed ones back conditionally on the
+/// version read (two round trips per page; a record changed in between is read again).
+/// </summary>
+internal sealed partial class MongoRecordStore
+{
+    public async Task<int> AttachAsync(string modelId, FieldPath field, string section, IReadOnlyList<AttachedSnapshot> snapshots,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var byId = snapshots.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var fieldPath = RecordDocument.Data + "." + field;
+        var changed = 0;
+        var pending = byId.Keys.ToList();
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            if (attempt > MaxAttempts)
+                throw new InvalidOperationException($"Attaching {section} gave up after {MaxAttempts} conflicting attempts on model {modelId}.");
+            var filter = new BsonDocument(MongoRecordQueries.OfModel(teamId, modelId)) { { fieldPath, new BsonDocument("$in", new BsonArray(pending)) } };
+            var records = (await collections.Records.Find(filter).ToListAsync(cancellationToken)).Select(d => d.ToRecord()).ToList();
+            var writes = new List<(StoredRecord Record, string Id)>();
+            foreach (var record in records)
+            {
+                if (RecordCursor.ValueAt(record.Data, field)?.GetValue<string>() is not { } id || !byId.TryGetValue(id, out var snapshot))
+                    continue;
+                if (AttachedData.Apply(record.Linked, section, snapshot.Value, snapshot.AsOf) is { } linked)
+                    writes.Add((record with { Linked = linked, UpdatedAt = now, Version = record.Version + 1 }, id));
+            }
+            var lostIds = new HashSet<string>(StringComparer.Ordinal);
+            if (writes.Count > 0)
+            {
+                var requests = writes.Select(w => (WriteModel<BsonDocument>)new ReplaceOneModel<BsonDocument>(
+                    MongoRecordQueries.ByKeyAndVersion(teamId, modelId, w.Record.Key, w.Record.Version - 1), w.Record.ToDocument(teamId))).ToList();
+                var result = await collections.Records.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+                changed += (int)result.ModifiedCount;
+                if (result.MatchedCount < writes.Count)
+                {
+                    // Some record changed after it was read: read those ids again and re-apply.
+                    var written = await collections.Records.Find(new BsonDocument(MongoRecordQueries.ByKeys(teamId, modelId, writes.Select(w => w.Record.Key))))
+                        .Project(new BsonDocument { { RecordDocument.Key, 1 }, { RecordDocument.Version, 1 } }).ToListAsync(cancellationToken);
+                    var versions = written.ToDictionary(d => d[RecordDocument.Key].AsString, d => d[RecordDocument.Version].ToInt64(), StringComparer.Ordinal);
+                    foreach (var (record, id) in writes.Where(w => versions.GetValueOrDefault(w.Record.Key) != w.Record.Version))
+                        lostIds.Add(id);
+                }
+            }
+            pending = lostIds.ToList();
+        }
+        return changed;
+    }
+
+    public async Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit,
+        CancellationToken cancellationToken)
+    {
+        var fieldPath = "$" + RecordDocument.Data + "." + field;
+        var filter = new BsonDocument(MongoRecordQueries.OfModel(teamId, modelId))
+        {
+            { RecordDocument.Data + "." + field, new BsonDocument("$type", "string") },
+            { "$expr", new BsonDocument("$ne", new BsonArray { "$" + RecordDocument.Linked + "." + section + ".id", fieldPath }) },
+        };
+        var ids = await collections.Records.Distinct<string>(RecordDocument.Data + "." + field, filter, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return ids.Take(limit).ToList();
+    }
+
+    /// <summary>The compound wildcard index on <c>data</c> already serves lookups by any field.</summary>
+    public Task EnsureFieldIndexAsync(FieldPath field, CancellationToken cancellationToken) => Task.CompletedTask;
+}
