@@ -24,6 +24,7 @@ public static class FakeStripeApp
             .Configure(o => configure?.Invoke(o)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FakeStripeData>();
         builder.Services.AddSingleton<FaultPlan>();
+        builder.Services.AddHttpClient();
         var app = builder.Build();
         app.Use(StripeMiddlewareAsync);
         Map(app);
@@ -104,11 +105,11 @@ public static class FakeStripeApp
                 charges = data.TryParseCustomer(customer.ToString(), out var n) ? data.ChargesOf(n) : [];
             else
                 charges = data.AllChargesNewestFirst();
-            return ListAsync(request, "/v1/charges", charges, c => StripeObjects.ChargeId(c.Customer, c.K), c => StripeObjects.Charge(c.Customer, c.K));
+            return ListAsync(request, "/v1/charges", charges, c => StripeObjects.ChargeId(c.Customer, c.K), c => data.Charge(c.Customer, c.K));
         });
         app.MapGet("/v1/charges/{id}", (HttpContext context, string id, FakeStripeData data) =>
             data.TryParseCharge(id, out var customer, out var k)
-                ? WriteAsync(context, 200, StripeObjects.Charge(customer, k))
+                ? WriteAsync(context, 200, data.Charge(customer, k))
                 : MissingAsync(context, "charge", id));
 
         app.MapPost("/v1/webhook_endpoints", async (HttpContext context, FakeStripeData data) =>
@@ -128,7 +129,7 @@ public static class FakeStripeApp
             var secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             var description = form["description"] is { Count: > 0 } d ? d.ToString() : null;
-            data.AddWebhookEndpoint(StripeObjects.WebhookEndpoint(id, url, events, description, created, secret: null));
+            data.AddWebhookEndpoint(StripeObjects.WebhookEndpoint(id, url, events, description, created, secret: null), secret);
             await WriteAsync(context, 200, StripeObjects.WebhookEndpoint(id, url, events, description, created, secret));
         });
         app.MapGet("/v1/webhook_endpoints", (HttpRequest request, FakeStripeData data) =>
@@ -158,6 +159,25 @@ public static class FakeStripeApp
             return Results.NoContent();
         });
         app.MapGet("/_fake/requests", (FaultPlan faults) => Results.Json(faults.Requests));
+        // Refunds a charge and sends charge.refunded to every endpoint that asked for it, signed
+        // as Stripe signs; answers with the event and each endpoint's secret, so tests can sign
+        // variations of it (stale, tampered, out of order) themselves.
+        app.MapPost("/_fake/charges/{id}/refund", async (string id, FakeStripeData data, IHttpClientFactory http) =>
+        {
+            if (!data.TryParseCharge(id, out var customer, out var k))
+                return Results.NotFound();
+            var stripeEvent = StripeObjects.Event("charge.refunded", data.Refund(customer, k), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            var deliveries = new JsonArray();
+            foreach (var (endpointId, endpoint) in data.WebhookEndpoints)
+            {
+                if (!endpoint["enabled_events"]!.AsArray().Any(e => e!.GetValue<string>() is "charge.refunded" or "*"))
+                    continue;
+                var delivered = await WebhookDelivery.SendAsync(http.CreateClient(), endpoint["url"]!.GetValue<string>(), stripeEvent.ToJsonString(),
+                    data.WebhookSecrets[endpointId]);
+                deliveries.Add(new JsonObject { ["endpoint"] = endpointId, ["secret"] = data.WebhookSecrets[endpointId], ["status"] = delivered });
+            }
+            return Results.Json(new JsonObject { ["event"] = stripeEvent, ["deliveries"] = deliveries });
+        });
         app.MapDelete("/_fake/requests", (FaultPlan faults) =>
         {
             faults.ClearRequests();

@@ -13,6 +13,8 @@ namespace Gather.FakeStripe;
 internal sealed class FakeStripeData(IOptions<FakeStripeOptions> options)
 {
     private readonly ConcurrentDictionary<string, JsonObject> _webhookEndpoints = new();
+    private readonly ConcurrentDictionary<string, string> _webhookSecrets = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _changedCharges = new();
 
     private FakeStripeOptions Options => options.Value;
 
@@ -43,9 +45,31 @@ internal sealed class FakeStripeData(IOptions<FakeStripeOptions> options)
         Enumerable.Range(0, Options.Customers).SelectMany(ChargesOf)
             .OrderByDescending(c => (long)c.Customer * 60 + c.K * 3_600L).ThenByDescending(c => StripeObjects.ChargeId(c.Customer, c.K), StringComparer.Ordinal);
 
+    /// <summary>A charge as it stands: generated, or as a refund (<c>/_fake/charges/{id}/refund</c>) left it.</summary>
+    public JsonObject Charge(int customer, int k) =>
+        _changedCharges.TryGetValue(StripeObjects.ChargeId(customer, k), out var changed) ? (JsonObject)changed.DeepClone() : StripeObjects.Charge(customer, k);
+
+    /// <summary>Refunds a charge in full, as Stripe's dashboard would; returns the charge afterwards.</summary>
+    public JsonObject Refund(int customer, int k)
+    {
+        var charge = Charge(customer, k);
+        charge["refunded"] = true;
+        charge["amount_refunded"] = charge["amount"]!.DeepClone();
+        _changedCharges[charge["id"]!.GetValue<string>()] = charge;
+        return (JsonObject)charge.DeepClone();
+    }
+
     public IReadOnlyDictionary<string, JsonObject> WebhookEndpoints => _webhookEndpoints;
 
-    public void AddWebhookEndpoint(JsonObject endpoint) => _webhookEndpoints[endpoint["id"]!.GetValue<string>()] = endpoint;
+    /// <summary>Signing secrets by endpoint id: Stripe shows one only on create; the fake keeps them to sign its deliveries.</summary>
+    public IReadOnlyDictionary<string, string> WebhookSecrets => _webhookSecrets;
 
-    public bool RemoveWebhookEndpoint(string id) => _webhookEndpoints.TryRemove(id, out _);
+    public void AddWebhookEndpoint(JsonObject endpoint, string secret)
+    {
+        var id = endpoint["id"]!.GetValue<string>();
+        _webhookEndpoints[id] = endpoint;
+        _webhookSecrets[id] = secret;
+    }
+
+    public bool RemoveWebhookEndpoint(string id) => _webhookEndpoints.TryRemove(id, out _) & _webhookSecrets.TryRemove(id, out _);
 }

@@ -212,6 +212,20 @@ internal static class StripeObjects
         return endpoint;
     }
 
+    /// <summary>An event as Stripe delivers it: <c>data.object</c> is the object as it was when the event happened.</summary>
+    public static JsonObject Event(string type, JsonObject dataObject, long created) => new()
+    {
+        ["id"] = "evt_fake" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)),
+        ["object"] = "event",
+        ["api_version"] = "2025-03-31.basil",
+        ["created"] = created,
+        ["data"] = new JsonObject { ["object"] = dataObject },
+        ["livemode"] = false,
+        ["pending_webhooks"] = 1,
+        ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },
+        ["type"] = type,
+    };
+
     public static JsonObject List(string url, IEnumerable<JsonObject> page, bool hasMore) => new()
     {
         ["object"] = "list",
