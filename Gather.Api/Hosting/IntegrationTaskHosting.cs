@@ -17,7 +17,12 @@ public static class IntegrationTaskHosting
         builder.Services.AddQuartz(q =>
         {
             // Unique per host: Quartz keeps schedulers by name process-wide (tests run several hosts).
-            q.ConfigureScheduler(o => o.InstanceName = $"gather-{Guid.NewGuid():N}");
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = $"gather-{Guid.NewGuid():N}";
+                // Stopping asks running tasks to stop at their next page; they keep their cursor.
+                o.ShutdownJobInterruption = ShutdownJobInterruption.Always;
+            });
             q.UseInMemoryStore();
             if (settings.SchedulerEnabled)
             {

@@ -12,9 +12,11 @@ namespace Gather.Tests.Support;
 
 /// <summary>
 /// The real Gather host on a fresh SQLite file of its own, so tests share no state. The
-/// bootstrap admin key is known; extra settings override appsettings.json.
+/// bootstrap admin key is known; extra settings override appsettings.json. Given a
+/// <c>directory</c>, it uses (and leaves) the database there: a restart, or a second instance
+/// on the same database.
 /// </summary>
-public sealed class GatherApiFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class GatherApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string? directory = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "gth_test_admin_key_0123456789abcdef";
 
@@ -24,7 +26,7 @@ public sealed class GatherApiFactory(IReadOnlyDictionary<string, string?>? setti
     /// </summary>
     public const string SchedulerEnabled = "Gather:Tasks:SchedulerEnabled";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("gather-test-").FullName;
+    private readonly string _directory = directory ?? Directory.CreateTempSubdirectory("gather-test-").FullName;
 
     /// <summary>What the bootstrapper printed (a generated key, when none is configured).</summary>
     public StringWriter Console { get; } = new();
@@ -74,7 +76,10 @@ public sealed class GatherApiFactory(IReadOnlyDictionary<string, string?>? setti
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { /* best effort */ }
+            if (directory is null)
+            {
+                try { Directory.Delete(_directory, recursive: true); } catch (IOException) { /* best effort */ }
+            }
         }
     }
 }

@@ -1,0 +1,112 @@
+using Gather.Tests.Support;
+using static Gather.Tests.Support.IntegrationTaskSteps;
+
+namespace Gather.Tests.IntegrationTasks;
+
+/// <summary>
+/// A backfill of 1,000 charges onto 1,000 orders that meets rate limits, a Stripe outage in the
+/// middle and a shutdown mid-run: in every case each order ends with its own charge attached,
+/// and the counts say every charge was scanned exactly once.
+/// </summary>
+public sealed class BackfillFaultTests : IAsyncLifetime
+{
+    // 333 customers, of which 250 have charges (n % 4 != 3), 4 each: 1,000 charges.
+    private const int Customers = 333, ChargesPerCustomer = 4, Charges = 1_000;
+
+    private FakeStripeServer _stripe = null!;
+
+    public async Task InitializeAsync() => _stripe = await FakeStripeServer.StartAsync(Customers, ChargesPerCustomer);
+
+    public async Task DisposeAsync() => await _stripe.DisposeAsync();
+
+    private static IEnumerable<(string Id, string? ChargeId)> OrdersForEveryCharge() =>
+        Enumerable.Range(0, Customers).Where(c => c % 4 != 3)
+            .SelectMany(c => Enumerable.Range(0, ChargesPerCustomer).Select(k => ($"order-{c}-{k}", (string?)$"ch_fake{c:D6}{k:D3}")));
+
+    private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString(),
+            ["Gather:Stripe:RetryBaseDelayMilliseconds"] = "5",
+            ["Gather:Stripe:RetryMaxDelayMilliseconds"] = "20",
+            ["Gather:Stripe:MaxRetries"] = "2",
+        };
+        foreach (var (key, value) in extra)
+            settings[key] = value;
+        return settings;
+    }
+
+    private static void AssertEveryOrderHasItsCharge(List<(string? Own, string? Attached)> attachments)
+    {
+        Assert.Equal(Charges, attachments.Count);
+        Assert.All(attachments, a => Assert.Equal(a.Own, a.Attached));
+    }
+
+    [Fact]
+    public async Task Rate_limits_are_retried_and_a_failure_midway_resumes_from_its_cursor()
+    {
+        using var factory = new GatherApiFactory(Settings());
+        var admin = factory.CreateClient(GatherApiFactory.AdminKey);
+        var orders = await CreateOrdersAsync(admin, OrdersForEveryCharge());
+        // Pages after the first: two 429s (retried), then a 500 that outlasts the retries on one page.
+        await _stripe.InjectAsync("/v1/charges", 429, times: 2, queryContains: "starting_after");
+        await _stripe.InjectAsync("/v1/charges", 500, times: 3, queryContains: "starting_after=ch_fake000");
+        var integration = await ConnectStripeAsync(admin);
+        var task = await CreateChargesTaskAsync(admin, integration, orders);
+
+        var failed = await WaitForTaskAsync(admin, task, t => Is(t, "FAILED") || Is(t, "SUCCEEDED"));
+        var rerun = await admin.PostGraphQLAsync("""mutation($id: ID!) { runIntegrationTask(input: { id: $id }) { errors { message } } }""", new { id = task });
+        var finished = await WaitForTaskAsync(admin, task, t => Is(t, "SUCCEEDED"));
+
+        Assert.Equal("FAILED", failed["status"]!.GetValue<string>());
+        Assert.Contains("500", failed["lastError"]!.GetValue<string>());
+        var scannedBeforeFailure = failed["progress"]!["scanned"]!.GetValue<long>();
+        Assert.InRange(scannedBeforeFailure, 100, Charges - 100);
+        Assert.Null(rerun.Data!["runIntegrationTask"]!["errors"]);
+        // The resumed run went on from the cursor: 1,000 scanned and attached once each across both runs.
+        Assert.Equal($$"""{"scanned":{{Charges}},"recordsUpdated":{{Charges}}}""", finished["progress"]!.ToJsonString());
+        Assert.Null(finished["lastError"]);
+        AssertEveryOrderHasItsCharge(await AttachmentsAsync(admin, orders));
+        // Stripe saw each page once, plus the retried ones: 10 pages, 2 rate-limited and 3 failed attempts.
+        Assert.Equal(10 + 2 + 3, _stripe.Faults.Requests.Count(r => r.StartsWith("GET /v1/charges?limit=100", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_run_cut_off_by_shutdown_resumes_after_a_restart_and_scans_each_charge_once()
+    {
+        var directory = Directory.CreateTempSubdirectory("gather-restart-").FullName;
+        try
+        {
+            string orders, task;
+            long scannedAtShutdown;
+            // Slow pages, so the shutdown lands mid-run.
+            await _stripe.InjectAsync("/v1/charges", 200, times: 1_000, delayMilliseconds: 60);
+            using (var first = new GatherApiFactory(Settings(), directory))
+            {
+                var admin = first.CreateClient(GatherApiFactory.AdminKey);
+                orders = await CreateOrdersAsync(admin, OrdersForEveryCharge());
+                task = await CreateChargesTaskAsync(admin, await ConnectStripeAsync(admin), orders);
+                scannedAtShutdown = (await WaitForTaskAsync(admin, task, t => t["progress"]!["scanned"]!.GetValue<long>() >= 300))["progress"]!["scanned"]!.GetValue<long>();
+            }
+            (await _stripe.Http.DeleteAsync("/_fake/faults")).EnsureSuccessStatusCode();
+
+            using var second = new GatherApiFactory(Settings(), directory);
+            var again = second.CreateClient(GatherApiFactory.AdminKey);
+            var finished = await WaitForTaskAsync(again, task, t => Is(t, "SUCCEEDED"));
+
+            Assert.InRange(scannedAtShutdown, 300, Charges - 100);
+            Assert.Equal($$"""{"scanned":{{Charges}},"recordsUpdated":{{Charges}}}""", finished["progress"]!.ToJsonString());
+            AssertEveryOrderHasItsCharge(await AttachmentsAsync(again, orders));
+            // The restart went on from the saved cursor: only the page in flight at shutdown (never saved) may be asked for again.
+            var pages = _stripe.Faults.Requests.Where(r => r.StartsWith("GET /v1/charges?limit=100", StringComparison.Ordinal)).ToList();
+            Assert.Equal(Charges / 100, pages.Distinct().Count());
+            Assert.InRange(pages.Count, Charges / 100, Charges / 100 + 1);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
+        }
+    }
+}
