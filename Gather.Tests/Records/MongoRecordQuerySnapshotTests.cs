@@ -75,4 +75,16 @@ public sealed class MongoRecordQuerySnapshotTests
 
         Snapshot.Match(rendered);
     }
+
+    [Fact]
+    public void Paths_into_attached_data_read_the_linked_section()
+    {
+        var query = SeededRecordStore.QueryBuilder.Build(
+            QueryJson.Filter("""{"and":[{"field":"stripeCharge.status","eq":"succeeded"},{"field":"amount","gt":10}]}"""),
+            QueryJson.Order("""[{"field":"stripeCharge.amount","direction":"DESC"}]"""), null, new PageInput(First: 10));
+
+        var rendered = Render(query.Value!);
+
+        Snapshot.Match(rendered);
+    }
 }
