@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +72,7 @@ public static class FakeStripeApp
             var customers = data.CustomersNewestFirst();
             if (request.Query["email"] is { Count: > 0 } email)
                 customers = customers.Where(n => StripeObjects.Email(n) == email.ToString());
-            return ListAsync(request, "/v1/customers", customers, StripeObjects.CustomerId, StripeObjects.Customer);
+            return ListAsync(request, "/v1/customers", customers, StripeObjects.CustomerId, n => StripeObjects.Customer(n).ToJsonString());
         });
         // Search understands what Gather sends: email clauses joined by OR, e.g. email:'a@x.com' OR email:'b@x.com'.
         app.MapGet("/v1/customers/search", (HttpContext context, FakeStripeData data) =>
@@ -105,7 +106,7 @@ public static class FakeStripeApp
                 charges = data.TryParseCustomer(customer.ToString(), out var n) ? data.ChargesOf(n) : [];
             else
                 charges = data.AllChargesNewestFirst();
-            return ListAsync(request, "/v1/charges", charges, c => StripeObjects.ChargeId(c.Customer, c.K), c => data.Charge(c.Customer, c.K));
+            return ListAsync(request, "/v1/charges", charges, c => StripeObjects.ChargeId(c.Customer, c.K), c => data.ChargeJson(c.Customer, c.K));
         });
         app.MapGet("/v1/charges/{id}", (HttpContext context, string id, FakeStripeData data) =>
             data.TryParseCharge(id, out var customer, out var k)
@@ -134,7 +135,7 @@ public static class FakeStripeApp
         });
         app.MapGet("/v1/webhook_endpoints", (HttpRequest request, FakeStripeData data) =>
             ListAsync(request, "/v1/webhook_endpoints", data.WebhookEndpoints.Values.OrderByDescending(e => e["created"]!.GetValue<long>()).ToList(),
-                e => e["id"]!.GetValue<string>(), e => (JsonObject)e.DeepClone()));
+                e => e["id"]!.GetValue<string>(), e => e.ToJsonString()));
         app.MapGet("/v1/webhook_endpoints/{id}", (HttpContext context, string id, FakeStripeData data) =>
             data.WebhookEndpoints.TryGetValue(id, out var endpoint)
                 ? WriteAsync(context, 200, (JsonObject)endpoint.DeepClone())
@@ -185,8 +186,13 @@ public static class FakeStripeApp
         });
     }
 
-    /// <summary>One page of a Stripe list: <c>limit</c> objects after <c>starting_after</c> or before <c>ending_before</c>.</summary>
-    private static Task ListAsync<T>(HttpRequest request, string url, IEnumerable<T> ordered, Func<T, string> idOf, Func<T, JsonObject> render)
+    /// <summary>
+    /// One page of a Stripe list: <c>limit</c> objects after <c>starting_after</c> or before
+    /// <c>ending_before</c>. Objects come as JSON text, so that a page of big objects (100 charges
+    /// are ~300 KB) is spliced rather than built and serialized again: the fake must not be what a
+    /// benchmark measures.
+    /// </summary>
+    private static Task ListAsync<T>(HttpRequest request, string url, IEnumerable<T> ordered, Func<T, string> idOf, Func<T, string> render)
     {
         var context = request.HttpContext;
         var limit = DefaultLimit;
@@ -195,12 +201,12 @@ public static class FakeStripeApp
                 $"Invalid integer: {text} (limit must be between 1 and {MaxLimit}).", "parameter_invalid_integer", "limit"));
         var after = request.Query["starting_after"].ToString();
         var before = request.Query["ending_before"].ToString();
-        var all = ordered.ToList();
+        var all = ordered as IReadOnlyList<T> ?? ordered.ToList();
         List<T> page;
         bool hasMore;
         if (before.Length > 0)
         {
-            var index = all.FindIndex(o => idOf(o) == before);
+            var index = IndexOf(all, idOf, before);
             if (index < 0)
                 return MissingAsync(context, "object", before, "ending_before");
             page = all.Take(index).TakeLast(limit).ToList();
@@ -211,7 +217,7 @@ public static class FakeStripeApp
             var start = 0;
             if (after.Length > 0)
             {
-                var index = all.FindIndex(o => idOf(o) == after);
+                var index = IndexOf(all, idOf, after);
                 if (index < 0)
                     return MissingAsync(context, "object", after, "starting_after");
                 start = index + 1;
@@ -219,18 +225,34 @@ public static class FakeStripeApp
             page = all.Skip(start).Take(limit).ToList();
             hasMore = all.Count > start + limit;
         }
-        return WriteAsync(context, 200, StripeObjects.List(url, page.Select(render), hasMore));
+        var list = new StringBuilder("{\"object\":\"list\",\"data\":[");
+        for (var i = 0; i < page.Count; i++)
+            list.Append(i == 0 ? "" : ",").Append(render(page[i]));
+        list.Append("],\"has_more\":").Append(hasMore ? "true" : "false").Append(",\"url\":").Append(JsonSerializer.Serialize(url)).Append('}');
+        return WriteAsync(context, 200, list.ToString());
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> all, Func<T, string> idOf, string id)
+    {
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (idOf(all[i]) == id)
+                return i;
+        }
+        return -1;
     }
 
     private static Task MissingAsync(HttpContext context, string kind, string id, string param = "id") =>
         WriteAsync(context, 404, StripeObjects.Error("invalid_request_error", $"No such {kind}: '{id}'", "resource_missing", param));
 
-    private static async Task WriteAsync(HttpContext context, int status, JsonObject body)
+    private static Task WriteAsync(HttpContext context, int status, JsonObject body) => WriteAsync(context, status, body.ToJsonString());
+
+    private static async Task WriteAsync(HttpContext context, int status, string json)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         context.Response.Headers["Request-Id"] = "req_fake" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(json, context.RequestAborted);
     }
 
     /// <summary>Bearer, as Stripe.net sends it, or Basic with the key as the user name.</summary>

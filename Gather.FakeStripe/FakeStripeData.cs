@@ -15,6 +15,8 @@ internal sealed class FakeStripeData(IOptions<FakeStripeOptions> options)
     private readonly ConcurrentDictionary<string, JsonObject> _webhookEndpoints = new();
     private readonly ConcurrentDictionary<string, string> _webhookSecrets = new();
     private readonly ConcurrentDictionary<string, JsonObject> _changedCharges = new();
+    private readonly ConcurrentDictionary<string, string> _chargeJson = new();
+    private (int Customer, int K)[]? _allCharges;
 
     private FakeStripeOptions Options => options.Value;
 
@@ -40,10 +42,15 @@ internal sealed class FakeStripeData(IOptions<FakeStripeOptions> options)
     public IEnumerable<(int Customer, int K)> ChargesOf(int customer) =>
         Enumerable.Range(0, ChargeCount(customer)).Reverse().Select(k => (customer, k));
 
-    /// <summary>Every charge, newest first (by creation time, then id, as a stable order).</summary>
-    public IEnumerable<(int Customer, int K)> AllChargesNewestFirst() =>
-        Enumerable.Range(0, Options.Customers).SelectMany(ChargesOf)
-            .OrderByDescending(c => (long)c.Customer * 60 + c.K * 3_600L).ThenByDescending(c => StripeObjects.ChargeId(c.Customer, c.K), StringComparer.Ordinal);
+    /// <summary>Every charge, newest first (by creation time, then id, as a stable order); sorted once, as charges are never added.</summary>
+    public IReadOnlyList<(int Customer, int K)> AllChargesNewestFirst() =>
+        _allCharges ??= Enumerable.Range(0, Options.Customers).SelectMany(ChargesOf)
+            .OrderByDescending(c => (long)c.Customer * 60 + c.K * 3_600L).ThenByDescending(c => StripeObjects.ChargeId(c.Customer, c.K), StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>A charge as JSON text, kept once rendered (a refund renders it again).</summary>
+    public string ChargeJson(int customer, int k) =>
+        _chargeJson.GetOrAdd(StripeObjects.ChargeId(customer, k), _ => Charge(customer, k).ToJsonString());
 
     /// <summary>A charge as it stands: generated, or as a refund (<c>/_fake/charges/{id}/refund</c>) left it.</summary>
     public JsonObject Charge(int customer, int k) =>
@@ -56,6 +63,7 @@ internal sealed class FakeStripeData(IOptions<FakeStripeOptions> options)
         charge["refunded"] = true;
         charge["amount_refunded"] = charge["amount"]!.DeepClone();
         _changedCharges[charge["id"]!.GetValue<string>()] = charge;
+        _chargeJson.TryRemove(charge["id"]!.GetValue<string>(), out _);
         return (JsonObject)charge.DeepClone();
     }
 

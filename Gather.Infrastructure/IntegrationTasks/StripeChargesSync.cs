@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
@@ -8,13 +7,14 @@ namespace Gather.Infrastructure.IntegrationTasks;
 
 /// <summary>
 /// Sync Stripe Charges: pages through every charge in the Stripe account (100 per call, newest
-/// first) and attaches each one's <see cref="ChargeSnapshot"/> to the model's records whose
-/// charge id field holds its id. One store write per page, then the cursor is saved, so a run
-/// cut off anywhere goes on from the last page it finished.
+/// first, the next page read while the current one is written) and attaches each one's
+/// <see cref="ChargeSnapshot"/> to the model's records whose charge id field holds its id. One
+/// store write per page, then the cursor is saved, so a run cut off anywhere goes on from the
+/// last page it finished.
 /// </summary>
 public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secrets, StripeReader reader, ILogger<StripeChargesSync> logger)
 {
-    public const int PageSize = 100;
+    public const int PageSize = StripeGateway.MaxPageSize;
 
     /// <summary>How many pages between progress lines in the log.</summary>
     private const int LogEveryPages = 10;
@@ -23,12 +23,8 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
     {
         var (key, modelId, field) = await PrepareAsync(run, cancellationToken);
         var pages = 0;
-        while (true)
+        await foreach (var page in stripe.ReadPagesAsync("/v1/charges", key, run.State.Cursor, StripeCharge.From, cancellationToken))
         {
-            List<KeyValuePair<string, string>> query = [new("limit", PageSize.ToString(CultureInfo.InvariantCulture))];
-            if (run.State.Cursor is { } after)
-                query.Add(new("starting_after", after));
-            var page = StripePage<StripeCharge>.From(await stripe.GetAsync("/v1/charges", query, key, cancellationToken), StripeCharge.From);
             var fetchedAt = run.Now;
             var changed = await run.Team.Records.AttachAsync(modelId, field, AttachedData.StripeCharge,
                 page.Data.Select(c => new AttachedSnapshot(c.Id, ChargeSnapshot.Of(c), fetchedAt.ToUnixTimeSeconds())).ToList(), fetchedAt,
@@ -44,8 +40,6 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
             if (++pages % LogEveryPages == 0)
                 logger.LogInformation("Integration task {TaskId}: {Scanned} charges scanned, {Changed} records updated",
                     run.Task.Id, run.State.Progress.Scanned, run.State.Progress.RecordsChanged);
-            if (!page.HasMore || page.Data.Count == 0)
-                return;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Gather.Infrastructure.IntegrationTasks;
 
 /// <summary>
-/// Sync Stripe Customers: pages through the Stripe account's customers (100 per call) and
+/// Sync Stripe Customers: pages through the Stripe account's customers (100 per call, read ahead) and
 /// upserts them into the standard models, through the same sync as every other writer: a
 /// Customer by email (with its account and, when Stripe has one, its name) and its Account by
 /// name. The account name comes from <see cref="AccountNameOf"/>'s rule. Customers without an
@@ -19,20 +18,14 @@ namespace Gather.Infrastructure.IntegrationTasks;
 public sealed class StripeCustomersSync(StripeGateway stripe, SecretProtector secrets, RecordService records, IOptions<StripeOptions> options,
     ILogger<StripeCustomersSync> logger)
 {
-    public const int PageSize = 100;
-
     public async Task RunAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
     {
         var integration = (await run.Team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == run.Task.IntegrationId)
                           ?? throw new IntegrationTaskException("The task's Stripe integration no longer exists.");
         var key = secrets.Unprotect(integration.EncryptedSecretKey);
         var teamId = run.Team.TeamId;
-        while (true)
+        await foreach (var page in stripe.ReadPagesAsync("/v1/customers", key, run.State.Cursor, StripeCustomer.From, cancellationToken))
         {
-            List<KeyValuePair<string, string>> query = [new("limit", PageSize.ToString(CultureInfo.InvariantCulture))];
-            if (run.State.Cursor is { } after)
-                query.Add(new("starting_after", after));
-            var page = StripePage<StripeCustomer>.From(await stripe.GetAsync("/v1/customers", query, key, cancellationToken), StripeCustomer.From);
             var withEmail = page.Data.Where(c => !string.IsNullOrWhiteSpace(c.Email)).ToList();
             var accounts = withEmail.Select(AccountNameOf).Distinct(StringComparer.Ordinal)
                 .Select(name => new RecordInput(new JsonObject { ["name"] = name })).ToList();
@@ -54,8 +47,6 @@ public sealed class StripeCustomersSync(StripeGateway stripe, SecretProtector se
                 Cursor = page.Data.Count > 0 ? page.Data[^1].Id : run.State.Cursor,
                 Progress = new IntegrationTaskProgress(progress.Scanned + page.Data.Count, progress.RecordsChanged + changed),
             }, cancellationToken);
-            if (!page.HasMore || page.Data.Count == 0)
-                return;
         }
     }
 

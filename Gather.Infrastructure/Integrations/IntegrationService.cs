@@ -1,6 +1,7 @@
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
 
 namespace Gather.Infrastructure.Integrations;
 
@@ -9,7 +10,7 @@ namespace Gather.Infrastructure.Integrations;
 /// before anything is stored, stored only encrypted, and never handed back.
 /// </summary>
 public sealed class IntegrationService(StripeGateway stripe, SecretProtector secrets, IntegrationTaskService tasks, IntegrationTaskScheduler scheduler,
-    StripeWebhooks webhooks, TimeProvider clock)
+    StripeWebhooks webhooks, IOptions<IntegrationTaskSettings> taskSettings, TimeProvider clock)
 {
     private const int MaxKeyLength = 255;
 
@@ -44,7 +45,8 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
         }
         await team.Models.EnsureAsync(StripeModels.For(team.TeamId, integration.CreatedAt), cancellationToken);
         // As Gather's docs say: enabling Stripe syncs its customers into the standard models.
-        await tasks.CreateAsync(team, integration.Id, IntegrationTaskKind.SyncStripeCustomers, null, cancellationToken);
+        if (taskSettings.Value.SyncStripeCustomersOnConnect)
+            await tasks.CreateAsync(team, integration.Id, IntegrationTaskKind.SyncStripeCustomers, null, cancellationToken);
         return Result<Integration>.Ok(integration);
     }
 

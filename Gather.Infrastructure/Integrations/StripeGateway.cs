@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -59,6 +61,53 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
         var response = await RunAsync(client => client.RawRequestAsync(HttpMethod.Get, url, cancellationToken: cancellationToken), secretKey, cancellationToken);
         return JsonSerializer.Deserialize<JsonElement>(response.Content);
     }
+
+    /// <summary>
+    /// A whole Stripe list from a cursor on, 100 per page, newest first. The next page is asked
+    /// for while the caller works on the current one, so Stripe's latency and the caller's
+    /// writes overlap; stopping early cancels the page in flight.
+    /// </summary>
+    public async IAsyncEnumerable<StripePage<T>> ReadPagesAsync<T>(string path, string secretKey, string? startingAfter, Func<JsonElement, T> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken) where T : IStripeObject
+    {
+        using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async Task<StripePage<T>> PageAsync(string? after)
+        {
+            List<KeyValuePair<string, string>> query = [new("limit", MaxPageSize.ToString(CultureInfo.InvariantCulture))];
+            if (after is not null)
+                query.Add(new("starting_after", after));
+            return StripePage<T>.From(await GetAsync(path, query, secretKey, readAhead.Token), read);
+        }
+
+        Task<StripePage<T>>? next = PageAsync(startingAfter);
+        try
+        {
+            while (next is not null)
+            {
+                var page = await next;
+                next = page.HasMore && page.Data.Count > 0 ? PageAsync(page.Data[^1].Id) : null;
+                yield return page;
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                await readAhead.CancelAsync();
+                try
+                {
+                    await next;
+                }
+                catch (Exception e) when (e is OperationCanceledException || IsFailure(e, CancellationToken.None))
+                {
+                    // The page nobody will read.
+                }
+            }
+        }
+    }
+
+    /// <summary>Stripe's largest page.</summary>
+    public const int MaxPageSize = 100;
 
     /// <summary>Runs one Stripe call with the team's key, retrying what Stripe says may be retried.</summary>
     public async Task<T> RunAsync<T>(Func<StripeClient, Task<T>> call, string secretKey, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ public static class AttachedData
     /// <summary>The Stripe charge a record's charge id field names (Sync Stripe Charges).</summary>
     public const string StripeCharge = "stripeCharge";
 
-    private const string AsOf = "_asOf";
+    /// <summary>Where each section's state time is kept: <c>linked._asOf.{section}</c>.</summary>
+    public const string AsOf = "_asOf";
 
     /// <summary>The section names; a path starting with one reads attached data.</summary>
     public static readonly IReadOnlySet<string> Sections = new HashSet<string>(StringComparer.Ordinal) { StripeCharge };
@@ -27,22 +28,22 @@ public static class AttachedData
     public static bool IsAttached(FieldPath path) => Sections.Contains(path.Segments[0]);
 
     /// <summary>
-    /// The record's <c>linked</c> with <paramref name="snapshot"/> in <paramref name="section"/>,
-    /// or null when nothing changes: the record holds a newer state, or this very snapshot.
+    /// Puts <paramref name="snapshot"/> into <paramref name="linked"/>'s <paramref name="section"/>
+    /// (both are changed: pass nodes of your own, the snapshot without a parent); false when
+    /// nothing changes because the record holds a newer state, or this very snapshot.
     /// </summary>
-    public static JsonObject? Apply(JsonObject linked, string section, JsonObject snapshot, long asOf)
+    public static bool TryApply(JsonObject linked, string section, JsonObject snapshot, long asOf)
     {
         var times = linked[AsOf] as JsonObject;
         if (times?[section] is JsonValue held && held.TryGetValue<long>(out var heldAsOf) && heldAsOf > asOf)
-            return null;
+            return false;
         if (JsonNode.DeepEquals(linked[section], snapshot))
-            return null;
-        var updated = (JsonObject)linked.DeepClone();
-        updated[section] = snapshot.DeepClone();
-        var updatedTimes = updated[AsOf] as JsonObject ?? new JsonObject();
-        updatedTimes[section] = asOf;
-        updated[AsOf] = updatedTimes;
-        return updated;
+            return false;
+        linked[section] = snapshot;
+        if (times is null)
+            linked[AsOf] = times = new JsonObject();
+        times[section] = asOf;
+        return true;
     }
 
     /// <summary>The id of the object attached in <paramref name="section"/>, if any.</summary>

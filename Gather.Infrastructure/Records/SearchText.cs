@@ -22,6 +22,14 @@ public static class SearchText
         return text.ToString();
     }
 
+    /// <summary>The folded text of one tree, e.g. a record's data or its attached data alone (SQLite keeps them apart).</summary>
+    public static string Of(JsonNode? node)
+    {
+        var text = new StringBuilder();
+        Collect(node, text);
+        return text.ToString();
+    }
+
     public static string Fold(string value) => value.ToLowerInvariant();
 
     /// <summary>The terms of a search string: split on whitespace, folded, duplicates dropped.</summary>

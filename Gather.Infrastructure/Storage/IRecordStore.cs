@@ -36,7 +36,7 @@ public interface IRecordStore
 
     /// <summary>
     /// Attaches each snapshot as <c>linked.{section}</c> of the model's records whose
-    /// <paramref name="field"/> holds its id, by <see cref="AttachedData.Apply"/>'s rule (a newer
+    /// <paramref name="field"/> holds its id, by <see cref="AttachedData.TryApply"/>'s rule (a newer
     /// state held is kept); returns how many records changed. One round trip on SQLite.
     /// </summary>
     Task<int> AttachAsync(string modelId, FieldPath field, string section, IReadOnlyList<AttachedSnapshot> snapshots, DateTimeOffset now,

@@ -27,7 +27,12 @@ public static class StoreRoundTrips
 
         public int Count => Volatile.Read(ref _count);
 
-        internal void Increment() => Interlocked.Increment(ref _count);
+        /// <summary>Counts for this counter and every counter it is nested in, so an outer count includes an inner one's.</summary>
+        internal void Increment()
+        {
+            Interlocked.Increment(ref _count);
+            outer?.Increment();
+        }
 
         public void Dispose()
         {

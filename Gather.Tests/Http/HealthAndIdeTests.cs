@@ -26,7 +26,8 @@ public sealed class HealthAndIdeTests : IDisposable
     [Fact]
     public async Task Ready_fails_when_the_store_cannot_be_opened()
     {
-        using var broken = new GatherApiFactory();
+        // No task scheduler: its sweep would open (and so re-create) the database file being broken here.
+        using var broken = new GatherApiFactory(new Dictionary<string, string?> { [GatherApiFactory.SchedulerEnabled] = "false" });
         var client = broken.CreateClient();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(broken.DatabasePath)!))

@@ -1,4 +1,7 @@
+using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Storage;
 using Gather.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Gather.Tests.Support.IntegrationTaskSteps;
 
 namespace Gather.Tests.IntegrationTasks;
@@ -108,5 +111,28 @@ public sealed class BackfillFaultTests : IAsyncLifetime
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
         }
+    }
+
+    [Fact]
+    public async Task A_backfill_costs_two_store_round_trips_per_page_of_charges_not_per_charge()
+    {
+        using var factory = new GatherApiFactory(Settings((GatherApiFactory.SchedulerEnabled, "false")));
+        var admin = factory.CreateClient(GatherApiFactory.AdminKey);
+        var orders = await CreateOrdersAsync(admin, OrdersForEveryCharge());
+        var task = await CreateChargesTaskAsync(admin, await ConnectStripeAsync(admin), orders);
+        var teamId = (await factory.Services.GetRequiredService<IGatherStore>().ListAllIntegrationTasksAsync(CancellationToken.None))
+            .Single(t => t.Id == task).TeamId;
+
+        int trips;
+        using (var counter = StoreRoundTrips.Begin())
+        {
+            Assert.Equal(RunOutcome.Finished, await factory.Services.GetRequiredService<IntegrationTaskRunner>().RunAsync(teamId, task, CancellationToken.None));
+            trips = counter.Count;
+        }
+
+        // Lease: read, claim, read again, release (4). Run: save RUNNING, the integration, the model,
+        // the field index, save SUCCEEDED (5). Per page of 100 charges: attach, save the cursor (2).
+        Assert.Equal(4 + 5 + 2 * (Charges / StripeChargesSync.PageSize), trips);
+        AssertEveryOrderHasItsCharge(await AttachmentsAsync(admin, orders));
     }
 }

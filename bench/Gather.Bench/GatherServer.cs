@@ -115,6 +115,13 @@ public sealed class GatherServer : IAsyncDisposable
             return string.Join('\n', _lastOutput);
     }
 
+    /// <summary>The last lines the server wrote (at most 40), e.g. to read a figure it logs.</summary>
+    public IReadOnlyList<string> RecentOutput()
+    {
+        lock (_lastOutput)
+            return _lastOutput.ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

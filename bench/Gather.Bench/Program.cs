@@ -21,6 +21,7 @@ var report = settings.Benchmark switch
 {
     "nested" => await new NestedBenchmark(settings).RunAsync(),
     "stripe" => await new StripeBenchmark(settings).RunAsync(),
+    "backfill" => await new BackfillBenchmark(settings).RunAsync(),
     _ => await new RecordsBenchmark(settings).RunAsync(),
 };
 report.Print();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using MongoDB.Bson;
@@ -7,7 +8,7 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>
 /// Attached data on MongoDB: read the records that name a page's ids, apply
-/// <see cref="AttachedData.Apply"/>, and write the changed ones back conditionally on the
+/// <see cref="AttachedData.TryApply"/>, and write the changed ones back conditionally on the
 /// version read (two round trips per page; a record changed in between is read again).
 /// </summary>
 internal sealed partial class MongoRecordStore
@@ -30,8 +31,9 @@ internal sealed partial class MongoRecordStore
             {
                 if (RecordCursor.ValueAt(record.Data, field)?.GetValue<string>() is not { } id || !byId.TryGetValue(id, out var snapshot))
                     continue;
-                if (AttachedData.Apply(record.Linked, section, snapshot.Value, snapshot.AsOf) is { } linked)
-                    writes.Add((record with { Linked = linked, UpdatedAt = now, Version = record.Version + 1 }, id));
+                // The record was just read, so its linked object is this call's own; records naming one id each get a copy.
+                if (AttachedData.TryApply(record.Linked, section, (JsonObject)snapshot.Value.DeepClone(), snapshot.AsOf))
+                    writes.Add((record with { UpdatedAt = now, Version = record.Version + 1 }, id));
             }
             var lostIds = new HashSet<string>(StringComparer.Ordinal);
             if (writes.Count > 0)

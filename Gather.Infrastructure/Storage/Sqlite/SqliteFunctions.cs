@@ -7,8 +7,7 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// <summary>
 /// Case-insensitive string matching for filters. SQLite's own <c>lower()</c> and <c>LIKE</c>
 /// fold only ASCII; these fold as <see cref="SearchText"/> does, so "É" matches "é" here as
-/// it does on MongoDB. Attaching data in one statement uses Gather's own rules too
-/// (<see cref="AttachedData.Apply"/>, <see cref="SearchText.Of"/>).
+/// it does on MongoDB. <c>gather_search_text</c> gives a JSON tree's search text (for migrations).
 /// </summary>
 internal static class SqliteFunctions
 {
@@ -23,12 +22,6 @@ internal static class SqliteFunctions
         connection.CreateFunction<string?, string?, bool>("gather_iends",
             (value, part) => value is not null && part is not null && SearchText.Fold(value).EndsWith(part, StringComparison.Ordinal),
             isDeterministic: true);
-        connection.CreateFunction<string, string, string, long, string?>("gather_attach",
-            (linked, section, snapshot, asOf) => AttachedData.Apply(JsonNode.Parse(linked)!.AsObject(), section,
-                JsonNode.Parse(snapshot)!.AsObject(), asOf)?.ToJsonString(),
-            isDeterministic: true);
-        connection.CreateFunction<string, string, string>("gather_search_text",
-            (data, linked) => SearchText.Of(JsonNode.Parse(data)!.AsObject(), JsonNode.Parse(linked)!.AsObject()),
-            isDeterministic: true);
+        connection.CreateFunction<string, string>("gather_search_text", json => SearchText.Of(JsonNode.Parse(json)), isDeterministic: true);
     }
 }

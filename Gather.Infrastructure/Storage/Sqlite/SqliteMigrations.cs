@@ -143,5 +143,11 @@ internal static class SqliteMigrations
         );
         CREATE INDEX ix_webhook_events_received ON webhook_events (received_at);
         """,
+        // Attached data's search text in a column of its own, so attaching a page of charges is
+        // one plain UPDATE: the record's own text in `search` needs no recomputing.
+        """
+        ALTER TABLE records ADD COLUMN linked_search TEXT NOT NULL DEFAULT '';
+        UPDATE records SET search = gather_search_text(data), linked_search = gather_search_text(linked) WHERE linked <> '{}';
+        """,
     ];
 }

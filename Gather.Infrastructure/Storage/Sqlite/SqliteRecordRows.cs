@@ -4,16 +4,20 @@ using Microsoft.Data.Sqlite;
 
 namespace Gather.Infrastructure.Storage.Sqlite;
 
-/// <summary>Maps <see cref="StoredRecord"/> to and from the <c>records</c> table.</summary>
+/// <summary>
+/// Maps <see cref="StoredRecord"/> to and from the <c>records</c> table. Search text is kept in two
+/// columns, the record's own (<c>search</c>) and its attached data's (<c>linked_search</c>); a
+/// search term matches either.
+/// </summary>
 internal static class SqliteRecordRows
 {
     public const string Columns = "model_id, key, data, linked, created_at, updated_at, version";
 
     public const string Upsert =
-        "INSERT INTO records (team_id, model_id, key, data, linked, search, created_at, updated_at, version) " +
-        "VALUES ($team, $model, $key, $data, $linked, $search, $created, $updated, $version) " +
+        "INSERT INTO records (team_id, model_id, key, data, linked, search, linked_search, created_at, updated_at, version) " +
+        "VALUES ($team, $model, $key, $data, $linked, $search, $linked_search, $created, $updated, $version) " +
         "ON CONFLICT (team_id, model_id, key) DO UPDATE SET data = excluded.data, linked = excluded.linked, " +
-        "search = excluded.search, updated_at = excluded.updated_at, version = excluded.version";
+        "search = excluded.search, linked_search = excluded.linked_search, updated_at = excluded.updated_at, version = excluded.version";
 
     public static StoredRecord Read(SqliteDataReader reader) => new(
         reader.GetString(0),

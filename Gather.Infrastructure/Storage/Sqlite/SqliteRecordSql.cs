@@ -45,7 +45,7 @@ internal sealed class SqliteRecordSql
     };
 
     public string Search(IReadOnlyList<string> terms) =>
-        string.Join(" AND ", terms.Select(t => $"instr(search, {Bind(t)}) > 0"));
+        string.Join(" AND ", terms.Select(t => Bind(t)).Select(t => $"(instr(search, {t}) > 0 OR instr(linked_search, {t}) > 0)"));
 
     private string Field(FieldFilter filter)
     {

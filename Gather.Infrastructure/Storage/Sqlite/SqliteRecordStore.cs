@@ -28,7 +28,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
 
         await using (var upsert = transaction.Command(SqliteRecordRows.Upsert))
         {
-            foreach (var name in new[] { "$team", "$model", "$key", "$data", "$linked", "$search", "$created", "$updated", "$version" })
+            foreach (var name in new[] { "$team", "$model", "$key", "$data", "$linked", "$search", "$linked_search", "$created", "$updated", "$version" })
                 upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
             upsert.Parameters["$team"].Value = teamId;
             upsert.Parameters["$model"].Value = modelId;
@@ -38,7 +38,8 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
                 upsert.Parameters["$key"].Value = record.Key;
                 upsert.Parameters["$data"].Value = record.Data.ToJsonString();
                 upsert.Parameters["$linked"].Value = record.Linked.ToJsonString();
-                upsert.Parameters["$search"].Value = record.SearchText;
+                upsert.Parameters["$search"].Value = SearchText.Of(record.Data);
+                upsert.Parameters["$linked_search"].Value = SearchText.Of(record.Linked);
                 upsert.Parameters["$created"].Value = record.CreatedAt.ToUnixMilliseconds();
                 upsert.Parameters["$updated"].Value = record.UpdatedAt.ToUnixMilliseconds();
                 upsert.Parameters["$version"].Value = record.Version;
