@@ -101,12 +101,12 @@ public static class FakeStripeApp
 
         app.MapGet("/v1/charges", (HttpRequest request, FakeStripeData data) =>
         {
-            IEnumerable<(int Customer, int K)> charges;
+            IEnumerable<(int Customer, int K, string Id)> charges;
             if (request.Query["customer"] is { Count: > 0 } customer)
                 charges = data.TryParseCustomer(customer.ToString(), out var n) ? data.ChargesOf(n) : [];
             else
                 charges = data.AllChargesNewestFirst();
-            return ListAsync(request, "/v1/charges", charges, c => StripeObjects.ChargeId(c.Customer, c.K), c => data.ChargeJson(c.Customer, c.K));
+            return ListAsync(request, "/v1/charges", charges, c => c.Id, c => data.ChargeJson(c.Customer, c.K));
         });
         app.MapGet("/v1/charges/{id}", (HttpContext context, string id, FakeStripeData data) =>
             data.TryParseCharge(id, out var customer, out var k)

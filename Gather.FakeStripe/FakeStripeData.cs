@@ -16,7 +16,7 @@ internal sealed class FakeStripeData(IOptions<FakeStripeOptions> options)
     private readonly ConcurrentDictionary<string, string> _webhookSecrets = new();
     private readonly ConcurrentDictionary<string, JsonObject> _changedCharges = new();
     private readonly ConcurrentDictionary<string, string> _chargeJson = new();
-    private (int Customer, int K)[]? _allCharges;
+    private (int Customer, int K, string Id)[]? _allCharges;
 
     private FakeStripeOptions Options => options.Value;
 
@@ -39,13 +39,13 @@ internal sealed class FakeStripeData(IOptions<FakeStripeOptions> options)
     }
 
     /// <summary>A customer's charges, newest first.</summary>
-    public IEnumerable<(int Customer, int K)> ChargesOf(int customer) =>
-        Enumerable.Range(0, ChargeCount(customer)).Reverse().Select(k => (customer, k));
+    public IEnumerable<(int Customer, int K, string Id)> ChargesOf(int customer) =>
+        Enumerable.Range(0, ChargeCount(customer)).Reverse().Select(k => (customer, k, StripeObjects.ChargeId(customer, k)));
 
     /// <summary>Every charge, newest first (by creation time, then id, as a stable order); sorted once, as charges are never added.</summary>
-    public IReadOnlyList<(int Customer, int K)> AllChargesNewestFirst() =>
+    public IReadOnlyList<(int Customer, int K, string Id)> AllChargesNewestFirst() =>
         _allCharges ??= Enumerable.Range(0, Options.Customers).SelectMany(ChargesOf)
-            .OrderByDescending(c => (long)c.Customer * 60 + c.K * 3_600L).ThenByDescending(c => StripeObjects.ChargeId(c.Customer, c.K), StringComparer.Ordinal)
+            .OrderByDescending(c => (long)c.Customer * 60 + c.K * 3_600L).ThenByDescending(c => c.Id, StringComparer.Ordinal)
             .ToArray();
 
     /// <summary>A charge as JSON text, kept once rendered (a refund renders it again).</summary>
