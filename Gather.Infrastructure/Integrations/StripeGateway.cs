@@ -58,8 +58,17 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
     {
         var url = query.Count == 0 ? path
             : path + "?" + string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        var response = await RunAsync(client => client.RawRequestAsync(HttpMethod.Get, url, cancellationToken: cancellationToken), secretKey, cancellationToken);
-        return JsonSerializer.Deserialize<JsonElement>(response.Content);
+        // The body is read as UTF-8 and parsed as such: a page of 100 charges is ~300 KB, which the
+        // string-returning RawRequestAsync would first turn into UTF-16.
+        using var body = new MemoryStream();
+        await RunAsync(async client =>
+        {
+            body.SetLength(0);
+            await using var stream = await client.RequestStreamingAsync(HttpMethod.Get, url, null, null, cancellationToken);
+            await stream.CopyToAsync(body, cancellationToken);
+            return true;
+        }, secretKey, cancellationToken);
+        return JsonSerializer.Deserialize<JsonElement>(body.GetBuffer().AsSpan(0, (int)body.Length));
     }
 
     /// <summary>
