@@ -24,7 +24,12 @@ public enum IntegrationTaskKind
 }
 
 /// <summary>What a task works on: for Sync Stripe Charges, the model and the field holding charge ids.</summary>
-public sealed record IntegrationTaskOptions(string? ModelId, string? ChargeIdField);
+public sealed record IntegrationTaskOptions(string? ModelId, string? ChargeIdField)
+{
+    /// <summary>The charge id field as a path (a method, so it is not stored beside the field).</summary>
+    public Records.Querying.FieldPath ChargeIdPath() =>
+        new((ChargeIdField ?? throw new InvalidOperationException("This task has no charge id field.")).Split('.'));
+}
 
 public enum IntegrationTaskStatus
 {

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Storage;
 
 namespace Gather.Infrastructure.IntegrationTasks;
@@ -17,6 +18,11 @@ public sealed class IntegrationTaskRun(ITeamStore team, IntegrationTask task, In
     public IntegrationTaskState State { get; private set; } = state;
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>The integration the task syncs from; a run cannot go on without it.</summary>
+    public async Task<Integration> IntegrationAsync(CancellationToken cancellationToken) =>
+        (await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == task.IntegrationId)
+        ?? throw new IntegrationTaskException("The task's integration no longer exists.");
 
     public async Task SaveAsync(IntegrationTaskState updated, CancellationToken cancellationToken)
     {

@@ -51,7 +51,7 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
         var task = new IntegrationTask(DocumentIds.New("task"), team.TeamId, integration.Id, kind, normalized, IntegrationTaskState.New(now), now);
         await team.IntegrationTasks.InsertAsync(task, cancellationToken);
         if (kind == IntegrationTaskKind.SyncStripeCharges)
-            await team.Records.EnsureFieldIndexAsync(FieldPath(normalized.ChargeIdField!), cancellationToken);
+            await team.Records.EnsureFieldIndexAsync(normalized.ChargeIdPath(), cancellationToken);
         var note = await webhooks.EnsureForAsync(team, integration, cancellationToken);
         if (note is not null)
         {
@@ -66,9 +66,8 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
     /// <summary>Asks for a run now: the reconcile at once, or the unfinished run going on. A run in progress finishes first.</summary>
     public async Task<Result<IntegrationTask>> RunAsync(ITeamStore team, string? id, CancellationToken cancellationToken)
     {
-        var task = await team.IntegrationTasks.GetAsync(id ?? "", cancellationToken);
-        if (task is null)
-            return Result<IntegrationTask>.NotFound(new NotFoundProblem(id ?? "", $"No integration task with id '{id}' exists in this team."));
+        if (await FindAsync(team, id, cancellationToken) is not { } task)
+            return NotFound(id);
         var now = StoreTime.Now(clock);
         var due = task.State with { NextRunAt = now };
         if (await team.IntegrationTasks.SaveIdleStateAsync(task.Id, due, now, cancellationToken))
@@ -79,9 +78,8 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
 
     public async Task<Result<IntegrationTask>> DeleteAsync(ITeamStore team, string? id, CancellationToken cancellationToken)
     {
-        var task = await team.IntegrationTasks.GetAsync(id ?? "", cancellationToken);
-        if (task is null || !await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken))
-            return Result<IntegrationTask>.NotFound(new NotFoundProblem(id ?? "", $"No integration task with id '{id}' exists in this team."));
+        if (await FindAsync(team, id, cancellationToken) is not { } task || !await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken))
+            return NotFound(id);
         await scheduler.UnscheduleAsync(task.Id, cancellationToken);
         if ((await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == task.IntegrationId) is { } integration)
             await webhooks.EnsureForAsync(team, integration, cancellationToken);
@@ -104,7 +102,7 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
 
         if (string.IsNullOrEmpty(fieldText))
             problems.Add(new("options.chargeIdField", "required", "Name the field that holds each record's Stripe charge id, e.g. stripe_charge_id."));
-        else if (Records.Querying.FieldPath.TryParse(fieldText, sync.Value.MaxDepth, sync.Value.MaxFieldNameLength, out var problem) is not { } path)
+        else if (FieldPath.TryParse(fieldText, sync.Value.MaxDepth, sync.Value.MaxFieldNameLength, out var problem) is not { } path)
             problems.Add(new("options.chargeIdField", "format", problem!));
         else if (AttachedData.IsAttached(path))
             problems.Add(new("options.chargeIdField", "reserved", $"'{path.Segments[0]}' holds attached data, not a synced field."));
@@ -113,5 +111,9 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
         return problems.Count > 0 ? Result<IntegrationTaskOptions>.Invalid(problems) : Result<IntegrationTaskOptions>.Ok(new(modelId, fieldText));
     }
 
-    private static FieldPath FieldPath(string text) => new(text.Split('.'));
+    private static async Task<IntegrationTask?> FindAsync(ITeamStore team, string? id, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(id) ? null : await team.IntegrationTasks.GetAsync(id, cancellationToken);
+
+    private static Result<IntegrationTask> NotFound(string? id) =>
+        Result<IntegrationTask>.NotFound(new NotFoundProblem(id ?? "", $"No integration task with id '{id}' exists in this team."));
 }

@@ -70,12 +70,11 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
 
     private async Task<(string Key, string ModelId, FieldPath Field)> PrepareAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
     {
-        var integration = (await run.Team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == run.Task.IntegrationId)
-                          ?? throw new IntegrationTaskException("The task's Stripe integration no longer exists.");
+        var integration = await run.IntegrationAsync(cancellationToken);
         var modelId = run.Task.Options.ModelId!;
         if (await run.Team.Models.GetAsync(modelId, cancellationToken) is null)
             throw new IntegrationTaskException($"The task's model '{modelId}' no longer exists.");
-        var field = new FieldPath(run.Task.Options.ChargeIdField!.Split('.'));
+        var field = run.Task.Options.ChargeIdPath();
         await run.Team.Records.EnsureFieldIndexAsync(field, cancellationToken);
         return (secrets.Unprotect(integration.EncryptedSecretKey), modelId, field);
     }

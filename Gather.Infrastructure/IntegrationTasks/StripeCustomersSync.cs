@@ -20,9 +20,7 @@ public sealed class StripeCustomersSync(StripeGateway stripe, SecretProtector se
 {
     public async Task RunAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
     {
-        var integration = (await run.Team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == run.Task.IntegrationId)
-                          ?? throw new IntegrationTaskException("The task's Stripe integration no longer exists.");
-        var key = secrets.Unprotect(integration.EncryptedSecretKey);
+        var key = secrets.Unprotect((await run.IntegrationAsync(cancellationToken)).EncryptedSecretKey);
         var teamId = run.Team.TeamId;
         await foreach (var page in stripe.ReadPagesAsync("/v1/customers", key, run.State.Cursor, StripeCustomer.From, cancellationToken))
         {

@@ -109,7 +109,7 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
         }
         var changed = 0;
         foreach (var task in tasks)
-            changed += await team.Records.AttachAsync(task.Options.ModelId!, new FieldPath(task.Options.ChargeIdField!.Split('.')),
+            changed += await team.Records.AttachAsync(task.Options.ModelId!, task.Options.ChargeIdPath(),
                 AttachedData.StripeCharge, [new AttachedSnapshot(charge.Id, ChargeSnapshot.Of(charge), asOf)], now, cancellationToken);
         return changed;
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gather.FakeStripe;
 using Gather.Tests.Support;
+using static Gather.Tests.Support.IntegrationTaskSteps;
 
 namespace Gather.Tests.IntegrationTasks;
 
@@ -56,15 +57,9 @@ public sealed class SyncStripeChargesWalkthroughTests : IAsyncLifetime
             new { id = "1239", amount = 99 },
             new { id = "1240", amount = 5, stripe_charge_id = "ch_unknown" },
         })).EnsureSuccessStatusCode();
-        var integration = (await Admin.PostGraphQLAsync("""mutation($k: String!) { connectStripe(input: { secretKey: $k }) { integration { id } } }""",
-            new { k = FakeStripeServer.SecretKey })).Data!["connectStripe"]!["integration"]!["id"]!.GetValue<string>();
-        var created = (await Admin.PostGraphQLAsync("""
-            mutation($i: ID!, $m: ID!) { createIntegrationTask(input: { integrationId: $i, kind: SYNC_STRIPE_CHARGES, options: { modelId: $m, chargeIdField: "stripe_charge_id" } }) {
-              task { id kind status options { modelId chargeIdField } note } errors { message } } }
-            """, new { i = integration, m = orders })).Data!["createIntegrationTask"]!;
-        Assert.Null(created["errors"]);
-        var taskId = created["task"]!["id"]!.GetValue<string>();
-        await WaitForAsync(taskId, t => t["status"]!.GetValue<string>() == "SUCCEEDED");
+        var integration = await ConnectStripeAsync(Admin);
+        var taskId = await CreateChargesTaskAsync(Admin, integration, orders);
+        await WaitForTaskAsync(Admin, taskId, t => Is(t, "SUCCEEDED"));
         var view = (await Admin.PostGraphQLAsync("""mutation($input: CreateViewInput!) { createView(input: $input) { view { id } errors { message } } }""", new
         {
             input = new
@@ -75,19 +70,6 @@ public sealed class SyncStripeChargesWalkthroughTests : IAsyncLifetime
             },
         })).Data!["createView"]!["view"]!["id"]!.GetValue<string>();
         return new Setup(orders, integration, taskId, view);
-    }
-
-    private async Task<JsonNode> WaitForAsync(string taskId, Func<JsonNode, bool> done)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var task = (await Admin.PostGraphQLAsync("{ integrationTasks { id status progress { scanned recordsUpdated } lastError note backfillDone nextRunAt } }"))
-                .Data!["integrationTasks"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == taskId)!;
-            if (done(task))
-                return task;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Task {taskId} did not get there.");
     }
 
     private async Task<string> ViewAsync(string viewId) =>
@@ -117,7 +99,7 @@ public sealed class SyncStripeChargesWalkthroughTests : IAsyncLifetime
     public async Task The_docs_walkthrough_backfills_charges_that_a_view_filters_and_sorts_and_a_refund_webhook_changes_it()
     {
         var setup = await WalkThroughToTheBackfillAsync();
-        var task = await WaitForAsync(setup.TaskId, _ => true);
+        var task = await TaskAsync(Admin, setup.TaskId);
         var before = await ViewAsync(setup.ViewId);
         var searched = await Admin.PostGraphQLAsync("""query($m: ID!) { records(modelId: $m, search: "declined") { nodes { id } } }""", new { m = setup.Orders });
 

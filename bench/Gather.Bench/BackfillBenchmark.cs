@@ -8,10 +8,6 @@ using Gather.FakeStripe;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Records;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gather.Bench;
 
@@ -31,7 +27,7 @@ public sealed partial class BackfillBenchmark(BenchSettings settings)
     {
         var report = new Report($"Backfill: Sync Stripe Charges, {Charges:N0} charges onto {Charges:N0} orders");
         var directory = Directory.CreateTempSubdirectory("gather-bench-").FullName;
-        var stripe = FakeStripeApp.Build(["--urls", "http://127.0.0.1:0"], o =>
+        await using var stripe = await FakeStripeHost.StartAsync(o =>
         {
             o.SecretKey = SecretKey;
             o.Customers = Customers;
@@ -39,8 +35,7 @@ public sealed partial class BackfillBenchmark(BenchSettings settings)
         });
         try
         {
-            await stripe.StartAsync();
-            var stripeAddress = stripe.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            var stripeAddress = stripe.Address;
             var chargeIds = Enumerable.Range(0, Customers).Where(c => c % 4 != 3)
                 .SelectMany(c => Enumerable.Range(0, ChargesPerCustomer).Select(k => StripeObjects.ChargeId(c, k))).ToList();
             var orders = chargeIds.Select((id, i) => new JsonObject { ["id"] = $"order-{i}", ["amount"] = i % 500, ["stripe_charge_id"] = id }).ToList();
@@ -58,8 +53,6 @@ public sealed partial class BackfillBenchmark(BenchSettings settings)
         }
         finally
         {
-            await stripe.StopAsync();
-            await stripe.DisposeAsync();
             DirectStore.ReleaseFiles();
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
         }

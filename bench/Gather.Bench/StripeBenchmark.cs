@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gather.FakeStripe;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe;
 
@@ -33,7 +30,7 @@ public sealed class StripeBenchmark(BenchSettings settings)
     {
         var report = new Report($"Stripe: {Customers} customers with their charges, fake Stripe at {LatencyMilliseconds} ms per request");
         var directory = Directory.CreateTempSubdirectory("gather-bench-").FullName;
-        var stripe = FakeStripeApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o =>
+        await using var stripe = await FakeStripeHost.StartAsync(o =>
         {
             o.SecretKey = SecretKey;
             o.Customers = Customers;
@@ -42,8 +39,7 @@ public sealed class StripeBenchmark(BenchSettings settings)
         });
         try
         {
-            await stripe.StartAsync();
-            var stripeAddress = stripe.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            var stripeAddress = stripe.Address;
 
             await using var server = await GatherServer.StartAsync(settings.ServerDll, Path.Combine(directory, "server.db"), new Dictionary<string, string>
             {
@@ -90,8 +86,6 @@ public sealed class StripeBenchmark(BenchSettings settings)
         }
         finally
         {
-            await stripe.StopAsync();
-            await stripe.DisposeAsync();
             DirectStore.ReleaseFiles();
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
         }
