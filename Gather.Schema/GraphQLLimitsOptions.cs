@@ -22,4 +22,12 @@ public sealed class GraphQLLimitsOptions
     /// <summary>Longest an operation may run before graphql-dotnet cancels it with a timeout error.</summary>
     [Range(1, 3_600)]
     public int ExecutionTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a team's typed schema is used before its models, fields and relationships are
+    /// read again to see whether it must be rebuilt (changes made through this instance rebuild it
+    /// on the next request anyway; this bounds how stale another instance's changes can look).
+    /// </summary>
+    [Range(0, 3_600)]
+    public int TeamSchemaCheckSeconds { get; set; } = 30;
 }

@@ -1,5 +1,7 @@
 using Gather.Schema.Common;
+using Gather.Infrastructure.Records;
 using Gather.Schema.Errors;
+using Gather.Schema.Typed;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +25,11 @@ public static class GraphQLServiceCollectionExtensions
             if (typeof(IMutationFields).IsAssignableFrom(type))
                 services.AddSingleton(typeof(IMutationFields), type);
         }
+
+        // Each team's typed schema, built from its models and rebuilt when they change.
+        services.AddSingleton<TeamSchemaFactory>();
+        services.AddSingleton<TeamSchemaCache>();
+        services.AddSingleton<IRecordsSyncedListener>(sp => sp.GetRequiredService<TeamSchemaCache>());
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<GatherSchema>()

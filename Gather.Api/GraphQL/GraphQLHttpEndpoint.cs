@@ -2,6 +2,7 @@ using Gather.Api.Authentication;
 using Gather.Api.Ide;
 using Gather.Schema;
 using Gather.Schema.Common;
+using Gather.Schema.Typed;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
@@ -17,7 +18,8 @@ namespace Gather.Api.GraphQL;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     GraphQLHttpRequestReader reader,
-    IDocumentExecuter<GatherSchema> executer,
+    IDocumentExecuter executer,
+    TeamSchemaCache schemas,
     IGraphQLTextSerializer serializer,
     BananaCakePop ide,
     IOptions<GraphQLLimitsOptions> limits,
@@ -65,8 +67,11 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        // Each team runs against its own schema: Gather's, plus a typed type per model.
+        var schema = await schemas.GetAsync(caller.TeamId, context.RequestAborted);
         var result = await executer.ExecuteAsync(options =>
         {
+            options.Schema = schema;
             options.Query = request.Query;
             options.Document = document;
             options.OperationName = request.OperationName;
@@ -84,6 +89,10 @@ public sealed class GraphQLHttpEndpoint(
                 return Task.CompletedTask;
             };
         });
+
+        // A mutation may have changed models, fields or relationships: the next request checks.
+        if (document is not null && SelectOperation(document, request.OperationName) is { Operation: OperationType.Mutation })
+            schemas.Invalidate(caller.TeamId);
 
         // The spec's application/graphql-response+json says 400 when the request never
         // executed (parse or validation errors); legacy application/json stays 200.

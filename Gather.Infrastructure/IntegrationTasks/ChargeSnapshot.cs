@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.Records;
 
 namespace Gather.Infrastructure.IntegrationTasks;
 
@@ -22,7 +23,8 @@ public static class ChargeSnapshot
         ["paid"] = charge.Paid,
         ["refunded"] = charge.Refunded,
         ["disputed"] = charge.Disputed,
-        ["created"] = charge.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        // As Gather stores DATETIME values, so it compares and sorts with them.
+        ["created"] = charge.Created.UtcDateTime.ToString(DeclaredTypeConversion.DateTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
         ["description"] = charge.Description,
         ["receiptUrl"] = charge.ReceiptUrl,
         ["failureCode"] = charge.FailureCode,
@@ -31,4 +33,30 @@ public static class ChargeSnapshot
         ["customer"] = charge.Customer,
         ["metadata"] = JsonNode.Parse(charge.Metadata.GetRawText()),
     };
+
+    /// <summary>The charge a snapshot describes, to show attached data as a <c>StripeCharge</c> (its <c>Json</c> is the snapshot).</summary>
+    public static StripeCharge ToCharge(JsonObject snapshot)
+    {
+        var json = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(snapshot.ToJsonString());
+        string? Text(string name) => snapshot[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        long Number(string name) => snapshot[name] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
+        bool Flag(string name) => snapshot[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+        var created = DateTimeOffset.TryParse(Text("created"), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.UnixEpoch;
+        return new StripeCharge(Text("id") ?? "", Number("amount"), Number("amountCaptured"), Number("amountRefunded"), Text("currency") ?? "",
+            Text("status") ?? "", Flag("paid"), Flag("refunded"), Flag("disputed"), created, Text("description"), Text("receiptUrl"),
+            Text("failureCode"), Text("failureMessage"), Text("paymentIntent"), Text("customer"),
+            StripeJson.Metadata(json), json);
+    }
+
+    /// <summary>The snapshot's fields and the GraphQL scalar each is filtered and sorted as (metadata aside).</summary>
+    public static readonly IReadOnlyList<(string Name, Models.FieldType Type)> Fields =
+    [
+        ("id", Models.FieldType.String), ("amount", Models.FieldType.Int), ("amountCaptured", Models.FieldType.Int),
+        ("amountRefunded", Models.FieldType.Int), ("currency", Models.FieldType.String), ("status", Models.FieldType.String),
+        ("paid", Models.FieldType.Boolean), ("refunded", Models.FieldType.Boolean), ("disputed", Models.FieldType.Boolean),
+        ("created", Models.FieldType.DateTime), ("description", Models.FieldType.String), ("receiptUrl", Models.FieldType.String),
+        ("failureCode", Models.FieldType.String), ("failureMessage", Models.FieldType.String), ("paymentIntent", Models.FieldType.String),
+        ("customer", Models.FieldType.String),
+    ];
 }

@@ -34,10 +34,9 @@ public static class QueryCost
         };
     }
 
+    /// <summary>A page of records: the generic connections and each team's typed ones.</summary>
     private static bool IsConnection(IGraphType? type) =>
-        (type is NonNullGraphType nonNull ? nonNull.ResolvedType : type) is IComplexGraphType { } complex
-        && complex.GetType().BaseType is { IsGenericType: true } baseType
-        && baseType.GetGenericTypeDefinition() == typeof(RecordConnectionGraphType<,>);
+        (type is NonNullGraphType nonNull ? nonNull.ResolvedType : type) is ObjectGraphType<RecordConnection>;
 
     private static bool IsIntrospection(FieldImpactContext context) =>
         context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)

@@ -28,9 +28,16 @@ public static class ScopeRequirement
         {
             var scope = field.RequiredScope()
                         ?? throw new InvalidOperationException($"Root field {root.Name}.{field.Name} declares no scope; call RequireScope.");
-            var inner = field.Resolver ?? throw new InvalidOperationException($"Root field {root.Name}.{field.Name} has no resolver.");
-            field.Resolver = new ScopeCheckingResolver(inner, scope);
+            Enforce(field, scope, root.Name);
         }
+    }
+
+    /// <summary>Declares and enforces <paramref name="scope"/> on a root field added after its type was built (a team's typed fields).</summary>
+    public static void Enforce(FieldType field, ApiKeyScope scope, string rootName)
+    {
+        field.WithMetadata(MetadataKey, scope);
+        var inner = field.Resolver ?? throw new InvalidOperationException($"Root field {rootName}.{field.Name} has no resolver.");
+        field.Resolver = new ScopeCheckingResolver(inner, scope);
     }
 
     private sealed class ScopeCheckingResolver(IFieldResolver inner, ApiKeyScope scope) : IFieldResolver

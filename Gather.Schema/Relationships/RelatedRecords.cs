@@ -22,7 +22,7 @@ public static class RelatedRecords
     private static readonly RecordPage NoRecords = new([], false);
 
     /// <summary>A page of the records <paramref name="name"/> leads to from the source record; null (with an error) when the name or arguments are wrong.</summary>
-    public static async Task<object?> ConnectionAsync(IResolveFieldContext<RecordNode> context, string name)
+    public static async Task<object?> ConnectionAsync(IResolveFieldContext<RecordNode> context, string name, RecordQuery? typedQuery = null)
     {
         if (await SideAsync(context, name) is not var (side, target))
             return null;
@@ -32,7 +32,8 @@ public static class RelatedRecords
                 $"'{name}' leads to {target.Name}, which is read from its integration one record at a time: use relatedOne(name: \"{name}\").")]);
             return null;
         }
-        if (RecordArguments.QueryOf(context) is not { } query)
+        // The typed API passes the query its typed arguments ask for; the generic one reads its own.
+        if ((typedQuery ?? RecordArguments.QueryOf(context)) is not { } query)
             return null;
 
         var team = context.TeamStore();

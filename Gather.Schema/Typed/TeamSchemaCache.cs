@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Relationships;
+using Gather.Infrastructure.Storage;
+using GraphQL.Types;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Schema.Typed;
+
+/// <summary>
+/// Each team's typed schema, built once and reused. It is checked again (its models, field
+/// catalogues, relationships and tasks read, four round trips) after this instance saw a change
+/// (a mutation, a sync), or after <see cref="GraphQLLimitsOptions.TeamSchemaCheckSeconds"/>;
+/// it is rebuilt only when what it was built from differs (<see cref="TeamSchemaPlan.Fingerprint"/>).
+/// A rebuild never blocks requests: those in flight keep the schema they started with, and
+/// others use the previous one until the new one is ready.
+/// </summary>
+public sealed class TeamSchemaCache(TeamSchemaFactory factory, IGatherStore store, ModelService models, RelationshipService relationships,
+    IOptions<GraphQLLimitsOptions> options, TimeProvider clock) : IRecordsSyncedListener
+{
+    private sealed record Entry(TeamSchemaPlan Plan, ISchema Schema, DateTimeOffset CheckedAt, bool Stale);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _builds = new(StringComparer.Ordinal);
+    private readonly Lazy<(ISet<string> TypeNames, ISet<string> RootFields)> _reserved = new(factory.Reserved);
+
+    public async Task<ISchema> GetAsync(string teamId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(teamId, out var entry) && !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds))
+            return entry.Schema;
+        var build = _builds.GetOrAdd(teamId, _ => new SemaphoreSlim(1, 1));
+        // Someone is already checking or rebuilding: use the schema there is, if any.
+        if (entry is not null && !await build.WaitAsync(0, cancellationToken))
+            return entry.Schema;
+        if (entry is null)
+            await build.WaitAsync(cancellationToken);
+        try
+        {
+            if (_entries.TryGetValue(teamId, out entry) && !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds))
+                return entry.Schema;
+            var plan = await PlanAsync(teamId, cancellationToken);
+            var schema = entry is not null && entry.Plan.Fingerprint == plan.Fingerprint ? entry.Schema : factory.Build(plan);
+            _entries[teamId] = new Entry(plan, schema, clock.GetUtcNow(), Stale: false);
+            return schema;
+        }
+        finally
+        {
+            build.Release();
+        }
+    }
+
+    /// <summary>Marks the team's schema for a check on its next request (its models, fields, relationships or tasks may have changed).</summary>
+    public void Invalidate(string teamId)
+    {
+        if (_entries.TryGetValue(teamId, out var entry))
+            _entries.TryUpdate(teamId, entry with { Stale = true }, entry);
+    }
+
+    /// <summary>A sync may have added fields.</summary>
+    public void RecordsSynced(string teamId, string modelId) => Invalidate(teamId);
+
+    private async Task<TeamSchemaPlan> PlanAsync(string teamId, CancellationToken cancellationToken)
+    {
+        var team = store.ForTeam(teamId);
+        var teamModels = await models.ListAsync(team, cancellationToken);
+        var custom = teamModels.Where(m => m.Kind == ModelKind.Custom).ToList();
+        var fields = custom.Count == 0 ? new Dictionary<string, IReadOnlyList<ModelField>>() : await models.FieldsAsync(team, custom, cancellationToken);
+        var teamRelationships = custom.Count == 0 ? [] : await relationships.ListAsync(team, cancellationToken);
+        var tasks = custom.Count == 0 ? [] : await team.IntegrationTasks.ListAsync(cancellationToken);
+        var (typeNames, rootFields) = _reserved.Value;
+        return TeamSchemaPlan.Build(teamModels, fields, teamRelationships, tasks, typeNames, rootFields);
+    }
+}

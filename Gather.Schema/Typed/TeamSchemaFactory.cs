@@ -1,0 +1,97 @@
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Security;
+using Gather.Schema.Common;
+using Gather.Schema.Loading;
+using Gather.Schema.Records;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gather.Schema.Typed;
+
+/// <summary>
+/// Builds a team's schema: Gather's whole schema, plus a type and two root fields per custom
+/// model (<c>orders(where, order, search, …)</c> and <c>ordersById(id)</c>). Every graph type
+/// is a new instance, as graphql-dotnet ties a type to the schema it is built into.
+/// </summary>
+public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema baseSchema)
+{
+    /// <summary>The names a team's types and root fields must not take: Gather's own, and the typed API's shared inputs.</summary>
+    public (ISet<string> TypeNames, ISet<string> RootFields) Reserved()
+    {
+        baseSchema.Initialize();
+        var types = new HashSet<string>(baseSchema.AllTypes.Select(t => t.Name), StringComparer.Ordinal)
+        {
+            "StringOperationFilterInput", "IntOperationFilterInput", "LongOperationFilterInput", "FloatOperationFilterInput",
+            "BooleanOperationFilterInput", "DateTimeOperationFilterInput", "JsonOperationFilterInput", "StripeChargeFilterInput",
+            "StripeChargeSortInput", "Query", "Mutation", "Subscription",
+        };
+        return (types, new HashSet<string>(baseSchema.Query.Fields.Select(f => f.Name), StringComparer.Ordinal));
+    }
+
+    public ISchema Build(TeamSchemaPlan plan)
+    {
+        var query = new QueryType(services.GetServices<IQueryFields>());
+        var mutation = new MutationType(services.GetServices<IMutationFields>());
+        foreach (var model in plan.Models)
+        {
+            query.AddField(ListField(model));
+            query.AddField(ByIdField(model));
+        }
+        var schema = new GatherSchema(new FreshGraphTypes(services), query, mutation);
+        foreach (var model in plan.Models)
+        {
+            foreach (var type in TypedGraphTypes.For(model, plan))
+                schema.RegisterType(type);
+        }
+        schema.Initialize();
+        return schema;
+    }
+
+    private static FieldType ListField(TypedModel model)
+    {
+        var field = new FieldType
+        {
+            Name = model.ListField,
+            Description = $"{model.Model.Name} records: filter with `where`, sort with `order`, `search` their text, and page with cursors. Requires READ.",
+            ResolvedType = new GraphQLTypeReference(model.ConnectionTypeName),
+            Arguments = TypedGraphTypes.ListArguments(model),
+            Resolver = new FuncFieldResolver<object>(async context =>
+            {
+                if (TypedArguments.QueryOf(context, model) is not { } recordQuery)
+                    return null;
+                var team = context.TeamStore();
+                var page = await team.Records.QueryAsync(model.Model.Id, recordQuery, context.CancellationToken);
+                return new RecordConnection(model.Model, recordQuery, page, () => LoadedResult.Deferred(cancellationToken =>
+                    team.Records.CountAsync(model.Model.Id, recordQuery.Where, recordQuery.SearchTerms, cancellationToken)));
+            }),
+        };
+        ScopeRequirement.Enforce(field, ApiKeyScope.Read, "Query");
+        return field;
+    }
+
+    private static FieldType ByIdField(TypedModel model)
+    {
+        var field = new FieldType
+        {
+            Name = model.ByIdField,
+            Description = $"One {model.Model.Name} record by its `{model.Model.IdField}`, or null. Requires READ.",
+            ResolvedType = new GraphQLTypeReference(model.TypeName),
+            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "id", Description = $"The record's `{model.Model.IdField}`." }),
+            Resolver = new FuncFieldResolver<object>(async context =>
+                await RecordQueries.RecordByKeyAsync(context, model.Model, context.GetArgument<string>("id"))),
+        };
+        ScopeRequirement.Enforce(field, ApiKeyScope.Read, "Query");
+        return field;
+    }
+
+    /// <summary>The app's services, except that every graph type asked for is a new instance (for this schema alone).</summary>
+    private sealed class FreshGraphTypes(IServiceProvider inner) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) =>
+            typeof(IGraphType).IsAssignableFrom(serviceType) && serviceType is { IsAbstract: false, IsInterface: false, ContainsGenericParameters: false }
+                ? ActivatorUtilities.CreateInstance(inner, serviceType)
+                : inner.GetService(serviceType);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using Gather.Schema.Common;
+using Gather.Schema.Errors;
+using GraphQL;
+
+namespace Gather.Schema.Typed;
+
+/// <summary>
+/// The typed list arguments (<c>where: { amount: { gt: 50 } }</c>, <c>order: [{ amount: DESC }]</c>)
+/// turned into the generic filter and sort the store already runs, so the typed and generic APIs
+/// return the same records for the same question.
+/// </summary>
+public static class TypedArguments
+{
+    /// <summary>The query the field's typed arguments ask for, or null (with the problems reported) when they are invalid.</summary>
+    public static RecordQuery? QueryOf(IResolveFieldContext context, TypedModel model)
+    {
+        var where = context.GetArgument<Dictionary<string, object?>?>("where") is { } map ? Filter(map, model) : null;
+        var order = context.GetArgument<List<Dictionary<string, object?>>?>("order")?.SelectMany(o => Sorts(o, model)).ToList();
+        var page = new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
+            context.GetArgument<int?>("last"), context.GetArgument<string?>("before"));
+        var query = context.Service<RecordQueryBuilder>().Build(where, order, context.GetArgument<string?>("search"), page);
+        if (query.Succeeded)
+            return query.Value!;
+        context.Report(query.Problems);
+        return null;
+    }
+
+    /// <summary>One typed filter object: its fields' conditions and its <c>and</c>/<c>or</c> lists, all of which must hold.</summary>
+    public static FilterInput Filter(IDictionary<string, object?> map, TypedModel model)
+    {
+        var paths = model.Fields.ToDictionary(f => f.Name, f => f.Path, StringComparer.Ordinal);
+        var all = new List<FilterInput>();
+        foreach (var (name, value) in map)
+        {
+            switch (name)
+            {
+                case "and" when value is IEnumerable list:
+                    all.Add(new FilterInput(list.OfType<IDictionary<string, object?>>().Select(m => Filter(m, model)).ToList(), null, null, null, []));
+                    break;
+                case "or" when value is IEnumerable list:
+                    all.Add(new FilterInput(null, list.OfType<IDictionary<string, object?>>().Select(m => Filter(m, model)).ToList(), null, null, []));
+                    break;
+                case AttachedData.StripeCharge when value is IDictionary<string, object?> charge && model.HasStripeCharge:
+                    all.AddRange(charge.Where(p => p.Value is IDictionary<string, object?>)
+                        .Select(p => Condition($"{AttachedData.StripeCharge}.{p.Key}", (IDictionary<string, object?>)p.Value!)));
+                    break;
+                case "id" when value is IDictionary<string, object?> conditions:
+                    all.Add(Condition(model.Model.IdField, conditions));
+                    break;
+                default:
+                    if (paths.TryGetValue(name, out var path) && value is IDictionary<string, object?> operators)
+                        all.Add(Condition(path, operators));
+                    break;
+            }
+        }
+        return all.Count == 1 ? all[0] : new FilterInput(all, null, null, null, []);
+    }
+
+    private static FilterInput Condition(string path, IDictionary<string, object?> operators) =>
+        new(null, null, null, path, operators
+            .Where(o => StringOperationFilterInputType.Operators.ContainsKey(o.Key))
+            .Select(o => (StringOperationFilterInputType.Operators[o.Key], Operand(o.Value)))
+            .ToList());
+
+    /// <summary>One typed sort object: each key given, in the order written (<c>{ stripeCharge: { amount: DESC } }</c> nests).</summary>
+    public static IEnumerable<SortInput> Sorts(IDictionary<string, object?> map, TypedModel model)
+    {
+        var paths = model.Fields.ToDictionary(f => f.Name, f => f.Path, StringComparer.Ordinal);
+        foreach (var (name, value) in map)
+        {
+            if (value is SortDirection direction)
+                yield return new SortInput(name == "id" ? model.Model.IdField : paths.GetValueOrDefault(name, name), direction);
+            else if (name == AttachedData.StripeCharge && value is IDictionary<string, object?> nested)
+                foreach (var (field, inner) in nested)
+                    if (inner is SortDirection innerDirection)
+                        yield return new SortInput($"{AttachedData.StripeCharge}.{field}", innerDirection);
+        }
+    }
+
+    /// <summary>A typed operand as the JSON value the generic filter takes: DATETIMEs as Gather stores them.</summary>
+    public static JsonNode? Operand(object? value) => value switch
+    {
+        null => null,
+        JsonNode node => node.DeepClone(),
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        int or long or short or byte => JsonValue.Create(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        double or float or decimal => JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+        DateTimeOffset at => JsonValue.Create(at.UtcDateTime.ToString(DeclaredTypeConversion.DateTimeFormat, CultureInfo.InvariantCulture)),
+        DateTime at => JsonValue.Create(at.ToUniversalTime().ToString(DeclaredTypeConversion.DateTimeFormat, CultureInfo.InvariantCulture)),
+        IEnumerable list => new JsonArray(list.Cast<object?>().Select(Operand).ToArray()),
+        _ => JsonValue.Create(value.ToString()),
+    };
+}

@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Gather.Schema.Typed;
+using Gather.Tests.Support;
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+using Snapshooter.Xunit;
+
+namespace Gather.Tests.Schema;
+
+/// <summary>
+/// Each team's typed schema: a type per model with typed fields, relationship fields and typed
+/// filter and sort inputs, built from the team's own models and rebuilt when they change.
+/// </summary>
+public sealed partial class TypedSchemaTests : IDisposable
+{
+    private readonly GatherApiFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private HttpClient Admin => _app.CreateClient(GatherApiFactory.AdminKey);
+
+    /// <summary>Orders (amount, status, placed_at, customer, details) and Projects, related both ways.</summary>
+    private async Task<(string Orders, string Projects)> SeedAsync(HttpClient admin)
+    {
+        async Task<string> ModelAsync(string name) =>
+            (await admin.PostGraphQLAsync("""mutation($n: String!) { createModel(input: { name: $n, idField: "id" }) { model { id } } }""", new { n = name }))
+            .Data!["createModel"]!["model"]!["id"]!.GetValue<string>();
+        var orders = await ModelAsync("Orders");
+        var projects = await ModelAsync("Projects");
+        await admin.PostGraphQLAsync("""mutation($m: ID!) { declareModelFields(input: { id: $m, fields: [{ path: "placed_at", type: DATE_TIME }] }) { errors { message } } }""", new { m = orders });
+        (await admin.PostAsJsonAsync($"/models/{orders}/records", new object[]
+        {
+            new { id = "o1", amount = 75, status = "paid", placed_at = "2026-11-01T10:00:00Z", project = "p1", details = new { channel = "web" } },
+            new { id = "o2", amount = 20.5, status = "open", placed_at = "2026-11-02T10:00:00Z", project = "p1", details = new { channel = "phone" } },
+            new { id = "o3", amount = 120, status = "paid", placed_at = "2026-11-03T10:00:00Z", project = "p2" },
+            new { id = "o4", amount = 60, status = "paid", project = "p2", details = "gift" },
+        })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/models/{projects}/records", new object[]
+        {
+            new { id = "p1", title = "Website relaunch", budget = 5000 }, new { id = "p2", title = "Phone line", budget = 800 },
+        })).EnsureSuccessStatusCode();
+        var related = await admin.PostGraphQLAsync("""
+            mutation($o: ID!, $p: ID!) { createRelationship(input: { fromModelId: $o, fromField: "project", toModelId: $p, toField: "id", name: "projectRecord", inverseName: "orders" }) { errors { message } } }
+            """, new { o = orders, p = projects });
+        Assert.Null(related.Data!["createRelationship"]!["errors"]);
+        return (orders, projects);
+    }
+
+    [Fact]
+    public async Task A_teams_typed_types_and_root_fields_match_the_snapshot()
+    {
+        await SeedAsync(Admin);
+        var team = await TeamIdAsync();
+
+        var schema = await _app.Services.GetRequiredService<TeamSchemaCache>().GetAsync(team, CancellationToken.None);
+        var sdl = schema.Print();
+
+        // The team's own part: its types and inputs, and the root fields that read them.
+        var typed = Definitions(sdl).Where(d => TypedName().IsMatch(d.Split('\n').First(l => !l.StartsWith('"'))));
+        var rootFields = schema.Query.Fields.Where(f => RootField().IsMatch(f.Name))
+            .Select(f => $"{f.Name}({string.Join(", ", f.Arguments?.Select(a => $"{a.Name}: {a.ResolvedType}") ?? [])}): {f.ResolvedType}");
+        Snapshot.Match(string.Join("\n\n", typed) + "\n\n# Query fields\n" + string.Join("\n", rootFields));
+    }
+
+    [Fact]
+    public async Task The_same_question_asked_typed_and_generic_gets_the_same_records()
+    {
+        var (orders, _) = await SeedAsync(Admin);
+
+        var typed = await Admin.PostGraphQLAsync("""
+            { orders(where: { amount: { gt: 50 }, or: [{ status: { eq: "paid" } }, { status: { eq: "refunded" } }] }, order: [{ amount: DESC }], first: 10) {
+                totalCount nodes { id amount status placed_at details projectRecord { id title } } } }
+            """);
+        var generic = await Admin.PostGraphQLAsync("""
+            query($m: ID!) { records(modelId: $m, where: { and: [{ field: "amount", gt: 50 }, { or: [{ field: "status", eq: "paid" }, { field: "status", eq: "refunded" }] }] }, order: [{ field: "amount", direction: DESC }], first: 10) {
+                totalCount nodes { id fields relatedOne(name: "projectRecord") { id fields } } } }
+            """, new { m = orders });
+        var byId = await Admin.PostGraphQLAsync("""{ ordersById(id: "o2") { id amount placed_at } projectsById(id: "p1") { title orders(order: [{ id: ASC }]) { nodes { id } } } }""");
+
+        Assert.True(typed.Errors is null, typed.Errors?.ToJsonString());
+        var typedNodes = typed.Data!["orders"]!["nodes"]!.AsArray();
+        var genericNodes = generic.Data!["records"]!["nodes"]!.AsArray();
+        Assert.Equal(generic.Data["records"]!["totalCount"]!.GetValue<int>(), typed.Data["orders"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(genericNodes.Select(n => n!["id"]!.GetValue<string>()), typedNodes.Select(n => n!["id"]!.GetValue<string>()));
+        Assert.Equal(["o3", "o1", "o4"], typedNodes.Select(n => n!["id"]!.GetValue<string>()));
+        Assert.Equal(genericNodes.Select(n => n!["relatedOne"]!["fields"]!["title"]!.GetValue<string>()),
+            typedNodes.Select(n => n!["projectRecord"]!["title"]!.GetValue<string>()));
+        Assert.Equal("""{"channel":"web"}""", typedNodes[1]!["details"]!.ToJsonString());
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(typedNodes[1]!["placed_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(byId.Errors is null, byId.Errors?.ToJsonString());
+        Assert.Equal(20.5, byId.Data!["ordersById"]!["amount"]!.GetValue<double>());
+        Assert.Equal("""["o1","o2"]""", byId.Data["projectsById"]!["orders"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToArray() is var ids
+            ? System.Text.Json.JsonSerializer.Serialize(ids) : "");
+    }
+
+    [Fact]
+    public async Task Two_teams_see_their_own_types_only()
+    {
+        await SeedAsync(Admin);
+        var (_, _, secret) = await _app.CreateOtherTeamAsync();
+        var other = _app.CreateClient(secret);
+        await other.PostGraphQLAsync("""mutation { createModel(input: { name: "Tickets", idField: "id" }) { model { id } } }""");
+
+        const string Types = """{ orders: __type(name: "Orders") { name } tickets: __type(name: "Tickets") { name } }""";
+        var mine = (await Admin.PostGraphQLAsync(Types)).Data!;
+        var theirs = (await other.PostGraphQLAsync(Types)).Data!;
+        var denied = await other.PostGraphQLAsync("{ orders { totalCount } }");
+
+        Assert.Equal("Orders", mine["orders"]!["name"]!.GetValue<string>());
+        Assert.Null(mine["tickets"]);
+        Assert.Null(theirs["orders"]);
+        Assert.Equal("Tickets", theirs["tickets"]!["name"]!.GetValue<string>());
+        Assert.NotNull(denied.Errors); // No such field in their schema.
+    }
+
+    [Fact]
+    public async Task A_field_added_by_a_sync_is_queryable_on_the_next_request()
+    {
+        var (orders, _) = await SeedAsync(Admin);
+        var before = await Admin.PostGraphQLAsync("""{ ordersById(id: "o1") { coupon } }""");
+
+        (await Admin.PostAsJsonAsync($"/models/{orders}/records", new object[] { new { id = "o1", coupon = "WELCOME10" } })).EnsureSuccessStatusCode();
+        var after = await Admin.PostGraphQLAsync("""{ ordersById(id: "o1") { coupon } orders(where: { coupon: { startsWith: "welcome" } }) { nodes { id } } }""");
+
+        Assert.NotNull(before.Errors);
+        Assert.True(after.Errors is null, after.Errors?.ToJsonString());
+        Assert.Equal("WELCOME10", after.Data!["ordersById"]!["coupon"]!.GetValue<string>());
+        Assert.Equal("o1", after.Data["orders"]!["nodes"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_root_field_of_a_teams_schema_declares_a_scope_and_the_typed_ones_read()
+    {
+        await SeedAsync(Admin);
+        var schema = await _app.Services.GetRequiredService<TeamSchemaCache>().GetAsync(await TeamIdAsync(), CancellationToken.None);
+
+        var rootFields = schema.Query.Fields.Concat(schema.Mutation!.Fields).ToList();
+
+        Assert.All(rootFields, field => Assert.NotNull(Gather.Schema.Common.ScopeRequirement.RequiredScope(field)));
+        Assert.Equal(Gather.Infrastructure.Security.ApiKeyScope.Read,
+            Gather.Schema.Common.ScopeRequirement.RequiredScope(schema.Query.Fields.Find("orders")!));
+    }
+
+    private async Task<string> TeamIdAsync() =>
+        (await Admin.PostGraphQLAsync("{ viewer { team { id } } }")).Data!["viewer"]!["team"]!["id"]!.GetValue<string>();
+
+    private static IEnumerable<string> Definitions(string sdl) => sdl.Replace("\r\n", "\n").Split("\n\n");
+
+    [GeneratedRegex(@"^(type|input) (Orders|Projects)(Connection|Edge|FilterInput|SortInput)?\b|^input \w+OperationFilterInput\b")]
+    private static partial Regex TypedName();
+
+    [GeneratedRegex(@"^(orders|projects)(ById)?$")]
+    private static partial Regex RootField();
+}
