@@ -155,4 +155,21 @@ public sealed class SyncStripeChargesWalkthroughTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, outOfOrder.StatusCode);
         Assert.Equal("""["1238",10,761,false] ["1235",20,537,false] ["1234",75,500,false]""", afterApplied);
     }
+
+    [Fact]
+    public async Task The_typed_api_filters_and_sorts_on_the_attached_charge()
+    {
+        await WalkThroughToTheBackfillAsync();
+
+        var result = await Admin.PostGraphQLAsync("""
+            { orders(where: { stripeCharge: { status: { eq: "succeeded" }, refunded: { eq: false } } }, order: [{ stripeCharge: { amount: DESC } }]) {
+                nodes { id amount stripeCharge { id amount status } } } }
+            """);
+
+        Assert.True(result.Errors is null, result.Errors?.ToJsonString());
+        var nodes = result.Data!["orders"]!["nodes"]!.AsArray();
+        Assert.Equal(["1237", "1238", "1235", "1234"], nodes.Select(n => n!["id"]!.GetValue<string>()));
+        Assert.Equal(800, nodes[0]!["stripeCharge"]!["amount"]!.GetValue<long>());
+        Assert.Equal("ch_fake000002002", nodes[0]!["stripeCharge"]!["id"]!.GetValue<string>());
+    }
 }

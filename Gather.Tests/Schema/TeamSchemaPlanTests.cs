@@ -1,0 +1,51 @@
+using Gather.Infrastructure.Models;
+using Gather.Schema.Typed;
+
+namespace Gather.Tests.Schema;
+
+/// <summary>The naming rule of the typed schema: valid, stable GraphQL names, collisions settled in a fixed order.</summary>
+public sealed class TeamSchemaPlanTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static Model Custom(string id, string name, string idField = "id") =>
+        new(id, "team_1", name, ModelKind.Custom, idField, [], T0, T0);
+
+    private static ModelField Seen(string path, ValueKind kind) => new(path, null, [new FieldStatistic(path, kind, 1)]);
+
+    [Fact]
+    public void Names_become_valid_graphql_names_and_collisions_get_numbered_in_a_fixed_order()
+    {
+        var models = new[]
+        {
+            Custom("m1", "orders"), Custom("m2", "Record"), Custom("m3", "2024 invoices"), Custom("m4", "Orders"),
+            Custom("m5", "__hidden"), Custom("m6", "Accounts", idField: "code"),
+        };
+        var fields = new Dictionary<string, IReadOnlyList<ModelField>>
+        {
+            ["m1"] = [Seen("id", ValueKind.String), Seen("created at", ValueKind.String), Seen("created_at", ValueKind.Int), Seen("createdAt", ValueKind.String),
+                new ModelField("amount", null, [new FieldStatistic("amount", ValueKind.Int, 2), new FieldStatistic("amount", ValueKind.Float, 1)]),
+                Seen("address.city", ValueKind.String), Seen("tags", ValueKind.Array)],
+            ["m6"] = [Seen("code", ValueKind.String), Seen("id", ValueKind.String)],
+        };
+
+        var plan = TeamSchemaPlan.Build(models, fields, [], [], new HashSet<string> { "Record", "Query" }, new HashSet<string> { "records", "accounts" });
+        var again = TeamSchemaPlan.Build(models.Reverse().ToArray(), fields, [], [], new HashSet<string> { "Record", "Query" }, new HashSet<string> { "records", "accounts" });
+
+        Assert.Equal(
+            ["_2024_invoices", "Accounts", "Orders", "Record_2", "X__hidden", "Orders_2"],
+            plan.Models.Select(m => m.TypeName));
+        Assert.Equal(["_2024_invoices", "accounts_2", "orders", "record_2", "x__hidden", "orders_2"], plan.Models.Select(m => m.ListField));
+        var orders = plan.Models.Single(m => m.Model.Id == "m4");
+        Assert.Equal("ordersById", orders.ByIdField);
+        var lower = plan.Models.Single(m => m.Model.Id == "m1");
+        // In the ordinal order of the synced names: "created at" takes created_at, so "created_at" gets a number; `createdAt`
+        // is the record's own time. The ID field is `id` itself; nested paths stay inside their parent.
+        Assert.Equal([("amount", FieldType.Float), ("created_at", FieldType.String), ("createdAt_2", FieldType.String), ("created_at_2", FieldType.Int), ("tags", FieldType.Json)],
+            lower.Fields.Select(f => (f.Name, f.Type)));
+        // A model keyed by another field keeps a synced `id` under another name.
+        Assert.Equal(["id_2"], plan.Models.Single(m => m.Model.Id == "m6").Fields.Select(f => f.Name));
+        Assert.Equal(plan.Fingerprint, again.Fingerprint);
+        Assert.Equal(plan.Models.Select(m => m.TypeName), again.Models.Select(m => m.TypeName));
+    }
+}
