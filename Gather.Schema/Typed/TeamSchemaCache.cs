@@ -4,6 +4,7 @@ using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
 using Gather.Infrastructure.Storage;
 using GraphQL.Types;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gather.Schema.Typed;
@@ -17,7 +18,7 @@ namespace Gather.Schema.Typed;
 /// others use the previous one until the new one is ready.
 /// </summary>
 public sealed class TeamSchemaCache(TeamSchemaFactory factory, IGatherStore store, ModelService models, RelationshipService relationships,
-    IOptions<GraphQLLimitsOptions> options, TimeProvider clock) : IRecordsSyncedListener
+    IOptions<GraphQLLimitsOptions> options, TimeProvider clock, ILogger<TeamSchemaCache> logger) : IRecordsSyncedListener
 {
     private sealed record Entry(TeamSchemaPlan Plan, ISchema Schema, DateTimeOffset CheckedAt, bool Stale);
 
@@ -41,7 +42,7 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, IGatherStore stor
             if (_entries.TryGetValue(teamId, out entry) && !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds))
                 return entry.Schema;
             var plan = await PlanAsync(teamId, cancellationToken);
-            var schema = entry is not null && entry.Plan.Fingerprint == plan.Fingerprint ? entry.Schema : factory.Build(plan);
+            var schema = entry is not null && entry.Plan.Fingerprint == plan.Fingerprint ? entry.Schema : Build(teamId, plan);
             _entries[teamId] = new Entry(plan, schema, clock.GetUtcNow(), Stale: false);
             return schema;
         }
@@ -49,6 +50,15 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, IGatherStore stor
         {
             build.Release();
         }
+    }
+
+    private ISchema Build(string teamId, TeamSchemaPlan plan)
+    {
+        var started = clock.GetTimestamp();
+        var schema = factory.Build(plan);
+        logger.LogInformation("Built the typed schema of team {TeamId}: {Models} models, {Fields} fields, in {Milliseconds:0.0} ms",
+            teamId, plan.Models.Count, plan.Models.Sum(m => m.Fields.Count), clock.GetElapsedTime(started).TotalMilliseconds);
+        return schema;
     }
 
     /// <summary>Marks the team's schema for a check on its next request (its models, fields, relationships or tasks may have changed).</summary>

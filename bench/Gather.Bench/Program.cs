@@ -22,6 +22,7 @@ var report = settings.Benchmark switch
     "nested" => await new NestedBenchmark(settings).RunAsync(),
     "stripe" => await new StripeBenchmark(settings).RunAsync(),
     "backfill" => await new BackfillBenchmark(settings).RunAsync(),
+    "typed" => await new TypedBenchmark(settings).RunAsync(),
     _ => await new RecordsBenchmark(settings).RunAsync(),
 };
 report.Print();
