@@ -43,7 +43,9 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fin
                 .ToList();
             planned.Add(new TypedModel(model, typeName, listField, byIdField, typed, hasCharge));
         }
-        var byId = planned.ToDictionary(p => p.Model.Id, StringComparer.Ordinal);
+        // Relationships may lead to custom models (their typed types), standard ones (Account,
+        // Customer) and integration ones (StripeCharge, StripeCustomer).
+        var byId = models.DistinctBy(m => m.Id).ToDictionary(m => m.Id, StringComparer.Ordinal);
         var withRelationships = planned.Select(p =>
         {
             var taken = new HashSet<string>(SystemFields.Concat(p.Fields.Select(f => f.Name)), StringComparer.Ordinal);
@@ -52,8 +54,8 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fin
             var related = relationships.SelectMany(r => r.SidesFrom(p.Model.Id))
                 .Where(s => byId.ContainsKey(s.TargetModelId))
                 .OrderBy(s => s.Name, StringComparer.Ordinal)
-                .Select(s => new TypedRelationship(GraphQLNames.Claim(GraphQLNames.Sanitize(s.Name), taken), s, byId[s.TargetModelId].Model,
-                    s.LeadsToOne(byId[s.TargetModelId].Model)))
+                .Select(s => new TypedRelationship(GraphQLNames.Claim(GraphQLNames.Sanitize(s.Name), taken), s, byId[s.TargetModelId],
+                    s.LeadsToOne(byId[s.TargetModelId])))
                 .ToList();
             return p with { Relationships = related };
         }).ToList();

@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Models;
+using GraphQL.DataLoader;
 using ModelFieldType = Gather.Infrastructure.Models.FieldType;
+using FieldType = GraphQL.Types.FieldType;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Schema.Common;
@@ -57,29 +62,70 @@ public static class TypedGraphTypes
                 .Description("The Stripe charge this record's charge id names, as Sync Stripe Charges last attached it.")
                 .Resolve(c => c.Source.Record.Linked[AttachedData.StripeCharge] is JsonObject snapshot ? ChargeSnapshot.ToCharge(snapshot) : null);
         foreach (var relationship in model.Relationships)
-        {
-            var name = relationship.Side.Name;
-            var target = plan.Models.Single(m => m.Model.Id == relationship.Target.Id);
-            if (relationship.LeadsToOne)
-                type.AddField(new FieldType
-                {
-                    Name = relationship.Name,
-                    Description = $"The {relationship.Target.Name} record this one's `{relationship.Side.SourceField}` names (relationship \"{name}\").",
-                    ResolvedType = new GraphQLTypeReference(target.TypeName),
-                    Resolver = new FuncFieldResolver<RecordNode, object?>(async c => await RelatedRecords.OneAsync(c, name)),
-                });
-            else
-                type.AddField(new FieldType
-                {
-                    Name = relationship.Name,
-                    Description = $"The {relationship.Target.Name} records whose `{relationship.Side.TargetField}` matches this one's `{relationship.Side.SourceField}` (relationship \"{name}\").",
-                    ResolvedType = new GraphQLTypeReference(target.ConnectionTypeName),
-                    Arguments = ListArguments(target, backward: false),
-                    Resolver = new FuncFieldResolver<RecordNode, object?>(async c =>
-                        TypedArguments.QueryOf(c, target) is { } query ? await RelatedRecords.ConnectionAsync(c, name, query) : null),
-                });
-        }
+            type.AddField(RelationshipField(relationship, plan));
         return type;
+    }
+
+    /// <summary>
+    /// A relationship as a field: to a custom model, its typed type or connection (with the
+    /// target's typed arguments); to Account or Customer, their own types (with the generic
+    /// arguments); to StripeCharge or StripeCustomer, their Stripe types.
+    /// </summary>
+    private static FieldType RelationshipField(TypedRelationship relationship, TeamSchemaPlan plan)
+    {
+        var name = relationship.Side.Name;
+        var field = new FieldType { Name = relationship.Name };
+        var target = relationship.Target;
+        if (plan.Models.FirstOrDefault(m => m.Model.Id == target.Id) is { } typed)
+        {
+            if (relationship.LeadsToOne)
+            {
+                field.ResolvedType = new GraphQLTypeReference(typed.TypeName);
+                field.Resolver = new FuncFieldResolver<RecordNode, object?>(async c => await RelatedRecords.OneAsync(c, name));
+            }
+            else
+            {
+                field.ResolvedType = new GraphQLTypeReference(typed.ConnectionTypeName);
+                field.Arguments = ListArguments(typed, backward: false);
+                field.Resolver = new FuncFieldResolver<RecordNode, object?>(async c =>
+                    TypedArguments.QueryOf(c, typed) is { } query ? await RelatedRecords.ConnectionAsync(c, name, query) : null);
+            }
+        }
+        else if (target.Kind == ModelKind.Integration)
+        {
+            // Integration records come as Stripe's JSON; the field shows them as the Stripe types.
+            field.ResolvedType = new GraphQLTypeReference(target.Name);
+            field.Resolver = new FuncFieldResolver<RecordNode, object?>(async c =>
+                await RelatedRecords.OneAsync(c, name) is IDataLoaderResult<RecordNode?> pending
+                    ? pending.Then(node => node is null ? null : StripeObject(target, node))
+                    : null);
+        }
+        else if (relationship.LeadsToOne)
+        {
+            field.ResolvedType = new GraphQLTypeReference(target.Name);
+            field.Resolver = new FuncFieldResolver<RecordNode, object?>(async c => await RelatedRecords.OneAsync(c, name));
+        }
+        else
+        {
+            field.ResolvedType = new GraphQLTypeReference(target.Name + "sConnection");
+            field.Arguments = new QueryArguments(
+                new QueryArgument<RecordFilterInputType> { Name = "where", Description = "Only related records matching this filter." },
+                new QueryArgument<ListGraphType<NonNullGraphType<RecordSortInputType>>> { Name = "order", Description = "Sort keys, most significant first." },
+                new QueryArgument<StringGraphType> { Name = "search", Description = "Words that must each appear in some string value." },
+                new QueryArgument<IntGraphType> { Name = "first", Description = "Page size per parent record (default 50)." },
+                new QueryArgument<StringGraphType> { Name = "after", Description = "Read forward from after this cursor." });
+            field.Resolver = new FuncFieldResolver<RecordNode, object?>(async c => await RelatedRecords.ConnectionAsync(c, name));
+        }
+        field.Description = relationship.LeadsToOne
+            ? $"The {target.Name} record this one's `{relationship.Side.SourceField}` names (relationship \"{name}\")."
+            : $"The {target.Name} records whose `{relationship.Side.TargetField}` matches this one's `{relationship.Side.SourceField}` (relationship \"{name}\").";
+        return field;
+    }
+
+    private static object StripeObject(Model target, RecordNode node)
+    {
+        var json = JsonSerializer.SerializeToElement(node.Record.Data);
+        return target.Name == StripeModels.Customer ? StripeCustomer.From(json) : StripeCharge.From(json);
     }
 
     private static ObjectGraphType<RecordConnection> ConnectionType(TypedModel model)

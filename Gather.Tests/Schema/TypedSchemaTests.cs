@@ -31,7 +31,7 @@ public sealed partial class TypedSchemaTests : IDisposable
         await admin.PostGraphQLAsync("""mutation($m: ID!) { declareModelFields(input: { id: $m, fields: [{ path: "placed_at", type: DATE_TIME }] }) { errors { message } } }""", new { m = orders });
         (await admin.PostAsJsonAsync($"/models/{orders}/records", new object[]
         {
-            new { id = "o1", amount = 75, status = "paid", placed_at = "2026-11-01T10:00:00Z", project = "p1", details = new { channel = "web" } },
+            new { id = "o1", amount = 75, status = "paid", placed_at = "2026-11-01T10:00:00Z", project = "p1", details = new { channel = "web" }, buyer = "ann@acme.com" },
             new { id = "o2", amount = 20.5, status = "open", placed_at = "2026-11-02T10:00:00Z", project = "p1", details = new { channel = "phone" } },
             new { id = "o3", amount = 120, status = "paid", placed_at = "2026-11-03T10:00:00Z", project = "p2" },
             new { id = "o4", amount = 60, status = "paid", project = "p2", details = "gift" },
@@ -44,6 +44,12 @@ public sealed partial class TypedSchemaTests : IDisposable
             mutation($o: ID!, $p: ID!) { createRelationship(input: { fromModelId: $o, fromField: "project", toModelId: $p, toField: "id", name: "projectRecord", inverseName: "orders" }) { errors { message } } }
             """, new { o = orders, p = projects });
         Assert.Null(related.Data!["createRelationship"]!["errors"]);
+        (await admin.PostAsJsonAsync("/models/" + await CustomerModelAsync(admin) + "/records", new object[] { new { email = "ann@acme.com", account = "Acme" } }))
+            .EnsureSuccessStatusCode();
+        var toCustomer = await admin.PostGraphQLAsync("""
+            mutation($o: ID!, $c: ID!) { createRelationship(input: { fromModelId: $o, fromField: "buyer", toModelId: $c, toField: "email", name: "buyerCustomer", inverseName: "purchases" }) { errors { message } } }
+            """, new { o = orders, c = await CustomerModelAsync(admin) });
+        Assert.Null(toCustomer.Data!["createRelationship"]!["errors"]);
         return (orders, projects);
     }
 
@@ -77,6 +83,7 @@ public sealed partial class TypedSchemaTests : IDisposable
                 totalCount nodes { id fields relatedOne(name: "projectRecord") { id fields } } } }
             """, new { m = orders });
         var byId = await Admin.PostGraphQLAsync("""{ ordersById(id: "o2") { id amount placed_at } projectsById(id: "p1") { title orders(order: [{ id: ASC }]) { nodes { id } } } }""");
+        var toStandard = await Admin.PostGraphQLAsync("""{ ordersById(id: "o1") { buyerCustomer { email accountName account { name } } } }""");
 
         Assert.True(typed.Errors is null, typed.Errors?.ToJsonString());
         var typedNodes = typed.Data!["orders"]!["nodes"]!.AsArray();
@@ -90,6 +97,8 @@ public sealed partial class TypedSchemaTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(typedNodes[1]!["placed_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(byId.Errors is null, byId.Errors?.ToJsonString());
         Assert.Equal(20.5, byId.Data!["ordersById"]!["amount"]!.GetValue<double>());
+        Assert.True(toStandard.Errors is null, toStandard.Errors?.ToJsonString());
+        Assert.Equal("""{"email":"ann@acme.com","accountName":"Acme","account":null}""", toStandard.Data!["ordersById"]!["buyerCustomer"]!.ToJsonString());
         Assert.Equal("""["o1","o2"]""", byId.Data["projectsById"]!["orders"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToArray() is var ids
             ? System.Text.Json.JsonSerializer.Serialize(ids) : "");
     }
@@ -141,6 +150,10 @@ public sealed partial class TypedSchemaTests : IDisposable
         Assert.Equal(Gather.Infrastructure.Security.ApiKeyScope.Read,
             Gather.Schema.Common.ScopeRequirement.RequiredScope(schema.Query.Fields.Find("orders")!));
     }
+
+    private static async Task<string> CustomerModelAsync(HttpClient admin) =>
+        (await admin.PostGraphQLAsync("{ models { id name } }")).Data!["models"]!.AsArray()
+            .Single(m => m!["name"]!.GetValue<string>() == "Customer")!["id"]!.GetValue<string>();
 
     private async Task<string> TeamIdAsync() =>
         (await Admin.PostGraphQLAsync("{ viewer { team { id } } }")).Data!["viewer"]!["team"]!["id"]!.GetValue<string>();

@@ -65,6 +65,13 @@ public sealed class StripeRelationshipGraphQLTests : IAsyncLifetime
         // Three distinct charge ids, each read once (the missing one gets Stripe's 404), shared by relatedOne and values.
         Assert.Equal(3, _stripe.Faults.Requests.Count(r => r.StartsWith("GET /v1/charges/", StringComparison.Ordinal)));
         Assert.Equal("integrationModel", many.Errors![0]!["extensions"]!["rule"]!.GetValue<string>());
+        // The typed API shows the relationship as the StripeCharge type.
+        var typed = await Admin.PostGraphQLAsync("""{ orders(order: [{ id: ASC }]) { nodes { id stripeCharge { id amount status customer } } } }""");
+        Assert.True(typed.Errors is null, typed.Errors?.ToJsonString());
+        var typedNodes = typed.Data!["orders"]!["nodes"]!.AsArray();
+        Assert.Equal("ch_fake000001000", typedNodes[0]!["stripeCharge"]!["id"]!.GetValue<string>());
+        Assert.Equal("cus_fake000001", typedNodes[1]!["stripeCharge"]!["customer"]!.GetValue<string>());
+        Assert.Null(typedNodes[3]!["stripeCharge"]);
     }
 
     [Fact]
