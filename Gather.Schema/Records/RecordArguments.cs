@@ -1,6 +1,8 @@
 using System.Collections;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Validation;
 using Gather.Schema.Common;
@@ -37,10 +39,13 @@ public static class RecordArguments
             .Argument<IntGraphType>("first", "Page size per parent record (default 50).")
             .Argument<StringGraphType>("after", "Read forward from after this cursor.");
 
-    /// <summary>Resolves a record list of <paramref name="model"/>; invalid arguments become errors and a null result.</summary>
-    public static async Task<RecordConnection?> ResolveConnectionAsync(IResolveFieldContext context, Model model)
+    /// <summary>
+    /// Resolves a record list of <paramref name="model"/>, for the query the field's arguments ask
+    /// for (or <paramref name="typedQuery"/>, from the typed API); invalid arguments become errors and a null result.
+    /// </summary>
+    public static async Task<RecordConnection?> ResolveConnectionAsync(IResolveFieldContext context, Model model, RecordQuery? typedQuery = null)
     {
-        if (!ModelArgument.IsStored(context, model) || QueryOf(context) is not { } query)
+        if (!ModelArgument.IsStored(context, model) || (typedQuery ?? QueryOf(context)) is not { } query)
             return null;
         var team = context.TeamStore();
         var page = await team.Records.QueryAsync(model.Id, query, context.CancellationToken);
@@ -72,7 +77,7 @@ public static class RecordArguments
         Children(map, "or"),
         map.TryGetValue("not", out var not) && not is IDictionary<string, object?> negated ? ToFilterInput(negated) : null,
         map.TryGetValue("field", out var field) ? field as string : null,
-        FilterInputJson.Operators.Where(o => map.ContainsKey(o.Name)).Select(o => (o.Operator, ToJson(map[o.Name]))).ToList());
+        FilterInputJson.Operators.Where(o => map.ContainsKey(o.Name)).Select(o => (o.Operator, Operand(map[o.Name]))).ToList());
 
     private static List<FilterInput>? Children(IDictionary<string, object?> map, string name) =>
         map.TryGetValue(name, out var value) && value is IEnumerable list
@@ -83,14 +88,21 @@ public static class RecordArguments
         map.GetValueOrDefault("field") as string,
         map.GetValueOrDefault("direction") is SortDirection direction ? direction : SortDirection.Ascending);
 
-    /// <summary>Operands arrive as JSON nodes (the JSON scalar), strings, booleans or lists of those.</summary>
-    private static JsonNode? ToJson(object? value) => value switch
+    /// <summary>
+    /// An operand as the JSON value filters take: JSON nodes (the JSON scalar), strings, booleans,
+    /// numbers and times (typed inputs; DATETIMEs as Gather stores them), or lists of those.
+    /// </summary>
+    public static JsonNode? Operand(object? value) => value switch
     {
         null => null,
-        JsonNode node => node,
+        JsonNode node => node.DeepClone(),
         string s => JsonValue.Create(s),
         bool b => JsonValue.Create(b),
-        IEnumerable list => new JsonArray(list.Cast<object?>().Select(e => ToJson(e)?.DeepClone()).ToArray()),
+        int or long or short or byte => JsonValue.Create(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        double or float or decimal => JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+        DateTimeOffset at => JsonValue.Create(at.UtcDateTime.ToString(DeclaredTypeConversion.DateTimeFormat, CultureInfo.InvariantCulture)),
+        DateTime at => JsonValue.Create(at.ToUniversalTime().ToString(DeclaredTypeConversion.DateTimeFormat, CultureInfo.InvariantCulture)),
+        IEnumerable list => new JsonArray(list.Cast<object?>().Select(Operand).ToArray()),
         _ => JsonValue.Create(value.ToString()),
     };
 

@@ -1,7 +1,5 @@
-using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
-using Gather.Schema.Loading;
 using Gather.Schema.Records;
 using GraphQL;
 using GraphQL.Resolvers;
@@ -57,15 +55,9 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
             Description = $"{model.Model.Name} records: filter with `where`, sort with `order`, `search` their text, and page with cursors. Requires READ.",
             ResolvedType = new GraphQLTypeReference(model.ConnectionTypeName),
             Arguments = TypedGraphTypes.ListArguments(model),
-            Resolver = new FuncFieldResolver<object>(async context =>
-            {
-                if (TypedArguments.QueryOf(context, model) is not { } recordQuery)
-                    return null;
-                var team = context.TeamStore();
-                var page = await team.Records.QueryAsync(model.Model.Id, recordQuery, context.CancellationToken);
-                return new RecordConnection(model.Model, recordQuery, page, () => LoadedResult.Deferred(cancellationToken =>
-                    team.Records.CountAsync(model.Model.Id, recordQuery.Where, recordQuery.SearchTerms, cancellationToken)));
-            }),
+            Resolver = new FuncFieldResolver<object>(async context => TypedArguments.QueryOf(context, model) is { } recordQuery
+                ? await RecordArguments.ResolveConnectionAsync(context, model.Model, recordQuery)
+                : null),
         };
         ScopeRequirement.Enforce(field, ApiKeyScope.Read, "Query");
         return field;

@@ -1,9 +1,8 @@
 using System.Collections;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Schema.Common;
+using Gather.Schema.Records;
 using Gather.Schema.Errors;
 using GraphQL;
 
@@ -64,7 +63,7 @@ public static class TypedArguments
     private static FilterInput Condition(string path, IDictionary<string, object?> operators) =>
         new(null, null, null, path, operators
             .Where(o => StringOperationFilterInputType.Operators.ContainsKey(o.Key))
-            .Select(o => (StringOperationFilterInputType.Operators[o.Key], Operand(o.Value)))
+            .Select(o => (StringOperationFilterInputType.Operators[o.Key], RecordArguments.Operand(o.Value)))
             .ToList());
 
     /// <summary>One typed sort object: each key given, in the order written (<c>{ stripeCharge: { amount: DESC } }</c> nests).</summary>
@@ -81,19 +80,4 @@ public static class TypedArguments
                         yield return new SortInput($"{AttachedData.StripeCharge}.{field}", innerDirection);
         }
     }
-
-    /// <summary>A typed operand as the JSON value the generic filter takes: DATETIMEs as Gather stores them.</summary>
-    public static JsonNode? Operand(object? value) => value switch
-    {
-        null => null,
-        JsonNode node => node.DeepClone(),
-        string s => JsonValue.Create(s),
-        bool b => JsonValue.Create(b),
-        int or long or short or byte => JsonValue.Create(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
-        double or float or decimal => JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
-        DateTimeOffset at => JsonValue.Create(at.UtcDateTime.ToString(DeclaredTypeConversion.DateTimeFormat, CultureInfo.InvariantCulture)),
-        DateTime at => JsonValue.Create(at.ToUniversalTime().ToString(DeclaredTypeConversion.DateTimeFormat, CultureInfo.InvariantCulture)),
-        IEnumerable list => new JsonArray(list.Cast<object?>().Select(Operand).ToArray()),
-        _ => JsonValue.Create(value.ToString()),
-    };
 }
