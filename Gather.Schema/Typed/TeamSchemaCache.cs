@@ -17,8 +17,9 @@ namespace Gather.Schema.Typed;
 /// A rebuild never blocks requests: those in flight keep the schema they started with, and
 /// others use the previous one until the new one is ready.
 /// </summary>
-public sealed class TeamSchemaCache(TeamSchemaFactory factory, IGatherStore store, ModelService models, RelationshipService relationships,
-    IOptions<GraphQLLimitsOptions> options, TimeProvider clock, ILogger<TeamSchemaCache> logger) : IRecordsSyncedListener
+public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema baseSchema, IGatherStore store, ModelService models,
+    RelationshipService relationships, IOptions<GraphQLLimitsOptions> options, TimeProvider clock, ILogger<TeamSchemaCache> logger)
+    : IRecordsSyncedListener
 {
     private sealed record Entry(TeamSchemaPlan Plan, ISchema Schema, DateTimeOffset CheckedAt, bool Stale);
 
@@ -52,10 +53,23 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, IGatherStore stor
         }
     }
 
+    /// <summary>
+    /// The team's schema; should building it fail (a case the naming rule did not foresee), the
+    /// team keeps Gather's own schema, generic API and all, rather than losing every request.
+    /// </summary>
     private ISchema Build(string teamId, TeamSchemaPlan plan)
     {
         var started = clock.GetTimestamp();
-        var schema = factory.Build(plan);
+        ISchema schema;
+        try
+        {
+            schema = factory.Build(plan);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            logger.LogError(e, "Could not build the typed schema of team {TeamId}; it gets Gather's schema without its typed types", teamId);
+            return baseSchema;
+        }
         logger.LogInformation("Built the typed schema of team {TeamId}: {Models} models, {Fields} fields, in {Milliseconds:0.0} ms",
             teamId, plan.Models.Count, plan.Models.Sum(m => m.Fields.Count), clock.GetElapsedTime(started).TotalMilliseconds);
         return schema;

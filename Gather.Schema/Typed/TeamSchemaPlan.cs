@@ -14,8 +14,11 @@ namespace Gather.Schema.Typed;
 /// </summary>
 public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fingerprint)
 {
-    /// <summary>The fields and types every typed type has before the model's own: the record's key and times.</summary>
-    public static readonly IReadOnlyList<string> SystemFields = ["id", "createdAt", "updatedAt"];
+    /// <summary>
+    /// Names a model's own fields cannot take: the record's key and times, which every typed type
+    /// has, and <c>and</c>/<c>or</c>, which its filter input uses to combine conditions.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SystemFields = ["id", "createdAt", "updatedAt", "and", "or"];
 
     public static TeamSchemaPlan Build(IReadOnlyList<Model> models, IReadOnlyDictionary<string, IReadOnlyList<ModelField>> fields,
         IReadOnlyList<Relationship> relationships, IReadOnlyList<IntegrationTask> tasks, ISet<string> takenTypeNames, ISet<string> takenRootFields)

@@ -151,6 +151,25 @@ public sealed partial class TypedSchemaTests : IDisposable
             Gather.Schema.Common.ScopeRequirement.RequiredScope(schema.Query.Fields.Find("orders")!));
     }
 
+    [Fact]
+    public async Task Awkward_field_names_get_valid_distinct_names_and_stay_queryable()
+    {
+        var model = (await Admin.PostGraphQLAsync("""mutation { createModel(input: { name: "Odd things", idField: "id" }) { model { id } } }"""))
+            .Data!["createModel"]!["model"]!["id"]!.GetValue<string>();
+        (await Admin.PostAsJsonAsync($"/models/{model}/records", new[]
+        {
+            new Dictionary<string, object> { ["id"] = "1", ["and"] = "a", ["or"] = 1, ["createdAt"] = "yesterday", ["first-name"] = "Ann", ["2fa"] = true },
+        })).EnsureSuccessStatusCode();
+
+        var result = await Admin.PostGraphQLAsync("""
+            { odd_things(where: { and_2: { eq: "a" }, first_name: { eq: "Ann" }, _2fa: { eq: true } }) { nodes { id and_2 or_2 createdAt_2 first_name _2fa } } }
+            """);
+
+        Assert.True(result.Errors is null, result.Errors?.ToJsonString());
+        Assert.Equal("""[{"id":"1","and_2":"a","or_2":1,"createdAt_2":"yesterday","first_name":"Ann","_2fa":true}]""",
+            result.Data!["odd_things"]!["nodes"]!.ToJsonString());
+    }
+
     private static async Task<string> CustomerModelAsync(HttpClient admin) =>
         (await admin.PostGraphQLAsync("{ models { id name } }")).Data!["models"]!.AsArray()
             .Single(m => m!["name"]!.GetValue<string>() == "Customer")!["id"]!.GetValue<string>();
