@@ -54,7 +54,7 @@ public static class TypedGraphTypes
                 Name = field.Name,
                 Description = $"The synced field \"{field.Path}\".",
                 ResolvedType = Scalar(field.Type),
-                Resolver = new FuncFieldResolver<RecordNode, object?>(c => Value(c.Source.Record.Data[path], field.Type)),
+                Resolver = new SyncedFieldResolver(path, field.Type),
             });
         }
         if (model.HasStripeCharge)
@@ -238,6 +238,17 @@ public static class TypedGraphTypes
                               && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
         _ => (object?)node,
     };
+}
+
+/// <summary>
+/// Reads one synced field of a record. Written out rather than as a lambda resolver: a typed page
+/// resolves every selected field of every record through it, and the generic lambda resolvers
+/// wrap each call's context in an adapter first.
+/// </summary>
+internal sealed class SyncedFieldResolver(string path, ModelFieldType type) : IFieldResolver
+{
+    public ValueTask<object?> ResolveAsync(IResolveFieldContext context) =>
+        new(TypedGraphTypes.Value(((RecordNode)context.Source!).Record.Data[path], type));
 }
 
 /// <summary>Conditions on a record's attached Stripe charge (<c>where: { stripeCharge: { status: { eq: "succeeded" } } }</c>).</summary>
