@@ -88,7 +88,7 @@ public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGath
         }
     }
 
-    public void RecordsSynced(string teamId, string modelId)
+    public void RecordsSynced(string teamId, string modelId, IReadOnlyCollection<string> fields)
     {
         if (!Enabled || !_chargeTasksByModel.TryGetValue((teamId, modelId), out var taskIds))
             return;

@@ -7,5 +7,6 @@ namespace Gather.Infrastructure.Records;
 /// </summary>
 public interface IRecordsSyncedListener
 {
-    void RecordsSynced(string teamId, string modelId);
+    /// <param name="fields">The top-level fields the sync wrote values to.</param>
+    void RecordsSynced(string teamId, string modelId, IReadOnlyCollection<string> fields);
 }

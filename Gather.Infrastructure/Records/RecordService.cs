@@ -33,8 +33,9 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
         var outcomes = await team.Records.SyncAsync(model.Id, patches, StoreTime.Now(clock), cancellationToken);
         if (outcomes.Any(o => o.Status != RecordSyncStatus.Unchanged))
         {
+            var fields = patches.SelectMany(p => p.Fields.Where(f => f.Value is not null).Select(f => f.Key)).ToHashSet(StringComparer.Ordinal);
             foreach (var listener in listeners)
-                listener.RecordsSynced(team.TeamId, model.Id);
+                listener.RecordsSynced(team.TeamId, model.Id, fields);
         }
         return Result<SyncResult>.Ok(new SyncResult(model, outcomes, problems));
     }

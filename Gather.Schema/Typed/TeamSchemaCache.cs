@@ -82,8 +82,21 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
             _entries.TryUpdate(teamId, entry with { Stale = true }, entry);
     }
 
-    /// <summary>A sync may have added fields.</summary>
-    public void RecordsSynced(string teamId, string modelId) => Invalidate(teamId);
+    /// <summary>
+    /// A sync that wrote a field the team's typed type does not have yet makes the next request
+    /// check the schema; other syncs change nothing here (a field's type changing with new kinds
+    /// of values shows after the periodic check).
+    /// </summary>
+    public void RecordsSynced(string teamId, string modelId, IReadOnlyCollection<string> fields)
+    {
+        if (!_entries.TryGetValue(teamId, out var entry))
+            return;
+        // Models without a typed type (Account, Customer) have nothing to add; a new custom model
+        // came from a mutation, which already asked for a check.
+        var typed = entry.Plan.Models.FirstOrDefault(m => m.Model.Id == modelId);
+        if (typed is not null && fields.Any(f => f != typed.Model.IdField && typed.Fields.All(t => t.Path != f)))
+            Invalidate(teamId);
+    }
 
     private async Task<TeamSchemaPlan> PlanAsync(string teamId, CancellationToken cancellationToken)
     {

@@ -139,6 +139,27 @@ public sealed partial class TypedSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_a_sync_that_brings_a_new_field_makes_the_next_request_check_the_schema()
+    {
+        var (orders, _) = await SeedAsync(Admin);
+        const string Query = """{ ordersById(id: "o1") { id } }""";
+        var settled = (await Admin.PostGraphQLAsync(Query)).StoreRoundTrips;
+        var again = (await Admin.PostGraphQLAsync(Query)).StoreRoundTrips;
+
+        (await Admin.PostAsJsonAsync($"/models/{orders}/records", new object[] { new { id = "o9", amount = 5, status = "open" } })).EnsureSuccessStatusCode();
+        var afterKnownFields = (await Admin.PostGraphQLAsync(Query)).StoreRoundTrips;
+        (await Admin.PostAsJsonAsync($"/models/{orders}/records", new object[] { new { id = "o9", channel = "shop" } })).EnsureSuccessStatusCode();
+        var afterNewField = (await Admin.PostGraphQLAsync(Query)).StoreRoundTrips;
+        var thenSettled = (await Admin.PostGraphQLAsync(Query)).StoreRoundTrips;
+
+        Assert.Equal(again, afterKnownFields);
+        // The check reads the team's models, field catalogues, relationships and tasks.
+        Assert.Equal(again + 4, afterNewField);
+        Assert.Equal(again, thenSettled);
+        Assert.True(settled >= again);
+    }
+
+    [Fact]
     public async Task Every_root_field_of_a_teams_schema_declares_a_scope_and_the_typed_ones_read()
     {
         await SeedAsync(Admin);
