@@ -23,6 +23,7 @@ public static class GatherApiExtensions
         builder.Services.AddSingleton<RecordSyncEndpoint>();
         builder.Services.AddSingleton<StripeWebhookEndpoint>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddGatherRateLimits();
         return builder;
     }
 
@@ -33,6 +34,8 @@ public static class GatherApiExtensions
         // Counting starts before authentication, so the key lookup is counted too.
         app.UseStoreRoundTripsHeader();
         app.UseAuthentication();
+        // After authentication, so the bucket is the caller's key.
+        app.UseRateLimiter();
 
         var ide = app.Services.GetRequiredService<BananaCakePop>();
         app.MapGet("/graphql/bcp-config.json", ide.ServeConfigAsync);

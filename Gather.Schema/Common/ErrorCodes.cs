@@ -6,6 +6,9 @@ public static class ErrorCodes
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
 
+    /// <summary>The API key (or, without one, the address) made more requests than Gather:RateLimits allows; see Retry-After.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>An argument broke a rule; <c>extensions.field</c> names the argument and <c>extensions.rule</c> the rule.</summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
 

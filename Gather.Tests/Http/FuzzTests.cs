@@ -16,7 +16,11 @@ public sealed class FuzzTests(Xunit.Abstractions.ITestOutputHelper output) : IDi
 {
     private const int Seed = 20261123, Documents = 1_500, SyncPayloads = 600, Webhooks = 150;
 
-    private readonly GatherApiFactory _app = new(new Dictionary<string, string?> { [GatherApiFactory.SchedulerEnabled] = "false" });
+    // Thousands of requests in seconds from one key: rate limits would answer most of them.
+    private readonly GatherApiFactory _app = new(new Dictionary<string, string?>
+    {
+        [GatherApiFactory.SchedulerEnabled] = "false", ["Gather:RateLimits:Enabled"] = "false",
+    });
 
     public void Dispose() => _app.Dispose();
 

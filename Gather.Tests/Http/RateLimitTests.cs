@@ -1,0 +1,55 @@
+using System.Net;
+using Gather.Tests.Support;
+
+namespace Gather.Tests.Http;
+
+/// <summary>Each API key has its own bucket; requests without a valid key share their address's; health is never limited.</summary>
+public sealed class RateLimitTests : IDisposable
+{
+    private readonly GatherApiFactory _app = new(new Dictionary<string, string?>
+    {
+        ["Gather:RateLimits:PermitsPerSecondPerKey"] = "1",
+        ["Gather:RateLimits:BurstPerKey"] = "3",
+        ["Gather:RateLimits:PermitsPerSecondPerAddress"] = "1",
+        ["Gather:RateLimits:BurstPerAddress"] = "2",
+    });
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task A_key_past_its_burst_gets_429_with_retry_after_while_other_keys_and_health_go_on()
+    {
+        var admin = _app.CreateClient(GatherApiFactory.AdminKey);
+        var (_, _, otherSecret) = await _app.CreateOtherTeamAsync();
+        var other = _app.CreateClient(otherSecret);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await admin.PostGraphQLAsync("{ __typename }")).Status);
+        using var limited = await admin.PostAsync("/graphql", new StringContent("""{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json"));
+        var body = await limited.Content.ReadAsStringAsync();
+        var otherKey = await other.PostGraphQLAsync("{ __typename }");
+        using var health = await admin.GetAsync("/health/ready");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses.Take(4));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter is not null || limited.Headers.Contains("Retry-After"));
+        Assert.Contains("RATE_LIMITED", body);
+        Assert.Equal(HttpStatusCode.OK, otherKey.Status);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_without_a_valid_key_share_their_address_bucket_so_made_up_keys_buy_nothing()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await _app.CreateClient($"gth_made_up_key_{i}_0123456789").PostAsync("/graphql",
+                new StringContent("""{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json"));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
