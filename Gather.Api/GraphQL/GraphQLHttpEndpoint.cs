@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gather.Api.Authentication;
 using Gather.Api.Ide;
 using Gather.Schema;
@@ -68,6 +69,7 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         // Each team runs against its own schema: Gather's, plus a typed type per model.
+        var started = Stopwatch.GetTimestamp();
         var schema = await schemas.GetAsync(caller.TeamId, context.RequestAborted);
         var result = await executer.ExecuteAsync(options =>
         {
@@ -90,8 +92,13 @@ public sealed class GraphQLHttpEndpoint(
             };
         });
 
+        var operation = document is null ? null : SelectOperation(document, request.OperationName);
+        logger.LogInformation("GraphQL {OperationType} {OperationName} ran in {ElapsedMilliseconds:0.0} ms with {ErrorCount} errors",
+            operation?.Operation.ToString().ToLowerInvariant() ?? "request", operation?.Name?.StringValue ?? "(anonymous)",
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Errors?.Count ?? 0);
+
         // A mutation may have changed models, fields or relationships: the next request checks.
-        if (document is not null && SelectOperation(document, request.OperationName) is { Operation: OperationType.Mutation })
+        if (operation is { Operation: OperationType.Mutation })
             schemas.Invalidate(caller.TeamId);
 
         // The spec's application/graphql-response+json says 400 when the request never

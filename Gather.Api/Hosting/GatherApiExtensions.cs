@@ -34,6 +34,7 @@ public static class GatherApiExtensions
         // Counting starts before authentication, so the key lookup is counted too.
         app.UseStoreRoundTripsHeader();
         app.UseAuthentication();
+        app.UseRequestLogScope();
         // After authentication, so the bucket is the caller's key.
         app.UseRateLimiter();
 
