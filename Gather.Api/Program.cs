@@ -8,6 +8,7 @@ builder.AddGatherStorage();
 builder.AddGatherGraphQL();
 builder.AddGatherHttp();
 builder.AddGatherIntegrationTasks();
+builder.AddGatherTelemetry();
 
 var app = builder.Build();
 app.MapGather();

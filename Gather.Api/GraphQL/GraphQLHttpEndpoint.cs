@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gather.Api.Authentication;
 using Gather.Api.Ide;
+using Gather.Infrastructure.Telemetry;
 using Gather.Schema;
 using Gather.Schema.Common;
 using Gather.Schema.Typed;
@@ -70,6 +71,12 @@ public sealed class GraphQLHttpEndpoint(
 
         // Each team runs against its own schema: Gather's, plus a typed type per model.
         var started = Stopwatch.GetTimestamp();
+        var operation = document is null ? null : SelectOperation(document, request.OperationName);
+        var operationType = operation?.Operation.ToString().ToLowerInvariant() ?? "request";
+        using var activity = GatherTelemetry.Source.StartActivity($"graphql {operationType} {operation?.Name?.StringValue ?? "(anonymous)"}");
+        activity?.SetTag("graphql.operation.type", operationType);
+        activity?.SetTag("graphql.operation.name", operation?.Name?.StringValue);
+        activity?.SetTag("gather.team.id", caller.TeamId);
         var schema = await schemas.GetAsync(caller.TeamId, context.RequestAborted);
         var result = await executer.ExecuteAsync(options =>
         {
@@ -92,10 +99,12 @@ public sealed class GraphQLHttpEndpoint(
             };
         });
 
-        var operation = document is null ? null : SelectOperation(document, request.OperationName);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        GatherTelemetry.GraphQLDuration.Record(elapsed, new KeyValuePair<string, object?>("graphql.operation.type", operationType));
+        if (result.Errors is { Count: > 0 })
+            activity?.SetStatus(ActivityStatusCode.Error, $"{result.Errors.Count} errors");
         logger.LogInformation("GraphQL {OperationType} {OperationName} ran in {ElapsedMilliseconds:0.0} ms with {ErrorCount} errors",
-            operation?.Operation.ToString().ToLowerInvariant() ?? "request", operation?.Name?.StringValue ?? "(anonymous)",
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Errors?.Count ?? 0);
+            operationType, operation?.Name?.StringValue ?? "(anonymous)", elapsed, result.Errors?.Count ?? 0);
 
         // A mutation may have changed models, fields or relationships: the next request checks.
         if (operation is { Operation: OperationType.Mutation })

@@ -86,6 +86,9 @@ public sealed class IntegrationTaskRunner(IGatherStore store, StripeChargesSync 
     {
         // Counted for the log: a backfill should cost a fixed few plus two per page (attach, save).
         using var trips = StoreRoundTrips.Begin();
+        using var activity = Telemetry.GatherTelemetry.Source.StartActivity("integration_task.run");
+        activity?.SetTag("gather.task.id", run.Task.Id);
+        activity?.SetTag("gather.task.kind", run.Task.Kind.ToString());
         var state = run.State;
         var now = run.Now;
         // A run goes on from its cursor; after a finished run (or a failure before any page) it starts over.

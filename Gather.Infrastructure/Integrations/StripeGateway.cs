@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Gather.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -132,9 +134,20 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
             try
             {
                 await _inFlight.WaitAsync(cancellationToken);
+                using var activity = GatherTelemetry.Source.StartActivity("stripe.request", ActivityKind.Client);
+                activity?.SetTag("gather.stripe.attempt", attempt + 1);
                 try
                 {
-                    return await call(client);
+                    var result = await call(client);
+                    GatherTelemetry.StripeRequests.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
+                    return result;
+                }
+                catch (Exception e)
+                {
+                    var outcome = e is StripeException s ? ((int)s.HttpStatusCode).ToString(CultureInfo.InvariantCulture) : e.GetType().Name;
+                    GatherTelemetry.StripeRequests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+                    activity?.SetStatus(ActivityStatusCode.Error, outcome);
+                    throw;
                 }
                 finally
                 {
