@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Gather.Api.Authentication;
 using Gather.Api.Ide;
+using Gather.Api.Hosting;
+using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Telemetry;
 using Gather.Schema;
 using Gather.Schema.Common;
@@ -93,6 +95,12 @@ public sealed class GraphQLHttpEndpoint(
             options.Timeout = TimeSpan.FromSeconds(limits.Value.ExecutionTimeoutSeconds);
             options.UnhandledExceptionDelegate = unhandled =>
             {
+                if (StoreUnavailable.Is(unhandled.OriginalException))
+                {
+                    // The field fails with a code a client can act on; the rest of the response stays.
+                    unhandled.Exception = new ExecutionError("The store is unavailable right now; try again shortly.") { Code = StoreUnavailableHandler.Code };
+                    return Task.CompletedTask;
+                }
                 logger.LogError(unhandled.OriginalException, "Resolver failed in operation {OperationName}",
                     request.OperationName ?? "(anonymous)");
                 return Task.CompletedTask;

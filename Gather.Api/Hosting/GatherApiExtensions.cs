@@ -23,6 +23,7 @@ public static class GatherApiExtensions
         builder.Services.AddSingleton<RecordSyncEndpoint>();
         builder.Services.AddSingleton<StripeWebhookEndpoint>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddGatherRateLimits();
         return builder;
     }
