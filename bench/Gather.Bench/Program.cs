@@ -23,6 +23,7 @@ var report = settings.Benchmark switch
     "stripe" => await new StripeBenchmark(settings).RunAsync(),
     "backfill" => await new BackfillBenchmark(settings).RunAsync(),
     "typed" => await new TypedBenchmark(settings).RunAsync(),
+    "load" => await new LoadBenchmark(settings).RunAsync(),
     _ => await new RecordsBenchmark(settings).RunAsync(),
 };
 report.Print();
