@@ -29,7 +29,22 @@ public sealed class TeamBootstrapper(
 
         var team = await store.FindFirstTeamAsync(cancellationToken);
         if (team is null)
-            team = await CreateFirstTeamAsync(configuredKey, cancellationToken);
+        {
+            try
+            {
+                team = await CreateFirstTeamAsync(configuredKey, cancellationToken);
+            }
+            catch (DuplicateDocumentException)
+            {
+                // Several instances started on one empty store at once: another one created the
+                // first team (its id is fixed, see FirstTeamId), so this one joins it.
+                team = await store.FindFirstTeamAsync(cancellationToken)
+                       ?? throw new InvalidOperationException("The first team was created by another instance but cannot be read.");
+                logger.LogInformation("Another instance created the first team {TeamId}; joining it", team.Id);
+                if (configuredKey is not null)
+                    await EnsureConfiguredKeyAsync(team, configuredKey, cancellationToken);
+            }
+        }
         else if (configuredKey is not null)
             await EnsureConfiguredKeyAsync(team, configuredKey, cancellationToken);
 
@@ -42,7 +57,7 @@ public sealed class TeamBootstrapper(
     private async Task<Team> CreateFirstTeamAsync(string? configuredKey, CancellationToken cancellationToken)
     {
         var now = StoreTime.Now(clock);
-        var team = new Team(DocumentIds.New("team"), options.Value.TeamName, now);
+        var team = new Team(FirstTeamId, options.Value.TeamName, now);
         var secret = configuredKey ?? ApiKeySecret.Generate();
         await store.CreateTeamAsync(team, AdminKey(team.Id, secret, now), cancellationToken);
         logger.LogInformation("Created team {TeamId} with an admin API key on first start", team.Id);
@@ -77,6 +92,13 @@ public sealed class TeamBootstrapper(
             logger.LogWarning("The configured bootstrap API key {ApiKeyId} was revoked and stays revoked", existing.Id);
         }
     }
+
+    /// <summary>
+    /// The first team's id is the same on every instance, so that instances racing to bootstrap
+    /// one empty store create one team: the store refuses the second insert.
+    /// </summary>
+    public static readonly string FirstTeamId =
+        "team_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("gather/first-team"u8))[..24];
 
     private static ApiKey AdminKey(string teamId, string secret, DateTimeOffset now) => new(
         DocumentIds.New("key"), teamId, "Bootstrap admin key", ApiKeySecret.Hash(secret),

@@ -88,4 +88,37 @@ public sealed partial class TeamBootstrapperTests
 
         Assert.Contains("at least 16 characters", error.ToString());
     }
+
+    [Fact]
+    public async Task Instances_bootstrapping_one_empty_store_at_once_create_one_team_and_one_printed_key()
+    {
+        using var app = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:Bootstrap:ApiKey"] = "" });
+        app.CreateClient();
+        var services = app.Services;
+        // A fresh, empty store of its own, bootstrapped by several "instances" at once.
+        var directory = Directory.CreateTempSubdirectory("gather-race-").FullName;
+        try
+        {
+            var connections = new Gather.Infrastructure.Storage.Sqlite.SqliteConnectionFactory(
+                Microsoft.Extensions.Options.Options.Create(new Gather.Infrastructure.Storage.Sqlite.SqliteOptions { Path = Path.Combine(directory, "race.db") }));
+            await new Gather.Infrastructure.Storage.Sqlite.SqliteStoreInitializer(connections,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Gather.Infrastructure.Storage.Sqlite.SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
+            var store = new Gather.Infrastructure.Storage.Sqlite.SqliteStore(connections);
+            var consoles = Enumerable.Range(0, 4).Select(_ => new StringWriter()).ToList();
+            var bootstrappers = consoles.Select(console => ActivatorUtilities.CreateInstance<Gather.Infrastructure.Teams.TeamBootstrapper>(services,
+                store, new Gather.Infrastructure.Teams.OneTimeSecretConsole(console))).ToList();
+
+            await Task.WhenAll(bootstrappers.Select(b => Task.Run(() => b.EnsureBootstrappedAsync(CancellationToken.None))));
+
+            var team = await store.FindFirstTeamAsync(CancellationToken.None);
+            Assert.Equal(Gather.Infrastructure.Teams.TeamBootstrapper.FirstTeamId, team!.Id);
+            Assert.Single(await store.ForTeam(team.Id).ListApiKeysAsync(10, CancellationToken.None));
+            Assert.Single(consoles.SelectMany(c => GeneratedKey().Matches(c.ToString())).Select(m => m.Value).Distinct());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
+        }
+    }
 }
