@@ -45,6 +45,8 @@ public sealed class GatherServer : IAsyncDisposable
         start.Environment["Gather__Storage__Sqlite__Path"] = databasePath;
         start.Environment["Gather__Bootstrap__ApiKey"] = AdminKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The benchmarks measure capacity; a key's rate limit would measure the limiter.
+        start.Environment["Gather__RateLimits__Enabled"] = "false";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name.Replace(":", "__")] = value;
 

@@ -12,7 +12,7 @@ namespace Gather.Bench;
 /// in requests and time. 70% reads (a saved view's page, or accounts → customers → projects), 25%
 /// sync batches of new orders, 5% view mutations. Prints throughput, p50/p95/p99 and errors per
 /// level, then checks nothing was lost: the orders and views the server holds are exactly those
-/// the harness wrote. Rate limits are off: this measures capacity, not the limiter.
+/// the harness wrote. Rate limits are off (as for every benchmark server): this measures capacity.
 /// </summary>
 public sealed class LoadBenchmark(BenchSettings settings)
 {
@@ -28,10 +28,7 @@ public sealed class LoadBenchmark(BenchSettings settings)
         var directory = Directory.CreateTempSubdirectory("gather-bench-").FullName;
         try
         {
-            await using var server = await GatherServer.StartAsync(settings.ServerDll, Path.Combine(directory, "server.db"), new Dictionary<string, string>
-            {
-                ["Gather:RateLimits:Enabled"] = "false",
-            });
+            await using var server = await GatherServer.StartAsync(settings.ServerDll, Path.Combine(directory, "server.db"));
             using var seed = new GatherClient(server.Address, GatherServer.AdminKey);
             var (orders, projectsView) = await SeedAsync(seed);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 128 })
