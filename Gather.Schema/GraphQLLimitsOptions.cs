@@ -30,4 +30,7 @@ public sealed class GraphQLLimitsOptions
     /// </summary>
     [Range(0, 3_600)]
     public int TeamSchemaCheckSeconds { get; set; } = 30;
+
+    /// <summary>Whether teams get their typed schema (a type per model); off, every team runs on Gather's schema and the generic API alone.</summary>
+    public bool TypedSchema { get; set; } = true;
 }

@@ -29,6 +29,8 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
 
     public async Task<ISchema> GetAsync(string teamId, CancellationToken cancellationToken)
     {
+        if (!options.Value.TypedSchema)
+            return baseSchema;
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(teamId, out var entry) && !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds))
             return entry.Schema;
