@@ -160,6 +160,20 @@ public sealed partial class TypedSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task With_typed_schemas_off_every_team_runs_on_gathers_schema()
+    {
+        using var app = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:GraphQL:TypedSchema"] = "false" });
+        var admin = app.CreateClient(GatherApiFactory.AdminKey);
+        var (orders, _) = await SeedAsync(admin);
+
+        var typed = await admin.PostGraphQLAsync("""{ __type(name: "Orders") { name } }""");
+        var generic = await admin.PostGraphQLAsync("query($m: ID!) { records(modelId: $m) { totalCount } }", new { m = orders });
+
+        Assert.Null(typed.Data!["__type"]);
+        Assert.Equal(4, generic.Data!["records"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Every_root_field_of_a_teams_schema_declares_a_scope_and_the_typed_ones_read()
     {
         await SeedAsync(Admin);
