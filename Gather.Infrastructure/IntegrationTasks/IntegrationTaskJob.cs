@@ -17,7 +17,9 @@ public sealed class IntegrationTaskJob(IntegrationTaskRunner runner, Integration
     {
         var teamId = context.MergedJobDataMap.GetString(IntegrationTaskScheduler.TeamIdKey)!;
         var taskId = context.MergedJobDataMap.GetString(IntegrationTaskScheduler.TaskIdKey)!;
-        var outcome = await runner.RunAsync(teamId, taskId, cancellationToken);
+        RunOutcome outcome;
+        using (scheduler.Running(taskId))
+            outcome = await runner.RunAsync(teamId, taskId, cancellationToken);
         switch (outcome)
         {
             case RunOutcome.Gone:

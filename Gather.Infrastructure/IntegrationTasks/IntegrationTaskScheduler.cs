@@ -22,7 +22,22 @@ public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGath
     /// <summary>Sync Stripe Charges tasks by the model they attach to, so a sync can ask for an attach without a store call.</summary>
     private FrozenDictionary<(string TeamId, string ModelId), string[]> _chargeTasksByModel = FrozenDictionary<(string, string), string[]>.Empty;
 
+    /// <summary>Tasks whose run job is executing on this instance right now.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
+
     private bool Enabled => settings.Value.SchedulerEnabled;
+
+    /// <summary>Marks a task's run as under way here until the returned handle is disposed, so a sweep does not plan a second one meanwhile.</summary>
+    public IDisposable Running(string taskId)
+    {
+        _running[taskId] = 0;
+        return new Release(() => _running.TryRemove(taskId, out _));
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
 
     public static JobKey RunKey(string taskId) => new($"run/{taskId}", Group);
 
@@ -32,10 +47,7 @@ public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGath
     public async Task ScheduleAsync(IntegrationTask task, CancellationToken cancellationToken)
     {
         Track(task);
-        var due = task.State.Status is IntegrationTaskStatus.Pending or IntegrationTaskStatus.Running
-            ? clock.GetUtcNow()
-            : task.State.NextRunAt ?? clock.GetUtcNow();
-        await ScheduleRunAsync(task.TeamId, task.Id, due, cancellationToken);
+        await ScheduleRunAsync(task.TeamId, task.Id, DueAt(task), cancellationToken);
     }
 
     public Task RunNowAsync(IntegrationTask task, CancellationToken cancellationToken) =>
@@ -77,16 +89,30 @@ public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGath
             if (!known.Contains(key.Name[(key.Name.IndexOf('/') + 1)..]))
                 await scheduler.DeleteJob(key, cancellationToken);
         }
-        foreach (var task in tasks)
+        foreach (var listed in tasks)
         {
-            var due = task.State.Status is IntegrationTaskStatus.Pending or IntegrationTaskStatus.Running
-                ? clock.GetUtcNow()
-                : task.State.NextRunAt ?? clock.GetUtcNow();
+            var task = listed;
+            if (_running.ContainsKey(task.Id))
+                continue; // Its run plans the next one when it ends.
             var planned = (await scheduler.GetTrigger(new TriggerKey(RunKey(task.Id).Name, Group), cancellationToken))?.NextFireTimeUtc;
+            if (planned is null && DueAt(task) <= clock.GetUtcNow())
+            {
+                // The list may predate a run that has just ended here: read the task again before running it a second time.
+                if (await store.ForTeam(task.TeamId).IntegrationTasks.GetAsync(task.Id, cancellationToken) is not { } fresh)
+                    continue;
+                task = fresh;
+            }
+            var due = DueAt(task);
             if (planned is null || planned > due)
                 await ScheduleRunAsync(task.TeamId, task.Id, due, cancellationToken);
         }
     }
+
+    /// <summary>When a task should run next: at once when new or unfinished, else at its <c>NextRunAt</c>.</summary>
+    private DateTimeOffset DueAt(IntegrationTask task) =>
+        task.State.Status is IntegrationTaskStatus.Pending or IntegrationTaskStatus.Running
+            ? clock.GetUtcNow()
+            : task.State.NextRunAt ?? clock.GetUtcNow();
 
     public void RecordsSynced(string teamId, string modelId, IReadOnlyCollection<string> fields)
     {
