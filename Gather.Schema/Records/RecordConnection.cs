@@ -25,6 +25,9 @@ public sealed class RecordConnection(Model model, RecordQuery query, RecordPage 
     private static List<RecordNode> NodesOf(Model model, RecordQuery query, RecordPage page, IReadOnlyList<string>? columns)
     {
         var fingerprint = RecordCursor.Fingerprint(query.Order);
-        return page.Records.Select(r => new RecordNode(model, r, RecordCursor.For(r, query.Order).Encode(fingerprint), columns)).ToList();
+        return page.Records.Select(r => new RecordNode(model, r, columns)
+        {
+            CursorSource = new Lazy<string>(() => RecordCursor.For(r, query.Order).Encode(fingerprint)),
+        }).ToList();
     }
 }
