@@ -87,4 +87,21 @@ public sealed class MongoRecordQuerySnapshotTests
 
         Snapshot.Match(rendered);
     }
+
+    [Fact]
+    public void Attaching_data_and_leasing_tasks_render_as_in_the_snapshot()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        var field = new FieldPath(["stripe_charge_id"]);
+
+        var rendered = new
+        {
+            recordsNamingCharges = Json(MongoRecordQueries.Naming("team_1", "model_1", field, ["ch_1", "ch_2"])),
+            recordsWithoutTheirCharge = Json(MongoRecordQueries.Unattached("team_1", "model_1", field, "stripeCharge")),
+            taskLeasable = Json(MongoIntegrationTaskStore.Leasable("team_1", "task_1", "instance-a", at)),
+            taskIdle = Json(MongoIntegrationTaskStore.Idle("team_1", "task_1", at)),
+        };
+
+        Snapshot.Match(rendered);
+    }
 }

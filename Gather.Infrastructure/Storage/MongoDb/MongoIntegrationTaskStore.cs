@@ -41,16 +41,23 @@ internal sealed class MongoIntegrationTaskStore(MongoCollections collections, st
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
         (await collections.IntegrationTasks.DeleteOneAsync(ById(id), cancellationToken)).DeletedCount > 0;
 
-    public async Task<bool> TryLeaseAsync(string id, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<bool> TryLeaseAsync(string id, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        (await collections.IntegrationTasks.UpdateOneAsync(Leasable(teamId, id, owner, now),
+            new BsonDocument("$set", new BsonDocument { { "leaseOwner", owner }, { "leaseUntil", until.UtcDateTime } }),
+            cancellationToken: cancellationToken)).MatchedCount > 0;
+
+    /// <summary>The task, if no other owner's lease on it is live at <paramref name="now"/>: what claiming it matches.</summary>
+    public static BsonDocument Leasable(string teamId, string id, string owner, DateTimeOffset now) => new(ById(teamId, id))
     {
-        var filter = new BsonDocument(ById(id))
-        {
-            { "$or", new BsonArray { new BsonDocument("leaseOwner", BsonNull.Value), new BsonDocument("leaseOwner", owner),
-                new BsonDocument("leaseUntil", new BsonDocument("$lte", now.UtcDateTime)) } },
-        };
-        var update = new BsonDocument("$set", new BsonDocument { { "leaseOwner", owner }, { "leaseUntil", until.UtcDateTime } });
-        return (await collections.IntegrationTasks.UpdateOneAsync(filter, update, cancellationToken: cancellationToken)).MatchedCount > 0;
-    }
+        { "$or", new BsonArray { new BsonDocument("leaseOwner", BsonNull.Value), new BsonDocument("leaseOwner", owner),
+            new BsonDocument("leaseUntil", new BsonDocument("$lte", now.UtcDateTime)) } },
+    };
+
+    /// <summary>The task, if no lease on it is live at <paramref name="now"/>: what saving an idle task's state matches.</summary>
+    public static BsonDocument Idle(string teamId, string id, DateTimeOffset now) => new(ById(teamId, id))
+    {
+        { "$or", new BsonArray { new BsonDocument("leaseOwner", BsonNull.Value), new BsonDocument("leaseUntil", new BsonDocument("$lte", now.UtcDateTime)) } },
+    };
 
     public async Task<bool> SaveStateAsync(string id, string owner, IntegrationTaskState state, DateTimeOffset leaseUntil,
         CancellationToken cancellationToken)
@@ -65,10 +72,7 @@ internal sealed class MongoIntegrationTaskStore(MongoCollections collections, st
 
     public async Task<bool> SaveIdleStateAsync(string id, IntegrationTaskState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var filter = new BsonDocument(ById(id))
-        {
-            { "$or", new BsonArray { new BsonDocument("leaseOwner", BsonNull.Value), new BsonDocument("leaseUntil", new BsonDocument("$lte", now.UtcDateTime)) } },
-        };
+        var filter = Idle(teamId, id, now);
         var update = new BsonDocument("$set", new BsonDocument("state", Bson(IntegrationTaskJson.Write(state))));
         return (await collections.IntegrationTasks.UpdateOneAsync(filter, update, cancellationToken: cancellationToken)).MatchedCount > 0;
     }
@@ -80,7 +84,9 @@ internal sealed class MongoIntegrationTaskStore(MongoCollections collections, st
 
     private static BsonDocument Bson(string json) => MongoJson.ToBson(System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject());
 
-    private BsonDocument ById(string id) => new() { { "_id", id }, { "teamId", teamId } };
+    private BsonDocument ById(string id) => ById(teamId, id);
+
+    private static BsonDocument ById(string teamId, string id) => new() { { "_id", id }, { "teamId", teamId } };
 
     internal static IntegrationTask Read(BsonDocument d) => new(d["_id"].AsString, d["teamId"].AsString, d["integrationId"].AsString,
         Enum.Parse<IntegrationTaskKind>(d["kind"].AsString), IntegrationTaskJson.Read<IntegrationTaskOptions>(MongoJson.ToJson(d["options"].AsBsonDocument).ToJsonString()),

@@ -27,6 +27,18 @@ internal static class MongoRecordQueries
     public static BsonDocument ByKeyAndVersion(string teamId, string modelId, string key, long version) =>
         new(ByKey(teamId, modelId, key)) { { RecordDocument.Version, version } };
 
+    /// <summary>The model's records whose <paramref name="field"/> holds one of <paramref name="ids"/> (attaching data to them).</summary>
+    public static BsonDocument Naming(string teamId, string modelId, FieldPath field, IEnumerable<string> ids) =>
+        new(OfModel(teamId, modelId)) { { RecordDocument.Data + "." + field, new BsonDocument("$in", new BsonArray(ids)) } };
+
+    /// <summary>The model's records whose text <paramref name="field"/> is not the id of what <paramref name="section"/> holds.</summary>
+    public static BsonDocument Unattached(string teamId, string modelId, FieldPath field, string section) =>
+        new(OfModel(teamId, modelId))
+        {
+            { RecordDocument.Data + "." + field, new BsonDocument("$type", "string") },
+            { "$expr", new BsonDocument("$ne", new BsonArray { "$" + RecordDocument.Linked + "." + section + ".id", "$" + RecordDocument.Data + "." + field }) },
+        };
+
     public static BsonDocument Matching(string teamId, string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms)
     {
         var clauses = new BsonArray();

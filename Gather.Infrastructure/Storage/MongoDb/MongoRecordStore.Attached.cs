@@ -17,14 +17,13 @@ internal sealed partial class MongoRecordStore
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var byId = snapshots.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        var fieldPath = RecordDocument.Data + "." + field;
         var changed = 0;
         var pending = byId.Keys.ToList();
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
             if (attempt > MaxAttempts)
                 throw new InvalidOperationException($"Attaching {section} gave up after {MaxAttempts} conflicting attempts on model {modelId}.");
-            var filter = new BsonDocument(MongoRecordQueries.OfModel(teamId, modelId)) { { fieldPath, new BsonDocument("$in", new BsonArray(pending)) } };
+            var filter = MongoRecordQueries.Naming(teamId, modelId, field, pending);
             var records = (await collections.Records.Find(filter).ToListAsync(cancellationToken)).Select(d => d.ToRecord()).ToList();
             var writes = new List<(StoredRecord Record, string Id)>();
             foreach (var record in records)
@@ -60,12 +59,7 @@ internal sealed partial class MongoRecordStore
     public async Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit,
         CancellationToken cancellationToken)
     {
-        var fieldPath = "$" + RecordDocument.Data + "." + field;
-        var filter = new BsonDocument(MongoRecordQueries.OfModel(teamId, modelId))
-        {
-            { RecordDocument.Data + "." + field, new BsonDocument("$type", "string") },
-            { "$expr", new BsonDocument("$ne", new BsonArray { "$" + RecordDocument.Linked + "." + section + ".id", fieldPath }) },
-        };
+        var filter = MongoRecordQueries.Unattached(teamId, modelId, field, section);
         var ids = await collections.Records.Distinct<string>(RecordDocument.Data + "." + field, filter, cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         return ids.Take(limit).ToList();
