@@ -21,8 +21,15 @@ public sealed class IntegrationTaskRun(ITeamStore team, IntegrationTask task, In
 
     /// <summary>The integration the task syncs from; a run cannot go on without it.</summary>
     public async Task<Integration> IntegrationAsync(CancellationToken cancellationToken) =>
-        (await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == task.IntegrationId)
+        await team.Integrations.FindAsync(task.IntegrationId, cancellationToken)
         ?? throw new IntegrationTaskException("The task's integration no longer exists.");
+
+    /// <summary>Saves a finished page: the cursor moves to its last item, and its counts are added to the progress.</summary>
+    public Task SavePageAsync(string? lastId, int scanned, int changed, CancellationToken cancellationToken) => SaveAsync(State with
+    {
+        Cursor = lastId ?? State.Cursor,
+        Progress = new IntegrationTaskProgress(State.Progress.Scanned + scanned, State.Progress.RecordsChanged + changed),
+    }, cancellationToken);
 
     public async Task SaveAsync(IntegrationTaskState updated, CancellationToken cancellationToken)
     {

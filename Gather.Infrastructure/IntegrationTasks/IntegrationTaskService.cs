@@ -24,7 +24,7 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
     public async Task<Result<IntegrationTask>> CreateAsync(ITeamStore team, string? integrationId, IntegrationTaskKind kind,
         IntegrationTaskOptions? options, CancellationToken cancellationToken)
     {
-        var integration = (await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == integrationId);
+        var integration = await team.Integrations.FindAsync(integrationId, cancellationToken);
         if (integration is null)
             return Result<IntegrationTask>.Invalid([new("integrationId", string.IsNullOrEmpty(integrationId) ? "required" : "notFound",
                 string.IsNullOrEmpty(integrationId) ? "Name the integration the task syncs from." : $"No integration with id '{integrationId}' exists in this team.")]);
@@ -50,8 +50,6 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
         var now = StoreTime.Now(clock);
         var task = new IntegrationTask(DocumentIds.New("task"), team.TeamId, integration.Id, kind, normalized, IntegrationTaskState.New(now), now);
         await team.IntegrationTasks.InsertAsync(task, cancellationToken);
-        if (kind == IntegrationTaskKind.SyncStripeCharges)
-            await team.Records.EnsureFieldIndexAsync(normalized.ChargeIdPath(), cancellationToken);
         var note = await webhooks.EnsureForAsync(team, integration, cancellationToken);
         if (note is not null)
         {
@@ -81,7 +79,7 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
         if (await FindAsync(team, id, cancellationToken) is not { } task || !await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken))
             return NotFound(id);
         await scheduler.UnscheduleAsync(task.Id, cancellationToken);
-        if ((await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == task.IntegrationId) is { } integration)
+        if (await team.Integrations.FindAsync(task.IntegrationId, cancellationToken) is { } integration)
             await webhooks.EnsureForAsync(team, integration, cancellationToken);
         return Result<IntegrationTask>.Ok(task);
     }

@@ -29,12 +29,7 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
             var changed = await run.Team.Records.AttachAsync(modelId, field, AttachedData.StripeCharge,
                 page.Data.Select(c => new AttachedSnapshot(c.Id, ChargeSnapshot.Of(c), fetchedAt.ToUnixTimeSeconds())).ToList(), fetchedAt,
                 cancellationToken);
-            var progress = run.State.Progress;
-            await run.SaveAsync(run.State with
-            {
-                Cursor = page.Data.Count > 0 ? page.Data[^1].Id : run.State.Cursor,
-                Progress = new IntegrationTaskProgress(progress.Scanned + page.Data.Count, progress.RecordsChanged + changed),
-            }, cancellationToken);
+            await run.SavePageAsync(page.Data.LastOrDefault()?.Id, page.Data.Count, changed, cancellationToken);
             if (changed > 0)
                 reader.Invalidate(run.Team.TeamId);
             if (++pages % LogEveryPages == 0)

@@ -39,12 +39,7 @@ public sealed class StripeCustomersSync(StripeGateway stripe, SecretProtector se
                 changed += Written(await records.SyncAsync(run.Team, StandardModels.IdFor(teamId, StandardModels.Account), accounts, cancellationToken));
             if (customers.Count > 0)
                 changed += Written(await records.SyncAsync(run.Team, StandardModels.IdFor(teamId, StandardModels.Customer), customers, cancellationToken));
-            var progress = run.State.Progress;
-            await run.SaveAsync(run.State with
-            {
-                Cursor = page.Data.Count > 0 ? page.Data[^1].Id : run.State.Cursor,
-                Progress = new IntegrationTaskProgress(progress.Scanned + page.Data.Count, progress.RecordsChanged + changed),
-            }, cancellationToken);
+            await run.SavePageAsync(page.Data.LastOrDefault()?.Id, page.Data.Count, changed, cancellationToken);
         }
     }
 

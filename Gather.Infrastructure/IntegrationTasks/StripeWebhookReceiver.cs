@@ -32,7 +32,7 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
         if (await store.FindIntegrationTeamAsync(integrationId, cancellationToken) is not { } teamId)
             return new(404, $"No integration '{integrationId}' receives webhooks here.");
         var team = store.ForTeam(teamId);
-        var integration = (await team.Integrations.ListAsync(cancellationToken)).First(i => i.Id == integrationId);
+        var integration = (await team.Integrations.FindAsync(integrationId, cancellationToken))!;
         if (integration.EncryptedWebhookSecret is not { } encrypted)
             return new(400, "This integration has no webhook endpoint registered, so no signature can be checked.");
         var now = clock.GetUtcNow();
@@ -73,12 +73,12 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
         {
             changed = await ApplyAsync(team, integration, tasks, stripeEvent, type, now, cancellationToken);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException || StripeGateway.IsFailure(e, cancellationToken))
+        catch (Exception e) when (IsUnreadable(e) || StripeGateway.IsFailure(e, cancellationToken))
         {
             // Forget the id so that Stripe's retry is applied rather than taken for a duplicate.
             await team.Integrations.ForgetEventAsync(integrationId, eventId, CancellationToken.None);
             logger.LogWarning(e, "Stripe event {EventId} ({Type}) could not be applied", eventId, type);
-            return e is JsonException or KeyNotFoundException or InvalidOperationException
+            return IsUnreadable(e)
                 ? new(400, $"Event {eventId} does not hold a charge Gather can read: {e.Message}")
                 : new(503, $"Event {eventId} could not be applied now ({e.Message}); Stripe will deliver it again.");
         }
@@ -86,6 +86,9 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
         logger.LogInformation("Stripe event {EventId} ({Type}) updated {Changed} records", eventId, type, changed);
         return new(200, $"Event {eventId} applied to {changed} records.");
     }
+
+    /// <summary>What reading an event's charge throws when the event is not shaped as Stripe documents it.</summary>
+    private static bool IsUnreadable(Exception e) => e is JsonException or KeyNotFoundException or InvalidOperationException;
 
     private async Task<int> ApplyAsync(ITeamStore team, Integration integration, IReadOnlyList<IntegrationTask> tasks, JsonElement stripeEvent,
         string type, DateTimeOffset now, CancellationToken cancellationToken)
@@ -97,7 +100,7 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
         {
             // A dispute names its charge; the charge's own state (disputed, refunds) is read from Stripe.
             var chargeId = StripeJson.Text(eventObject, "charge");
-            asOf = clock.GetUtcNow().ToUnixTimeSeconds();
+            asOf = now.ToUnixTimeSeconds();
             charge = StripeCharge.From(await stripe.GetAsync($"/v1/charges/{Uri.EscapeDataString(chargeId)}", [],
                 secrets.Unprotect(integration.EncryptedSecretKey), cancellationToken));
         }

@@ -52,7 +52,7 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
 
     public async Task<Result<Integration>> DisconnectAsync(ITeamStore team, string? id, CancellationToken cancellationToken)
     {
-        var integration = (await team.Integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == id);
+        var integration = await team.Integrations.FindAsync(id, cancellationToken);
         if (integration is null)
             return Result<Integration>.NotFound(new NotFoundProblem(id ?? "", $"No integration with id '{id}' exists in this team."));
         // Its tasks and webhook endpoint go first, while the key to reach Stripe is still stored.

@@ -10,6 +10,10 @@ public interface IIntegrationStore
 
     Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>The team's integration with that id, or null. A team has at most one per kind, so its list is the lookup.</summary>
+    async Task<Integration?> FindAsync(string? id, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(id) ? null : (await ListAsync(cancellationToken)).FirstOrDefault(i => i.Id == id);
+
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Records the integration's webhook endpoint (both null: it has none); false when the team has no such integration.</summary>

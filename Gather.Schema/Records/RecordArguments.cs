@@ -56,8 +56,17 @@ public static class RecordArguments
     /// <summary>The query the field's list arguments ask for, or null (with the problems reported) when they are invalid.</summary>
     public static RecordQuery? QueryOf(IResolveFieldContext context)
     {
-        var (where, order, search, page) = ListArguments(context);
-        var query = context.Service<RecordQueryBuilder>().Build(where, order, search, page);
+        var (where, order, _, _) = ListArguments(context);
+        return QueryOf(context, where, order);
+    }
+
+    /// <summary>
+    /// The query for a filter and sort already read from the field's arguments (the typed API's
+    /// own shapes), with its <c>search</c> and page; null, with the problems reported, when invalid.
+    /// </summary>
+    public static RecordQuery? QueryOf(IResolveFieldContext context, FilterInput? where, List<SortInput>? order)
+    {
+        var query = context.Service<RecordQueryBuilder>().Build(where, order, context.GetArgument<string?>("search"), PageOf(context));
         if (query.Succeeded)
             return query.Value!;
         context.Report(query.Problems);
@@ -69,15 +78,21 @@ public static class RecordArguments
         context.GetArgument<Dictionary<string, object?>?>("where") is { } where ? ToFilterInput(where) : null,
         context.GetArgument<List<Dictionary<string, object?>>?>("order")?.Select(ToSortInput).ToList(),
         context.GetArgument<string?>("search"),
-        new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
-            context.GetArgument<int?>("last"), context.GetArgument<string?>("before")));
+        PageOf(context));
+
+    private static PageInput PageOf(IResolveFieldContext context) => new(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
+        context.GetArgument<int?>("last"), context.GetArgument<string?>("before"));
 
     public static FilterInput ToFilterInput(IDictionary<string, object?> map) => new(
         Children(map, "and"),
         Children(map, "or"),
         map.TryGetValue("not", out var not) && not is IDictionary<string, object?> negated ? ToFilterInput(negated) : null,
         map.TryGetValue("field", out var field) ? field as string : null,
-        FilterInputJson.Operators.Where(o => map.ContainsKey(o.Name)).Select(o => (o.Operator, Operand(map[o.Name]))).ToList());
+        Conditions(map));
+
+    /// <summary>The operators an input object carries (<c>{ gt: 50, lte: 100 }</c>), by their GraphQL names; other keys are not operators.</summary>
+    public static List<(FilterOperator, JsonNode?)> Conditions(IDictionary<string, object?> map) =>
+        FilterInputJson.Operators.Where(o => map.ContainsKey(o.Name)).Select(o => (o.Operator, Operand(map[o.Name]))).ToList();
 
     private static List<FilterInput>? Children(IDictionary<string, object?> map, string name) =>
         map.TryGetValue(name, out var value) && value is IEnumerable list

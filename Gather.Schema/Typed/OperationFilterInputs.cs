@@ -1,4 +1,3 @@
-using Gather.Infrastructure.Records.Querying;
 using Gather.Schema.Common;
 using GraphQL.Types;
 
@@ -33,10 +32,6 @@ public abstract class OperationFilterInputType<TScalar> : InputObjectGraphType w
             Field<TScalar>("endsWith").Description("Ends with this, ignoring case.");
         }
     }
-
-    /// <summary>The operators these inputs may carry, by their GraphQL names.</summary>
-    public static IReadOnlyDictionary<string, FilterOperator> Operators { get; } =
-        FilterInputJson.Operators.ToDictionary(o => o.Name, o => o.Operator, StringComparer.Ordinal);
 }
 
 public sealed class StringOperationFilterInputType() : OperationFilterInputType<StringGraphType>("StringOperationFilterInput", ordered: true, text: true);

@@ -28,6 +28,8 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fin
         var typeNames = new HashSet<string>(takenTypeNames, StringComparer.Ordinal);
         var rootFields = new HashSet<string>(takenRootFields, StringComparer.Ordinal);
         var planned = new List<TypedModel>();
+        // Each model's field names as claimed, which its relationships' names must not take either.
+        var takenFieldNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var model in custom)
         {
             var typeName = GraphQLNames.Claim(GraphQLNames.TypeName(model.Name), typeNames);
@@ -45,15 +47,14 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fin
                 .Select(f => new TypedField(GraphQLNames.Claim(GraphQLNames.Sanitize(f.Path), fieldNames), f.Path, f.Type))
                 .ToList();
             planned.Add(new TypedModel(model, typeName, listField, byIdField, typed, hasCharge));
+            takenFieldNames[model.Id] = fieldNames;
         }
         // Relationships may lead to custom models (their typed types), standard ones (Account,
         // Customer) and integration ones (StripeCharge, StripeCustomer).
         var byId = models.DistinctBy(m => m.Id).ToDictionary(m => m.Id, StringComparer.Ordinal);
         var withRelationships = planned.Select(p =>
         {
-            var taken = new HashSet<string>(SystemFields.Concat(p.Fields.Select(f => f.Name)), StringComparer.Ordinal);
-            if (p.HasStripeCharge)
-                taken.Add(AttachedData.StripeCharge);
+            var taken = takenFieldNames[p.Model.Id];
             var related = relationships.SelectMany(r => r.SidesFrom(p.Model.Id))
                 .Where(s => byId.ContainsKey(s.TargetModelId))
                 .OrderBy(s => s.Name, StringComparer.Ordinal)

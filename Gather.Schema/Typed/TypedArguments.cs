@@ -20,19 +20,12 @@ public static class TypedArguments
     {
         var where = context.GetArgument<Dictionary<string, object?>?>("where") is { } map ? Filter(map, model) : null;
         var order = context.GetArgument<List<Dictionary<string, object?>>?>("order")?.SelectMany(o => Sorts(o, model)).ToList();
-        var page = new PageInput(context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
-            context.GetArgument<int?>("last"), context.GetArgument<string?>("before"));
-        var query = context.Service<RecordQueryBuilder>().Build(where, order, context.GetArgument<string?>("search"), page);
-        if (query.Succeeded)
-            return query.Value!;
-        context.Report(query.Problems);
-        return null;
+        return RecordArguments.QueryOf(context, where, order);
     }
 
     /// <summary>One typed filter object: its fields' conditions and its <c>and</c>/<c>or</c> lists, all of which must hold.</summary>
     public static FilterInput Filter(IDictionary<string, object?> map, TypedModel model)
     {
-        var paths = model.Fields.ToDictionary(f => f.Name, f => f.Path, StringComparer.Ordinal);
         var all = new List<FilterInput>();
         foreach (var (name, value) in map)
         {
@@ -52,7 +45,7 @@ public static class TypedArguments
                     all.Add(Condition(model.Model.IdField, conditions));
                     break;
                 default:
-                    if (paths.TryGetValue(name, out var path) && value is IDictionary<string, object?> operators)
+                    if (model.PathsByName.TryGetValue(name, out var path) && value is IDictionary<string, object?> operators)
                         all.Add(Condition(path, operators));
                     break;
             }
@@ -61,19 +54,15 @@ public static class TypedArguments
     }
 
     private static FilterInput Condition(string path, IDictionary<string, object?> operators) =>
-        new(null, null, null, path, operators
-            .Where(o => StringOperationFilterInputType.Operators.ContainsKey(o.Key))
-            .Select(o => (StringOperationFilterInputType.Operators[o.Key], RecordArguments.Operand(o.Value)))
-            .ToList());
+        new(null, null, null, path, RecordArguments.Conditions(operators));
 
     /// <summary>One typed sort object: each key given, in the order written (<c>{ stripeCharge: { amount: DESC } }</c> nests).</summary>
     public static IEnumerable<SortInput> Sorts(IDictionary<string, object?> map, TypedModel model)
     {
-        var paths = model.Fields.ToDictionary(f => f.Name, f => f.Path, StringComparer.Ordinal);
         foreach (var (name, value) in map)
         {
             if (value is SortDirection direction)
-                yield return new SortInput(name == "id" ? model.Model.IdField : paths.GetValueOrDefault(name, name), direction);
+                yield return new SortInput(name == "id" ? model.Model.IdField : model.PathsByName.GetValueOrDefault(name, name), direction);
             else if (name == AttachedData.StripeCharge && value is IDictionary<string, object?> nested)
                 foreach (var (field, inner) in nested)
                     if (inner is SortDirection innerDirection)

@@ -20,6 +20,9 @@ public sealed record TypedModel(Model Model, string TypeName, string ListField, 
     /// <summary>Filled once every model's type is named, since relationships refer to other models' types.</summary>
     public IReadOnlyList<TypedRelationship> Relationships { get; init; } = [];
 
+    /// <summary>Each field's synced path by its GraphQL name, for reading the typed <c>where</c> and <c>order</c>.</summary>
+    public IReadOnlyDictionary<string, string> PathsByName { get; } = Fields.ToDictionary(f => f.Name, f => f.Path, StringComparer.Ordinal);
+
     public string FilterTypeName => TypeName + "FilterInput";
 
     public string SortTypeName => TypeName + "SortInput";
