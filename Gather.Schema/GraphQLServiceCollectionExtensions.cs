@@ -35,6 +35,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<GatherSchema>()
             .AddGraphTypes(typeof(GatherSchema).Assembly)
             .AddSystemTextJson()
+            .AddExecutionStrategy<TypedQueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddErrorInfoProvider<GatherErrorInfoProvider>()
             .AddComplexityAnalyzer((complexity, provider) =>
                 QueryCost.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimitsOptions>>().Value,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Gather.Infrastructure.Records;
@@ -16,8 +17,27 @@ public sealed record StoredRecord(
     DateTimeOffset UpdatedAt,
     long Version)
 {
+    private (JsonObject Data, JsonElement Json)? _read;
+
     /// <summary>The folded text <c>search</c> looks in; stored beside the record so both stores search it alike.</summary>
     public string SearchText => Records.SearchText.Of(Data, Linked);
+
+    /// <summary>
+    /// The JSON <see cref="Data"/> was read from, for readers that pick a few values out of many
+    /// records: <see cref="Data"/> builds a node per property on first access, this does not.
+    /// Null for records not read as JSON text, and for a copy whose <see cref="Data"/> was
+    /// replaced (records are changed by replacing <see cref="Data"/>, never in place).
+    /// </summary>
+    public JsonElement? StoredData => _read is { } read && ReferenceEquals(read.Data, Data) ? read.Json : null;
+
+    /// <summary>A record read back from a store that keeps its data as JSON text.</summary>
+    public static StoredRecord Read(string modelId, string key, JsonElement data, JsonObject linked,
+        DateTimeOffset createdAt, DateTimeOffset updatedAt, long version)
+    {
+        var record = new StoredRecord(modelId, key, JsonObject.Create(data)!, linked, createdAt, updatedAt, version);
+        record._read = (record.Data, data);
+        return record;
+    }
 }
 
 /// <summary>What a sync did with one record.</summary>

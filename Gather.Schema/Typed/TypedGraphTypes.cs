@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using Gather.Infrastructure.Integrations;
@@ -36,25 +35,27 @@ public static class TypedGraphTypes
         yield return SortType(model);
     }
 
-    private static ObjectGraphType<RecordNode> ObjectType(TypedModel model, TeamSchemaPlan plan)
+    private static TypedRecordGraphType ObjectType(TypedModel model, TeamSchemaPlan plan)
     {
-        var type = new ObjectGraphType<RecordNode>
+        var type = new TypedRecordGraphType
         {
             Name = model.TypeName,
             Description = $"A record of the model \"{model.Model.Name}\" (ID field `{model.Model.IdField}`).",
         };
-        type.Field<NonNullGraphType<IdGraphType>>("id").Description($"The record's `{model.Model.IdField}`.").Resolve(c => c.Source.Record.Key);
-        type.Field<NonNullGraphType<DateTimeType>>("createdAt").Description("When the record was first synced.").Resolve(c => c.Source.Record.CreatedAt);
-        type.Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When a sync last changed the record.").Resolve(c => c.Source.Record.UpdatedAt);
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description($"The record's `{model.Model.IdField}`.")
+            .Resolve(new RecordValueResolver(node => node.Record.Key));
+        type.Field<NonNullGraphType<DateTimeType>>("createdAt").Description("When the record was first synced.")
+            .Resolve(new RecordValueResolver(node => node.Record.CreatedAt));
+        type.Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When a sync last changed the record.")
+            .Resolve(new RecordValueResolver(node => node.Record.UpdatedAt));
         foreach (var field in model.Fields)
         {
-            var path = field.Path;
             type.AddField(new FieldType
             {
                 Name = field.Name,
                 Description = $"The synced field \"{field.Path}\".",
                 ResolvedType = Scalar(field.Type),
-                Resolver = new SyncedFieldResolver(path, field.Type),
+                Resolver = new SyncedFieldResolver(field.Path, field.Type),
             });
         }
         if (model.HasStripeCharge)
@@ -223,32 +224,6 @@ public static class TypedGraphTypes
         ModelFieldType.DateTime => typeof(DateTimeOperationFilterInputType),
         _ => typeof(JsonOperationFilterInputType),
     };
-
-    /// <summary>A stored value as its typed field returns it; a value of another kind (possible for undeclared fields) reads as null.</summary>
-    // The arms are typed as object on purpose: JsonNode converts implicitly from string, bool and
-    // numbers, so a switch typed JsonNode would turn every scalar back into a JSON node.
-    public static object? Value(JsonNode? node, ModelFieldType type) => type switch
-    {
-        _ when node is null => (object?)null,
-        ModelFieldType.String => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null,
-        ModelFieldType.Int => node is JsonValue v && v.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue ? (int)l : null,
-        ModelFieldType.Float => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null,
-        ModelFieldType.Boolean => node is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null,
-        ModelFieldType.DateTime => node is JsonValue v && v.TryGetValue<string>(out var t)
-                              && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
-        _ => (object?)node,
-    };
-}
-
-/// <summary>
-/// Reads one synced field of a record. Written out rather than as a lambda resolver: a typed page
-/// resolves every selected field of every record through it, and the generic lambda resolvers
-/// wrap each call's context in an adapter first.
-/// </summary>
-internal sealed class SyncedFieldResolver(string path, ModelFieldType type) : IFieldResolver
-{
-    public ValueTask<object?> ResolveAsync(IResolveFieldContext context) =>
-        new(TypedGraphTypes.Value(((RecordNode)context.Source!).Record.Data[path], type));
 }
 
 /// <summary>Conditions on a record's attached Stripe charge (<c>where: { stripeCharge: { status: { eq: "succeeded" } } }</c>).</summary>

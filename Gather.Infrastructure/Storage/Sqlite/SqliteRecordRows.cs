@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Microsoft.Data.Sqlite;
@@ -19,10 +20,10 @@ internal static class SqliteRecordRows
         "ON CONFLICT (team_id, model_id, key) DO UPDATE SET data = excluded.data, linked = excluded.linked, " +
         "search = excluded.search, linked_search = excluded.linked_search, updated_at = excluded.updated_at, version = excluded.version";
 
-    public static StoredRecord Read(SqliteDataReader reader) => new(
+    public static StoredRecord Read(SqliteDataReader reader) => StoredRecord.Read(
         reader.GetString(0),
         reader.GetString(1),
-        (JsonObject)JsonNode.Parse(reader.GetString(2))!,
+        JsonElement.Parse(reader.GetString(2)),
         (JsonObject)JsonNode.Parse(reader.GetString(3))!,
         reader.ReadTime(4),
         reader.ReadTime(5),
