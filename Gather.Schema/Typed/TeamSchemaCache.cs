@@ -15,13 +15,18 @@ namespace Gather.Schema.Typed;
 /// (a mutation, a sync), or after <see cref="GraphQLLimitsOptions.TeamSchemaCheckSeconds"/>;
 /// it is rebuilt only when what it was built from differs (<see cref="TeamSchemaPlan.Fingerprint"/>).
 /// A rebuild never blocks requests: those in flight keep the schema they started with, and
-/// others use the previous one until the new one is ready.
+/// others use the previous one until the new one is ready. At most
+/// <see cref="GraphQLLimitsOptions.TeamSchemaCacheSize"/> teams are kept; the least recently used goes first.
 /// </summary>
 public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema baseSchema, IGatherStore store, ModelService models,
     RelationshipService relationships, IOptions<GraphQLLimitsOptions> options, TimeProvider clock, ILogger<TeamSchemaCache> logger)
     : IRecordsSyncedListener
 {
-    private sealed record Entry(TeamSchemaPlan Plan, ISchema Schema, DateTimeOffset CheckedAt, bool Stale);
+    private sealed record Entry(TeamSchemaPlan Plan, ISchema Schema, DateTimeOffset CheckedAt, bool Stale)
+    {
+        /// <summary>When a request last used this schema (<see cref="TimeProvider.GetTimestamp"/>), for eviction.</summary>
+        public long UsedAt;
+    }
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _builds = new(StringComparer.Ordinal);
@@ -33,25 +38,52 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
             return baseSchema;
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(teamId, out var entry) && !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds))
-            return entry.Schema;
+            return Use(entry);
         var build = _builds.GetOrAdd(teamId, _ => new SemaphoreSlim(1, 1));
         // Someone is already checking or rebuilding: use the schema there is, if any.
         if (entry is not null && !await build.WaitAsync(0, cancellationToken))
-            return entry.Schema;
+            return Use(entry);
         if (entry is null)
             await build.WaitAsync(cancellationToken);
         try
         {
             if (_entries.TryGetValue(teamId, out entry) && !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds))
-                return entry.Schema;
+                return Use(entry);
             var plan = await PlanAsync(teamId, cancellationToken);
             var schema = entry is not null && entry.Plan.Fingerprint == plan.Fingerprint ? entry.Schema : Build(teamId, plan);
-            _entries[teamId] = new Entry(plan, schema, clock.GetUtcNow(), Stale: false);
+            _entries[teamId] = new Entry(plan, schema, clock.GetUtcNow(), Stale: false) { UsedAt = clock.GetTimestamp() };
+            if (entry is null)
+                EvictBeyondLimit(teamId);
             return schema;
         }
         finally
         {
             build.Release();
+        }
+    }
+
+    private ISchema Use(Entry entry)
+    {
+        entry.UsedAt = clock.GetTimestamp();
+        return entry.Schema;
+    }
+
+    /// <summary>
+    /// With more teams than the limit, drops the schemas used longest ago (never the one just
+    /// added). Runs only when a team's schema is added, so its scan costs nothing per request.
+    /// </summary>
+    private void EvictBeyondLimit(string addedTeamId)
+    {
+        var limit = options.Value.TeamSchemaCacheSize;
+        while (_entries.Count > limit)
+        {
+            var oldest = _entries.Where(e => e.Key != addedTeamId).MinBy(e => e.Value.UsedAt);
+            if (oldest.Key is null || !_entries.TryRemove(oldest))
+                return;
+            // Its lock goes too, unless a check holds it right now (then it stays until the next eviction).
+            if (_builds.TryGetValue(oldest.Key, out var build) && build.CurrentCount == 1)
+                _builds.TryRemove(new KeyValuePair<string, SemaphoreSlim>(oldest.Key, build));
+            logger.LogInformation("Dropped the typed schema of team {TeamId}: more than {Limit} teams' schemas are kept", oldest.Key, limit);
         }
     }
 

@@ -160,6 +160,28 @@ public sealed partial class TypedSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task Past_the_cache_size_the_team_whose_schema_was_used_longest_ago_is_rebuilt_on_its_next_request()
+    {
+        using var app = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:GraphQL:TeamSchemaCacheSize"] = "2" });
+        const string Query = "{ viewer { team { id } } }";
+        var first = app.CreateClient(GatherApiFactory.AdminKey);
+        var second = app.CreateClient((await app.CreateOtherTeamAsync("Second")).Secret);
+        var third = app.CreateClient((await app.CreateOtherTeamAsync("Third")).Secret);
+        async Task<int> RoundTripsAsync(HttpClient team) => (await team.PostGraphQLAsync(Query)).StoreRoundTrips!.Value;
+
+        await RoundTripsAsync(first);
+        await RoundTripsAsync(second);
+        var cached = await RoundTripsAsync(first);
+        await RoundTripsAsync(third); // three teams, room for two: the second team's schema, used longest ago, goes
+
+        Assert.Equal(cached, await RoundTripsAsync(first));
+        Assert.Equal(cached, await RoundTripsAsync(third));
+        // Rebuilding reads the team's models (its only ones are standard, so nothing else).
+        Assert.Equal(cached + 1, await RoundTripsAsync(second));
+        Assert.Equal(cached, await RoundTripsAsync(second));
+    }
+
+    [Fact]
     public async Task With_typed_schemas_off_every_team_runs_on_gathers_schema()
     {
         using var app = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:GraphQL:TypedSchema"] = "false" });
