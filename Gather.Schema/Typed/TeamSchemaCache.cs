@@ -30,7 +30,7 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _builds = new(StringComparer.Ordinal);
-    private readonly Lazy<(ISet<string> TypeNames, ISet<string> RootFields)> _reserved = new(factory.Reserved);
+    private readonly Lazy<ReservedNames> _reserved = new(factory.Reserved);
 
     public async Task<ISchema> GetAsync(string teamId, CancellationToken cancellationToken)
     {
@@ -117,18 +117,15 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
     }
 
     /// <summary>
-    /// A sync that wrote a field the team's typed type does not have yet makes the next request
-    /// check the schema; other syncs change nothing here (a field's type changing with new kinds
-    /// of values shows after the periodic check).
+    /// A sync that wrote a field the team's typed type (or Account, Customer) does not have yet
+    /// makes the next request check the schema; other syncs change nothing here (a field's type
+    /// changing with new kinds of values shows after the periodic check).
     /// </summary>
     public void RecordsSynced(string teamId, string modelId, IReadOnlyCollection<string> fields)
     {
         if (!_entries.TryGetValue(teamId, out var entry))
             return;
-        // Models without a typed type (Account, Customer) have nothing to add; a new custom model
-        // came from a mutation, which already asked for a check.
-        var typed = entry.Plan.Models.FirstOrDefault(m => m.Model.Id == modelId);
-        if (typed is not null && fields.Any(f => f != typed.Model.IdField && typed.Fields.All(t => t.Path != f)))
+        if (entry.Plan.Lacks(modelId, fields))
             Invalidate(teamId);
     }
 
@@ -136,11 +133,13 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
     {
         var team = store.ForTeam(teamId);
         var teamModels = await models.ListAsync(team, cancellationToken);
-        var custom = teamModels.Where(m => m.Kind == ModelKind.Custom).ToList();
-        var fields = custom.Count == 0 ? new Dictionary<string, IReadOnlyList<ModelField>>() : await models.FieldsAsync(team, custom, cancellationToken);
-        var teamRelationships = custom.Count == 0 ? [] : await relationships.ListAsync(team, cancellationToken);
-        var tasks = custom.Count == 0 ? [] : await team.IntegrationTasks.ListAsync(cancellationToken);
-        var (typeNames, rootFields) = _reserved.Value;
-        return TeamSchemaPlan.Build(teamModels, fields, teamRelationships, tasks, typeNames, rootFields);
+        // Custom models become types; Account and Customer gain typed fields for what the team syncs into them.
+        var typed = teamModels.Where(m => m.Kind is ModelKind.Custom or ModelKind.Standard).ToList();
+        var custom = typed.Any(m => m.Kind == ModelKind.Custom);
+        var fields = typed.Count == 0 ? new Dictionary<string, IReadOnlyList<ModelField>>() : await models.FieldsAsync(team, typed, cancellationToken);
+        var teamRelationships = custom ? await relationships.ListAsync(team, cancellationToken) : [];
+        var tasks = custom ? await team.IntegrationTasks.ListAsync(cancellationToken) : [];
+        var reserved = _reserved.Value;
+        return TeamSchemaPlan.Build(teamModels, fields, teamRelationships, tasks, reserved.TypeNames, reserved.RootFields, reserved.StandardTypeFields);
     }
 }

@@ -1,3 +1,4 @@
+using StandardModelNames = Gather.Infrastructure.Models.StandardModels;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
 using Gather.Schema.Records;
@@ -15,8 +16,11 @@ namespace Gather.Schema.Typed;
 /// </summary>
 public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema baseSchema)
 {
-    /// <summary>The names a team's types and root fields must not take: Gather's own, and the typed API's shared inputs.</summary>
-    public (ISet<string> TypeNames, ISet<string> RootFields) Reserved()
+    /// <summary>
+    /// The names a team's types, root fields and standard-type fields must not take: Gather's
+    /// own, and the typed API's shared inputs.
+    /// </summary>
+    public ReservedNames Reserved()
     {
         baseSchema.Initialize();
         var types = new HashSet<string>(baseSchema.AllTypes.Select(t => t.Name), StringComparer.Ordinal)
@@ -25,7 +29,10 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
             "BooleanOperationFilterInput", "DateTimeOperationFilterInput", "JsonOperationFilterInput", "StripeChargeFilterInput",
             "StripeChargeSortInput", "Query", "Mutation", "Subscription",
         };
-        return (types, new HashSet<string>(baseSchema.Query.Fields.Select(f => f.Name), StringComparer.Ordinal));
+        var standardTypeFields = new[] { StandardModelNames.Account, StandardModelNames.Customer }.ToDictionary(name => name,
+            ISet<string> (name) => ((IComplexGraphType)baseSchema.AllTypes[name]!).Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        return new ReservedNames(types, new HashSet<string>(baseSchema.Query.Fields.Select(f => f.Name), StringComparer.Ordinal), standardTypeFields);
     }
 
     public ISchema Build(TeamSchemaPlan plan)
@@ -37,7 +44,7 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
             query.AddField(ListField(model));
             query.AddField(ByIdField(model));
         }
-        var schema = new GatherSchema(new FreshGraphTypes(services), query, mutation);
+        var schema = new GatherSchema(new FreshGraphTypes(services, plan), query, mutation);
         foreach (var model in plan.Models)
         {
             foreach (var type in TypedGraphTypes.For(model, plan))
@@ -78,12 +85,23 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
         return field;
     }
 
-    /// <summary>The app's services, except that every graph type asked for is a new instance (for this schema alone).</summary>
-    private sealed class FreshGraphTypes(IServiceProvider inner) : IServiceProvider
+    /// <summary>
+    /// The app's services, except that every graph type asked for is a new instance (for this
+    /// schema alone), and Account and Customer get the team's typed fields.
+    /// </summary>
+    private sealed class FreshGraphTypes(IServiceProvider inner, TeamSchemaPlan plan) : IServiceProvider
     {
-        public object? GetService(Type serviceType) =>
-            typeof(IGraphType).IsAssignableFrom(serviceType) && serviceType is { IsAbstract: false, IsInterface: false, ContainsGenericParameters: false }
-                ? ActivatorUtilities.CreateInstance(inner, serviceType)
-                : inner.GetService(serviceType);
+        public object? GetService(Type serviceType)
+        {
+            if (!typeof(IGraphType).IsAssignableFrom(serviceType) || serviceType is not { IsAbstract: false, IsInterface: false, ContainsGenericParameters: false })
+                return inner.GetService(serviceType);
+            var type = ActivatorUtilities.CreateInstance(inner, serviceType);
+            if (type is ObjectGraphType<RecordNode> standard && plan.StandardFields.TryGetValue(standard.Name, out var fields))
+                TypedGraphTypes.AddSyncedFields(standard, fields);
+            return type;
+        }
     }
 }
+
+/// <summary>Names Gather's own schema already uses: type names, root fields, and the fields of Account and Customer.</summary>
+public sealed record ReservedNames(ISet<string> TypeNames, ISet<string> RootFields, IReadOnlyDictionary<string, ISet<string>> StandardTypeFields);

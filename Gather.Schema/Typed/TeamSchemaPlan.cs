@@ -8,11 +8,13 @@ using Gather.Infrastructure.Relationships;
 namespace Gather.Schema.Typed;
 
 /// <summary>
-/// The typed part of one team's schema: its custom models as <see cref="TypedModel"/>s, and the
-/// fingerprint of what they were built from, so the cached schema is rebuilt exactly when models,
-/// fields, relationships or charge tasks change.
+/// The typed part of one team's schema: its custom models as <see cref="TypedModel"/>s, the
+/// typed fields its standard types (Account, Customer) gain for the fields the team syncs into
+/// them beyond their own, and the fingerprint of what they were built from, so the cached schema
+/// is rebuilt exactly when models, fields, relationships or charge tasks change.
 /// </summary>
-public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fingerprint)
+public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyDictionary<string, IReadOnlyList<TypedField>> StandardFields,
+    string Fingerprint)
 {
     /// <summary>
     /// Names a model's own fields cannot take: the record's key and times, which every typed type
@@ -20,8 +22,21 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fin
     /// </summary>
     public static readonly IReadOnlyList<string> SystemFields = ["id", "createdAt", "updatedAt", "and", "or"];
 
+    // By model id, the synced paths its type already shows (typed fields, the ID field, a standard
+    // type's own fields). Custom and standard models only: integration models have no typed fields.
+    private IReadOnlyDictionary<string, HashSet<string>> _shownPaths = new Dictionary<string, HashSet<string>>();
+
+    /// <summary>
+    /// Whether a sync writing <paramref name="paths"/> into the model brings a field its type lacks,
+    /// so the schema must be checked. A model the plan does not know (a new custom model) came from
+    /// a mutation, which asks for a check itself.
+    /// </summary>
+    public bool Lacks(string modelId, IEnumerable<string> paths) =>
+        _shownPaths.TryGetValue(modelId, out var shown) && paths.Any(p => !p.Contains('.') && !shown.Contains(p));
+
     public static TeamSchemaPlan Build(IReadOnlyList<Model> models, IReadOnlyDictionary<string, IReadOnlyList<ModelField>> fields,
-        IReadOnlyList<Relationship> relationships, IReadOnlyList<IntegrationTask> tasks, ISet<string> takenTypeNames, ISet<string> takenRootFields)
+        IReadOnlyList<Relationship> relationships, IReadOnlyList<IntegrationTask> tasks, ISet<string> takenTypeNames, ISet<string> takenRootFields,
+        IReadOnlyDictionary<string, ISet<string>>? standardTypeFields = null)
     {
         var custom = models.Where(m => m.Kind == ModelKind.Custom).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         var charged = tasks.Where(t => t.Kind == IntegrationTaskKind.SyncStripeCharges).Select(t => t.Options.ModelId).ToHashSet();
@@ -41,11 +56,7 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fin
             var hasCharge = charged.Contains(model.Id);
             if (hasCharge)
                 fieldNames.Add(AttachedData.StripeCharge);
-            var typed = (fields.GetValueOrDefault(model.Id) ?? [])
-                .Where(f => !f.Path.Contains('.') && f.Path != model.IdField && (f.RecordCount > 0 || f.DeclaredType is not null))
-                .OrderBy(f => f.Path, StringComparer.Ordinal)
-                .Select(f => new TypedField(GraphQLNames.Claim(GraphQLNames.Sanitize(f.Path), fieldNames), f.Path, f.Type))
-                .ToList();
+            var typed = TypedFields(fields.GetValueOrDefault(model.Id), [model.IdField], fieldNames);
             planned.Add(new TypedModel(model, typeName, listField, byIdField, typed, hasCharge));
             takenFieldNames[model.Id] = fieldNames;
         }
@@ -63,8 +74,29 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, string Fin
                 .ToList();
             return p with { Relationships = related };
         }).ToList();
-        return new TeamSchemaPlan(withRelationships, FingerprintOf(custom, fields, relationships, charged));
+        var standard = models.Where(m => m.Kind == ModelKind.Standard).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        var standardFields = standard.ToDictionary(m => m.Name, IReadOnlyList<TypedField> (m) => TypedFields(fields.GetValueOrDefault(m.Id), StandardOwnFields.GetValueOrDefault(m.Name, [m.IdField]),
+            new HashSet<string>(standardTypeFields?.GetValueOrDefault(m.Name) ?? new HashSet<string>(), StringComparer.Ordinal)));
+        var shown = planned.Select(p => (p.Model, p.Fields, Skipped: new[] { p.Model.IdField }))
+            .Concat(standard.Select(m => (Model: m, Fields: (IReadOnlyList<TypedField>)standardFields[m.Name], Skipped: StandardOwnFields.GetValueOrDefault(m.Name, [m.IdField]))))
+            .ToDictionary(s => s.Model.Id, s => s.Fields.Select(f => f.Path).Concat(s.Skipped).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return new TeamSchemaPlan(withRelationships, standardFields, FingerprintOf(custom.Concat(standard), fields, relationships, charged))
+        {
+            _shownPaths = shown,
+        };
     }
+
+    /// <summary>The fields Account and Customer show as their own (<c>name</c>; <c>email</c>, <c>accountName</c>), not again as typed fields.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> StandardOwnFields = Gather.Infrastructure.Models.StandardModels.For("", DateTimeOffset.UnixEpoch)
+        .ToDictionary(m => m.Name, m => m.DeclaredFields.Select(d => d.Path).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>A typed field per top-level field that is declared or has records, in path order, named against <paramref name="taken"/>.</summary>
+    private static List<TypedField> TypedFields(IReadOnlyList<ModelField>? fields, string[] skipped, HashSet<string> taken) =>
+        (fields ?? [])
+            .Where(f => !f.Path.Contains('.') && !skipped.Contains(f.Path) && (f.RecordCount > 0 || f.DeclaredType is not null))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => new TypedField(GraphQLNames.Claim(GraphQLNames.Sanitize(f.Path), taken), f.Path, f.Type))
+            .ToList();
 
     private static string FingerprintOf(IEnumerable<Model> models, IReadOnlyDictionary<string, IReadOnlyList<ModelField>> fields,
         IEnumerable<Relationship> relationships, IEnumerable<string?> charged)

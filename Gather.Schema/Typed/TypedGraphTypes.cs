@@ -48,7 +48,20 @@ public static class TypedGraphTypes
             .Resolve(new RecordValueResolver(node => node.Record.CreatedAt));
         type.Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When a sync last changed the record.")
             .Resolve(new RecordValueResolver(node => node.Record.UpdatedAt));
-        foreach (var field in model.Fields)
+        AddSyncedFields(type, model.Fields);
+        if (model.HasStripeCharge)
+            type.Field<StripeChargeType>(AttachedData.StripeCharge)
+                .Description("The Stripe charge this record's charge id names, as Sync Stripe Charges last attached it.")
+                .Resolve(c => c.Source.Record.Linked[AttachedData.StripeCharge] is JsonObject snapshot ? ChargeSnapshot.ToCharge(snapshot) : null);
+        foreach (var relationship in model.Relationships)
+            type.AddField(RelationshipField(relationship, plan));
+        return type;
+    }
+
+    /// <summary>A typed field per synced field, read by <see cref="SyncedFieldResolver"/>.</summary>
+    public static void AddSyncedFields(ObjectGraphType<RecordNode> type, IEnumerable<TypedField> fields)
+    {
+        foreach (var field in fields)
         {
             type.AddField(new FieldType
             {
@@ -58,13 +71,6 @@ public static class TypedGraphTypes
                 Resolver = new SyncedFieldResolver(field.Path, field.Type),
             });
         }
-        if (model.HasStripeCharge)
-            type.Field<StripeChargeType>(AttachedData.StripeCharge)
-                .Description("The Stripe charge this record's charge id names, as Sync Stripe Charges last attached it.")
-                .Resolve(c => c.Source.Record.Linked[AttachedData.StripeCharge] is JsonObject snapshot ? ChargeSnapshot.ToCharge(snapshot) : null);
-        foreach (var relationship in model.Relationships)
-            type.AddField(RelationshipField(relationship, plan));
-        return type;
     }
 
     /// <summary>

@@ -160,6 +160,42 @@ public sealed partial class TypedSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task Account_and_customer_get_typed_fields_for_what_the_team_syncs_into_them()
+    {
+        var customers = await CustomerModelAsync(Admin);
+        var accounts = (await Admin.PostGraphQLAsync("{ models { id name } }")).Data!["models"]!.AsArray()
+            .Single(m => m!["name"]!.GetValue<string>() == "Account")!["id"]!.GetValue<string>();
+        (await Admin.PostAsJsonAsync($"/models/{accounts}/records", new object[] { new { name = "Acme", industry = "retail", employees = 40 } }))
+            .EnsureSuccessStatusCode();
+        // `charges` is taken by Customer's Stripe charges, so the synced field is `charges_2`.
+        (await Admin.PostAsJsonAsync($"/models/{customers}/records", new object[]
+        {
+            new { email = "ann@acme.com", account = "Acme", plan = "pro", seats = 12, churned = false, charges = "invoiced" },
+        })).EnsureSuccessStatusCode();
+
+        var typed = await Admin.PostGraphQLAsync("""
+            { customer(email: "ann@acme.com") { email accountName plan seats churned charges_2 account { name industry employees } }
+              __type(name: "Customer") { fields { name description } } }
+            """);
+        (await Admin.PostAsJsonAsync($"/models/{customers}/records", new object[] { new { email = "bob@acme.com", region = "EU" } }))
+            .EnsureSuccessStatusCode();
+        var afterNewField = await Admin.PostGraphQLAsync("""{ customer(email: "bob@acme.com") { email region plan } }""");
+        var (_, _, secret) = await _app.CreateOtherTeamAsync();
+        var other = await _app.CreateClient(secret).PostGraphQLAsync("""{ __type(name: "Customer") { fields { name } } }""");
+
+        Assert.True(typed.Errors is null, typed.Errors?.ToJsonString());
+        Assert.Equal("""{"email":"ann@acme.com","accountName":"Acme","plan":"pro","seats":12,"churned":false,"charges_2":"invoiced","account":{"name":"Acme","industry":"retail","employees":40}}""",
+            typed.Data!["customer"]!.ToJsonString());
+        var fields = typed.Data["__type"]!["fields"]!.AsArray().ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["description"]?.GetValue<string>());
+        Assert.Equal("The synced field \"charges\".", fields["charges_2"]);
+        Assert.Contains("charges", fields.Keys);
+        Assert.DoesNotContain("email_2", fields.Keys);
+        Assert.True(afterNewField.Errors is null, afterNewField.Errors?.ToJsonString());
+        Assert.Equal("""{"email":"bob@acme.com","region":"EU","plan":null}""", afterNewField.Data!["customer"]!.ToJsonString());
+        Assert.DoesNotContain(other.Data!["__type"]!["fields"]!.AsArray(), f => f!["name"]!.GetValue<string>() is "plan" or "region");
+    }
+
+    [Fact]
     public async Task Past_the_cache_size_the_team_whose_schema_was_used_longest_ago_is_rebuilt_on_its_next_request()
     {
         using var app = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:GraphQL:TeamSchemaCacheSize"] = "2" });
@@ -176,8 +212,8 @@ public sealed partial class TypedSchemaTests : IDisposable
 
         Assert.Equal(cached, await RoundTripsAsync(first));
         Assert.Equal(cached, await RoundTripsAsync(third));
-        // Rebuilding reads the team's models (its only ones are standard, so nothing else).
-        Assert.Equal(cached + 1, await RoundTripsAsync(second));
+        // Rebuilding reads the team's models and, as it has only Account and Customer, their field catalogue.
+        Assert.Equal(cached + 2, await RoundTripsAsync(second));
         Assert.Equal(cached, await RoundTripsAsync(second));
     }
 
