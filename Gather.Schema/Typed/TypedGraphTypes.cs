@@ -115,12 +115,7 @@ public static class TypedGraphTypes
         else
         {
             field.ResolvedType = new GraphQLTypeReference(target.Name + "sConnection");
-            field.Arguments = new QueryArguments(
-                new QueryArgument<RecordFilterInputType> { Name = "where", Description = "Only related records matching this filter." },
-                new QueryArgument<ListGraphType<NonNullGraphType<RecordSortInputType>>> { Name = "order", Description = "Sort keys, most significant first." },
-                new QueryArgument<StringGraphType> { Name = "search", Description = "Words that must each appear in some string value." },
-                new QueryArgument<IntGraphType> { Name = "first", Description = "Page size per parent record (default 50)." },
-                new QueryArgument<StringGraphType> { Name = "after", Description = "Read forward from after this cursor." });
+            field.Arguments = RecordArguments.RelatedListArguments();
             field.Resolver = new FuncFieldResolver<RecordNode, object?>(async c => await RelatedRecords.ConnectionAsync(c, name));
         }
         field.Description = relationship.LeadsToOne
