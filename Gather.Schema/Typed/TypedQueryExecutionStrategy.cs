@@ -9,10 +9,12 @@ using ExecutionContext = GraphQL.Execution.ExecutionContext;
 namespace Gather.Schema.Typed;
 
 /// <summary>
-/// graphql-dotnet's parallel strategy for queries, except that a typed record whose selection
-/// reads only from the record becomes one <see cref="RecordProjectionNode"/> instead of a node
-/// per field. The choice is made per selection, after <c>@skip</c>/<c>@include</c> and fragments
-/// are applied, so what is written is exactly what the ordinary execution would have written.
+/// graphql-dotnet's parallel strategy for queries, except that the fields of a typed record that
+/// read only from the record are written by its <see cref="RecordProjection"/> instead of being
+/// executed: a record selecting only such fields becomes one <see cref="RecordProjectionNode"/>,
+/// and in a record that also selects other fields each becomes a <see cref="ProjectedFieldNode"/>.
+/// The choice is made per selection, after <c>@skip</c>/<c>@include</c> and fragments are
+/// applied, so what is written is exactly what the ordinary execution would have written.
 /// </summary>
 public sealed class TypedQueryExecutionStrategy : ParallelExecutionStrategy
 {
@@ -39,7 +41,7 @@ public sealed class TypedQueryExecutionStrategy : ParallelExecutionStrategy
         var itemType = ((ListGraphType)parent.GraphType!).ResolvedType;
         if (itemType?.GetNamedType() is not TypedRecordGraphType recordType
             || parent.Result is not IList records
-            || ProjectionOf(context, recordType, parent.Field) is not { } projection)
+            || ProjectionOf(context, recordType, parent.Field) is not { IsComplete: true } projection)
             return base.SetArrayItemNodesAsync(context, parent);
 
         var items = new List<ExecutionNode>(records.Count);
@@ -56,18 +58,41 @@ public sealed class TypedQueryExecutionStrategy : ParallelExecutionStrategy
         return Task.CompletedTask;
     }
 
-    /// <summary>A single typed record (<c>ordersById</c>, an edge's <c>node</c>, a to-one relationship).</summary>
+    /// <summary>
+    /// A record that selects fields to execute: its projected fields become <see cref="ProjectedFieldNode"/>s.
+    /// Any other object: a child that is a single typed record with a complete projection
+    /// (<c>ordersById</c>, an edge's <c>node</c>, a to-one relationship) becomes a <see cref="RecordProjectionNode"/>.
+    /// </summary>
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
+        if (parent.GraphType is TypedRecordGraphType recordType && ProjectionOf(context, recordType, parent.Field) is { } partial)
+        {
+            var fields = new ExecutionNode[partial.Count];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var (field, definition) = partial.FieldAt(i);
+                fields[i] = partial.Projects(i)
+                    ? new ProjectedFieldNode(parent, definition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType! : definition.ResolvedType!,
+                        field, definition, partial, i)
+                    : BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
+            }
+            parent.SubFields = fields;
+            return;
+        }
+
         base.SetSubFieldNodes(context, parent);
         var children = parent.SubFields!;
         for (var i = 0; i < children.Length; i++)
         {
-            if (children[i] is ObjectExecutionNode { GraphType: TypedRecordGraphType recordType } child
-                && ProjectionOf(context, recordType, child.Field) is { } projection)
-                children[i] = new RecordProjectionNode(parent, recordType, child.Field!, child.FieldDefinition!, null, projection);
+            if (children[i] is ObjectExecutionNode { GraphType: TypedRecordGraphType childType } child
+                && ProjectionOf(context, childType, child.Field) is { IsComplete: true } projection)
+                children[i] = new RecordProjectionNode(parent, childType, child.Field!, child.FieldDefinition!, null, projection);
         }
     }
+
+    /// <summary>Projected fields have nothing to execute: their record's projection writes them.</summary>
+    protected override Task ExecuteNodeAsync(ExecutionContext context, ExecutionNode node) =>
+        node is ProjectedFieldNode ? Task.CompletedTask : base.ExecuteNodeAsync(context, node);
 
     private RecordProjection? ProjectionOf(ExecutionContext context, TypedRecordGraphType type, GraphQLField? field)
     {

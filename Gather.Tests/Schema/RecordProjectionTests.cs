@@ -63,8 +63,10 @@ public sealed class RecordProjectionTests : IDisposable
         "{ samples(order: [{ id: ASC }]) { nodes { ...Values again: n s2: s id @include(if: true) b @skip(if: true) } } } fragment Values on Samples { j at f n }",
         "{ samples(order: [{ id: DESC }], first: 3) { edges { cursor node { id s n f } } pageInfo { hasNextPage } } }",
         """{ samplesById(id: "e2") { id s at j } missing: samplesById(id: "nope") { id } }""",
-        // A relationship in the selection: the ordinary execution writes these records.
+        // A relationship in the selection: it executes, the other fields are projected one by one.
         "{ samples(order: [{ id: ASC }]) { nodes { id s n sameS(order: [{ id: ASC }]) { nodes { id } } } } }",
+        "{ samples(order: [{ id: ASC }]) { nodes { __typename ...Values again: n sameS(first: 1) { totalCount } id @skip(if: false) b } } } fragment Values on Samples { j at f createdAt }",
+        "{ samples(order: [{ id: DESC }]) { edges { node { updatedAt s sameSBack { totalCount } n } } } }",
         // A typed record under a relationship, projected again.
         "{ samples(order: [{ id: ASC }], first: 2) { nodes { id sameSBack(order: [{ id: ASC }]) { nodes { id n f } } } } }",
     ];
@@ -104,7 +106,7 @@ public sealed class RecordProjectionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_page_of_plain_fields_is_one_projected_node_per_record()
+    public async Task A_page_of_plain_fields_is_one_projected_node_per_record_and_other_fields_still_execute()
     {
         await SeedAsync();
         var team = (await _app.CreateClient(GatherApiFactory.AdminKey).PostGraphQLAsync("{ viewer { team { id } } }"))
@@ -131,7 +133,9 @@ public sealed class RecordProjectionTests : IDisposable
 
         Assert.Equal(6, plain.Count);
         Assert.All(plain, node => Assert.IsType<RecordProjectionNode>(node));
-        Assert.All(mixed, node => Assert.IsType<ObjectExecutionNode>(node));
+        // With a relationship, the record executes it; its other fields are still only written.
+        Assert.All(mixed, node => Assert.Equal([typeof(ProjectedFieldNode), typeof(ProjectedFieldNode), typeof(ObjectExecutionNode)],
+            Assert.IsType<ObjectExecutionNode>(node).SubFields!.Select(f => f.GetType())));
     }
 
     private static HttpClient Authorized(HttpClient client)

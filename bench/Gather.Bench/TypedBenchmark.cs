@@ -25,14 +25,22 @@ public sealed partial class TypedBenchmark(BenchSettings settings)
                 ["Logging:LogLevel:Gather.Schema.Typed.TeamSchemaCache"] = "Information",
             });
             using var client = new GatherClient(server.Address, GatherServer.AdminKey);
-            string? firstModel = null;
+            var modelIds = new List<string>();
             for (var m = 0; m < Models; m++)
             {
                 var model = await client.CreateModelAsync($"Model{m:D2}", "id");
-                firstModel ??= model;
+                modelIds.Add(model);
                 var records = new JsonArray(Enumerable.Range(0, RecordsPerModel).Select(r => (JsonNode)Record(r)).ToArray());
                 await client.SyncAsync(model, Encoding.UTF8.GetBytes(records.ToJsonString()));
             }
+
+            var firstModel = modelIds[0];
+            // Each Model00 record leads to the Model01 record with the same id (for the mixed selection below).
+            var related = await client.GraphQLAsync("""
+                mutation($from: ID!, $to: ID!) { createRelationship(input: { fromModelId: $from, fromField: "id", toModelId: $to, toField: "id", name: "twin", inverseName: "twinOf" }) { errors { message } } }
+                """, new JsonObject { ["from"] = modelIds[0], ["to"] = modelIds[1] });
+            if (related["createRelationship"]?["errors"] is JsonArray { Count: > 0 } errors)
+                throw new InvalidOperationException("Could not relate the models: " + errors.ToJsonString());
 
             // The first request after the changes checks and builds the schema; the server logs the build.
             await client.GraphQLAsync("{ __typename }");
@@ -59,11 +67,19 @@ public sealed partial class TypedBenchmark(BenchSettings settings)
             var (_, valuesTime) = await Measure.MediansAsync(Math.Max(settings.Warmups, 100), settings.Runs,
                 () => client.GraphQLAsync(generic, variables), () => client.GraphQLAsync(genericValues, variables));
 
+            // All 40 fields and a to-one relationship: the relationship executes, the fields are still only written.
+            var typedMixed = $$"""{ model00(where: { f01: { gte: 10 } }, order: [{ f02: DESC }], first: {{PageSize}}) { nodes { id {{fieldList}} twin { id } } } }""";
+            var genericMixed = $$"""query($m: ID!) { records(modelId: $m, where: { field: "f01", gte: 10 }, order: [{ field: "f02", direction: DESC }], first: {{PageSize}}) { nodes { id fields relatedOne(name: "twin") { id } } } }""";
+            var (genericMixedTime, typedMixedTime) = await Measure.MediansAsync(Math.Max(settings.Warmups, 100), settings.Runs,
+                () => client.GraphQLAsync(genericMixed, variables), () => client.GraphQLAsync(typedMixed));
+
             report.Figure("schema build, 50 models × 40 fields", $"{buildMs.ToString("0.0", CultureInfo.InvariantCulture)} ms");
             report.Figure("generic page (median)", Report.Millis(genericTime));
             report.Figure("typed page (median)", Report.Millis(typedTime));
             report.Figure("typed page, 5 of the 40 fields (median)", $"{Report.Millis(typedFewTime)} (ratio {Report.Format(typedFewTime / genericAgain)})");
             report.Figure("generic page with values(columns: all 40) (median)", Report.Millis(valuesTime));
+            report.Figure("typed page, 40 fields + a relationship (median)",
+                $"{Report.Millis(typedMixedTime)} (ratio {Report.Format(typedMixedTime / genericMixedTime)} to generic with relatedOne, {Report.Millis(genericMixedTime)})");
             report.Figure("records per page", typedCount.ToString(CultureInfo.InvariantCulture));
             report.AtMost("typed / generic per request", typedTime / genericTime, 1.2);
             return report;
