@@ -18,12 +18,13 @@ public sealed class TelemetryTests : IDisposable
     [Fact]
     public async Task A_graphql_request_is_traced_with_its_store_calls_and_counted()
     {
-        var spans = new List<Activity>();
-        var metrics = new List<Metric>();
+        // The exporters add from whichever thread ends a span, including other tests' hosts.
+        var exportedSpans = new LockedCollection<Activity>();
+        var exportedMetrics = new LockedCollection<Metric>();
         using var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
-            services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exportedSpans));
+            services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(exportedMetrics));
         }));
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("Authorization", $"Token {GatherApiFactory.AdminKey}");
@@ -33,6 +34,8 @@ public sealed class TelemetryTests : IDisposable
         var result = await client.PostGraphQLAsync($"query {name} {{ models {{ id name }} }}");
         app.Services.GetRequiredService<TracerProvider>().ForceFlush();
         app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        var spans = exportedSpans.Snapshot();
+        var metrics = exportedMetrics.Snapshot();
 
         Assert.True(result.Errors is null);
         var operation = Assert.Single(spans, s => s.Source.Name == GatherTelemetry.Name && s.DisplayName == $"graphql query {name}");
