@@ -62,8 +62,8 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         var document = TryParse(request!.Query!);
-        if (HttpMethods.IsGet(context.Request.Method) && document is not null
-            && SelectOperation(document, request.OperationName) is { Operation: not OperationType.Query })
+        var operation = document is null ? null : SelectOperation(document, request.OperationName);
+        if (HttpMethods.IsGet(context.Request.Method) && operation is { Operation: not OperationType.Query })
         {
             context.Response.Headers.Allow = "POST";
             await FailAsync(context, new(StatusCodes.Status405MethodNotAllowed,
@@ -73,7 +73,6 @@ public sealed class GraphQLHttpEndpoint(
 
         // Each team runs against its own schema: Gather's, plus a typed type per model.
         var started = Stopwatch.GetTimestamp();
-        var operation = document is null ? null : SelectOperation(document, request.OperationName);
         var operationType = operation?.Operation.ToString().ToLowerInvariant() ?? "request";
         using var activity = GatherTelemetry.Source.StartActivity($"graphql {operationType} {operation?.Name?.StringValue ?? "(anonymous)"}");
         activity?.SetTag("graphql.operation.type", operationType);

@@ -34,10 +34,13 @@ public static class ChargeSnapshot
         ["metadata"] = JsonNode.Parse(charge.Metadata.GetRawText()),
     };
 
+    /// <summary>The charge's snapshot as attached: keyed by its id, as of <paramref name="asOf"/> (Unix seconds), so a newer state wins.</summary>
+    public static AttachedSnapshot Attached(StripeCharge charge, long asOf) => new(charge.Id, Of(charge), asOf);
+
     /// <summary>The charge a snapshot describes, to show attached data as a <c>StripeCharge</c> (its <c>Json</c> is the snapshot).</summary>
     public static StripeCharge ToCharge(JsonObject snapshot)
     {
-        var json = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(snapshot.ToJsonString());
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(snapshot);
         string? Text(string name) => snapshot[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         long Number(string name) => snapshot[name] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
         bool Flag(string name) => snapshot[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;

@@ -25,10 +25,7 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
         var pages = 0;
         await foreach (var page in stripe.ReadPagesAsync("/v1/charges", key, run.State.Cursor, StripeCharge.From, cancellationToken))
         {
-            var fetchedAt = run.Now;
-            var changed = await run.Team.Records.AttachAsync(modelId, field, AttachedData.StripeCharge,
-                page.Data.Select(c => new AttachedSnapshot(c.Id, ChargeSnapshot.Of(c), fetchedAt.ToUnixTimeSeconds())).ToList(), fetchedAt,
-                cancellationToken);
+            var changed = await AttachAsync(run, modelId, field, page.Data, cancellationToken);
             await run.SavePageAsync(page.Data.LastOrDefault()?.Id, page.Data.Count, changed, cancellationToken);
             if (changed > 0)
                 reader.Invalidate(run.Team.TeamId);
@@ -53,14 +50,20 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
                 .Where(tried.Add).Take(PageSize).ToList();
             if (ids.Count == 0)
                 return changed;
-            var fetchedAt = run.Now;
             var charges = await reader.ChargesByIdAsync(run.Team.TeamId, key, ids, cancellationToken);
             if (charges.Values.FirstOrDefault(c => c.Error is not null) is { Error: { } error })
                 throw new IntegrationTaskException(error);
-            var snapshots = charges.Values.Where(c => c.Value is not null)
-                .Select(c => new AttachedSnapshot(c.Value!.Id, ChargeSnapshot.Of(c.Value), fetchedAt.ToUnixTimeSeconds())).ToList();
-            changed += await run.Team.Records.AttachAsync(modelId, field, AttachedData.StripeCharge, snapshots, fetchedAt, cancellationToken);
+            changed += await AttachAsync(run, modelId, field, charges.Values.Select(c => c.Value).OfType<StripeCharge>(), cancellationToken);
         }
+    }
+
+    /// <summary>One store write: each charge's snapshot onto the records whose charge id field names it.</summary>
+    private static Task<int> AttachAsync(IntegrationTaskRun run, string modelId, FieldPath field, IEnumerable<StripeCharge> charges,
+        CancellationToken cancellationToken)
+    {
+        var fetchedAt = run.Now;
+        var snapshots = charges.Select(c => ChargeSnapshot.Attached(c, fetchedAt.ToUnixTimeSeconds())).ToList();
+        return run.Team.Records.AttachAsync(modelId, field, AttachedData.StripeCharge, snapshots, fetchedAt, cancellationToken);
     }
 
     private async Task<(string Key, string ModelId, FieldPath Field)> PrepareAsync(IntegrationTaskRun run, CancellationToken cancellationToken)

@@ -110,10 +110,11 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
             charge = StripeCharge.From(eventObject);
             asOf = StripeJson.Number(stripeEvent, "created");
         }
+        AttachedSnapshot[] snapshot = [ChargeSnapshot.Attached(charge, asOf)];
         var changed = 0;
         foreach (var task in tasks)
-            changed += await team.Records.AttachAsync(task.Options.ModelId!, task.Options.ChargeIdPath(),
-                AttachedData.StripeCharge, [new AttachedSnapshot(charge.Id, ChargeSnapshot.Of(charge), asOf)], now, cancellationToken);
+            changed += await team.Records.AttachAsync(task.Options.ModelId!, task.Options.ChargeIdPath(), AttachedData.StripeCharge, snapshot, now,
+                cancellationToken);
         return changed;
     }
 }

@@ -25,12 +25,12 @@ public sealed record StoredRecord(
     /// <summary>
     /// The JSON <see cref="Data"/> was read from, for readers that pick a few values out of many
     /// records: <see cref="Data"/> builds a node per property on first access, this does not.
-    /// Null for records not read as JSON text, and for a copy whose <see cref="Data"/> was
+    /// Null for records not read from JSON, and for a copy whose <see cref="Data"/> was
     /// replaced (records are changed by replacing <see cref="Data"/>, never in place).
     /// </summary>
     public JsonElement? StoredData => _read is { } read && ReferenceEquals(read.Data, Data) ? read.Json : null;
 
-    /// <summary>A record read back from a store that keeps its data as JSON text.</summary>
+    /// <summary>A record whose data is read from JSON: a store's JSON text, or an integration's object.</summary>
     public static StoredRecord Read(string modelId, string key, JsonElement data, JsonObject linked,
         DateTimeOffset createdAt, DateTimeOffset updatedAt, long version)
     {

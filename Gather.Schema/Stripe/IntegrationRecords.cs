@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
@@ -38,5 +37,5 @@ public static class IntegrationRecords
             .Load(id).Then(result => StripeLoaders.OrFieldError(result) is { } found ? new RecordNode(model, AsRecord(model, found)) : null);
 
     private static StoredRecord AsRecord(Model model, IStripeObject found) =>
-        new(model.Id, found.Id, JsonObject.Create(found.Json)!, [], found.Created, found.Created, 1);
+        StoredRecord.Read(model.Id, found.Id, found.Json, [], found.Created, found.Created, 1);
 }

@@ -25,7 +25,7 @@ public class RecordValueResolver(Func<RecordNode, object?> read) : IFieldResolve
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(Read((RecordNode)context.Source!));
 
     /// <summary>Writes the field's value as its scalar serializes it.</summary>
-    public virtual void Write(Utf8JsonWriter writer, RecordNode node, ScalarGraphType scalar, JsonSerializerOptions options) =>
+    public void Write(Utf8JsonWriter writer, RecordNode node, ScalarGraphType scalar, JsonSerializerOptions options) =>
         WriteSerialized(writer, scalar.Serialize(Read(node)), options);
 
     /// <summary>Writes a scalar's serialized value as graphql-dotnet's JSON writer does.</summary>

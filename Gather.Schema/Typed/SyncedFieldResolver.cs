@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gather.Schema.Records;
 using GraphQL.Types;
 using ModelFieldType = Gather.Infrastructure.Models.FieldType;
 
@@ -50,36 +49,6 @@ public sealed class SyncedFieldResolver(string path, ModelFieldType type)
             default:
                 // JSON fields: the value as stored.
                 stored.WriteTo(writer);
-                break;
-        }
-    }
-
-    /// <summary>
-    /// Strings, numbers and booleans go straight to the writer: the same value as <see cref="Value"/>
-    /// gives and its scalar serializes unchanged, without boxing it on the way.
-    /// </summary>
-    public override void Write(Utf8JsonWriter writer, RecordNode node, ScalarGraphType scalar, JsonSerializerOptions options)
-    {
-        var stored = node.Record.Data[path] as JsonValue;
-        switch (type)
-        {
-            case ModelFieldType.String when stored is not null && stored.TryGetValue<string>(out var s):
-                writer.WriteStringValue(s);
-                break;
-            case ModelFieldType.Int when stored is not null && stored.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue:
-                writer.WriteNumberValue(l);
-                break;
-            case ModelFieldType.Float when stored is not null && stored.TryGetValue<double>(out var d):
-                writer.WriteNumberValue(d);
-                break;
-            case ModelFieldType.Boolean when stored is not null && stored.TryGetValue<bool>(out var b):
-                writer.WriteBooleanValue(b);
-                break;
-            case ModelFieldType.String or ModelFieldType.Int or ModelFieldType.Float or ModelFieldType.Boolean:
-                writer.WriteNullValue();
-                break;
-            default:
-                base.Write(writer, node, scalar, options);
                 break;
         }
     }

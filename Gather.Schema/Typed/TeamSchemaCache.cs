@@ -37,7 +37,7 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
         if (!options.Value.TypedSchema)
             return baseSchema;
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(teamId, out var entry) && !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds))
+        if (_entries.TryGetValue(teamId, out var entry) && IsFresh(entry, now))
             return Use(entry);
         var build = _builds.GetOrAdd(teamId, _ => new SemaphoreSlim(1, 1));
         // Someone is already checking or rebuilding: use the schema there is, if any.
@@ -47,7 +47,7 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
             await build.WaitAsync(cancellationToken);
         try
         {
-            if (_entries.TryGetValue(teamId, out entry) && !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds))
+            if (_entries.TryGetValue(teamId, out entry) && IsFresh(entry, now))
                 return Use(entry);
             var plan = await PlanAsync(teamId, cancellationToken);
             var schema = entry is not null && entry.Plan.Fingerprint == plan.Fingerprint ? entry.Schema : Build(teamId, plan);
@@ -61,6 +61,10 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
             build.Release();
         }
     }
+
+    // Nothing on this instance changed it, and it was checked recently enough.
+    private bool IsFresh(Entry entry, DateTimeOffset now) =>
+        !entry.Stale && now - entry.CheckedAt < TimeSpan.FromSeconds(options.Value.TeamSchemaCheckSeconds);
 
     private ISchema Use(Entry entry)
     {

@@ -45,6 +45,7 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         var planned = new List<TypedModel>();
         // Each model's field names as claimed, which its relationships' names must not take either.
         var takenFieldNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var shown = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var model in custom)
         {
             var typeName = GraphQLNames.Claim(GraphQLNames.TypeName(model.Name), typeNames);
@@ -57,6 +58,7 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
             if (hasCharge)
                 fieldNames.Add(AttachedData.StripeCharge);
             var typed = TypedFields(fields.GetValueOrDefault(model.Id), [model.IdField], fieldNames);
+            shown[model.Id] = ShownPaths(typed, [model.IdField]);
             planned.Add(new TypedModel(model, typeName, listField, byIdField, typed, hasCharge));
             takenFieldNames[model.Id] = fieldNames;
         }
@@ -75,11 +77,15 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
             return p with { Relationships = related };
         }).ToList();
         var standard = models.Where(m => m.Kind == ModelKind.Standard).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
-        var standardFields = standard.ToDictionary(m => m.Name, IReadOnlyList<TypedField> (m) => TypedFields(fields.GetValueOrDefault(m.Id), StandardOwnFields.GetValueOrDefault(m.Name, [m.IdField]),
-            new HashSet<string>(standardTypeFields?.GetValueOrDefault(m.Name) ?? new HashSet<string>(), StringComparer.Ordinal)));
-        var shown = planned.Select(p => (p.Model, p.Fields, Skipped: new[] { p.Model.IdField }))
-            .Concat(standard.Select(m => (Model: m, Fields: (IReadOnlyList<TypedField>)standardFields[m.Name], Skipped: StandardOwnFields.GetValueOrDefault(m.Name, [m.IdField]))))
-            .ToDictionary(s => s.Model.Id, s => s.Fields.Select(f => f.Path).Concat(s.Skipped).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var standardFields = new Dictionary<string, IReadOnlyList<TypedField>>(StringComparer.Ordinal);
+        foreach (var model in standard)
+        {
+            var own = StandardOwnFields.GetValueOrDefault(model.Name, [model.IdField]);
+            var typed = TypedFields(fields.GetValueOrDefault(model.Id), own,
+                new HashSet<string>(standardTypeFields?.GetValueOrDefault(model.Name) ?? new HashSet<string>(), StringComparer.Ordinal));
+            standardFields[model.Name] = typed;
+            shown[model.Id] = ShownPaths(typed, own);
+        }
         return new TeamSchemaPlan(withRelationships, standardFields, FingerprintOf(custom.Concat(standard), fields, relationships, charged))
         {
             _shownPaths = shown,
@@ -89,6 +95,9 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
     /// <summary>The fields Account and Customer show as their own (<c>name</c>; <c>email</c>, <c>accountName</c>), not again as typed fields.</summary>
     private static readonly IReadOnlyDictionary<string, string[]> StandardOwnFields = Gather.Infrastructure.Models.StandardModels.For("", DateTimeOffset.UnixEpoch)
         .ToDictionary(m => m.Name, m => m.DeclaredFields.Select(d => d.Path).ToArray(), StringComparer.Ordinal);
+
+    private static HashSet<string> ShownPaths(IEnumerable<TypedField> typed, string[] skipped) =>
+        typed.Select(f => f.Path).Concat(skipped).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A typed field per top-level field that is declared or has records, in path order, named against <paramref name="taken"/>.</summary>
     private static List<TypedField> TypedFields(IReadOnlyList<ModelField>? fields, string[] skipped, HashSet<string> taken) =>

@@ -126,7 +126,8 @@ public static class TypedGraphTypes
 
     private static object StripeObject(Model target, RecordNode node)
     {
-        var json = JsonSerializer.SerializeToElement(node.Record.Data);
+        // Integration records keep the Stripe JSON they were read from (IntegrationRecords).
+        var json = node.Record.StoredData ?? JsonSerializer.SerializeToElement(node.Record.Data);
         return target.Name == StripeModels.Customer ? StripeCustomer.From(json) : StripeCharge.From(json);
     }
 
