@@ -25,6 +25,7 @@ public static class GatherApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddGatherRateLimits();
+        builder.Services.AddGatherCrossOrigin();
         return builder;
     }
 
@@ -34,6 +35,8 @@ public static class GatherApiExtensions
         app.UseStatusCodePages();
         // Counting starts before authentication, so the key lookup is counted too.
         app.UseStoreRoundTripsHeader();
+        // Preflights are answered here, before authentication and rate limits: they carry no key.
+        app.UseCors();
         app.UseAuthentication();
         app.UseRequestLogScope();
         // After authentication, so the bucket is the caller's key.
@@ -45,9 +48,9 @@ public static class GatherApiExtensions
             app.UseStaticFiles(new StaticFileOptions { FileProvider = ide.Files, RequestPath = "/graphql" });
 
         var graphQL = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
-        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], graphQL.HandleAsync);
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], graphQL.HandleAsync).RequireCors(CrossOrigin.PolicyName);
         var sync = app.Services.GetRequiredService<RecordSyncEndpoint>();
-        app.MapPost("/models/{modelId}/records", sync.HandleAsync);
+        app.MapPost("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName);
         var webhooks = app.Services.GetRequiredService<StripeWebhookEndpoint>();
         app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync);
         app.MapGatherHealth();
