@@ -19,6 +19,7 @@ public static class GatherApiExtensions
         builder.Services.AddSingleton<BananaCakePop>();
         builder.Services.AddSingleton<GraphQLHttpRequestReader>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddSingleton<SchemaDownload>();
         builder.Services.AddSingleton<RecordSyncRequestReader>();
         builder.Services.AddSingleton<RecordSyncEndpoint>();
         builder.Services.AddSingleton<StripeWebhookEndpoint>();
@@ -48,7 +49,10 @@ public static class GatherApiExtensions
             app.UseStaticFiles(new StaticFileOptions { FileProvider = ide.Files, RequestPath = "/graphql" });
 
         var graphQL = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
-        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], graphQL.HandleAsync).RequireCors(CrossOrigin.PolicyName);
+        var sdl = app.Services.GetRequiredService<SchemaDownload>();
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post],
+            context => SchemaDownload.IsRequested(context.Request) ? sdl.HandleAsync(context) : graphQL.HandleAsync(context))
+            .RequireCors(CrossOrigin.PolicyName);
         var sync = app.Services.GetRequiredService<RecordSyncEndpoint>();
         app.MapPost("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName);
         var webhooks = app.Services.GetRequiredService<StripeWebhookEndpoint>();
