@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
 using Gather.Infrastructure.Storage.Sqlite;
@@ -14,8 +15,8 @@ namespace Gather.Infrastructure.Integrations;
 
 /// <summary>
 /// Where the Data Protection key ring lives, so encrypted secrets survive a restart: beside
-/// the SQLite file (<c>gather-keys/</c>), or in MongoDB's <c>dataProtectionKeys</c>
-/// collection, which every instance sharing the database reads.
+/// the SQLite file (<c>gather-keys/</c>, owner-only, see <see cref="PrivateFiles"/>), or in
+/// MongoDB's <c>dataProtectionKeys</c> collection, which every instance sharing the database reads.
 /// </summary>
 public static class DataProtectionKeys
 {
@@ -35,6 +36,8 @@ public static class DataProtectionKeys
             {
                 var database = sp.GetRequiredService<SqliteConnectionFactory>().DatabasePath;
                 var directory = Path.Combine(Path.GetDirectoryName(database) ?? ".", "gather-keys");
+                // The ring decrypts every team's Stripe secret: owner-only, like the database.
+                PrivateFiles.CreateOrTightenDirectory(directory);
                 o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             }));
         }

@@ -20,9 +20,26 @@ public static class ApiKeySecret
     public static string Hash(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    /// <summary>Shows enough of a secret to recognise it, never enough to use it.</summary>
+    /// <summary>The most characters of a secret ever shown after its creation.</summary>
+    public const int PreviewCharacters = 4;
+
+    /// <summary>
+    /// Shows enough of a secret to tell keys apart, never enough to help guess it: its last
+    /// <see cref="PreviewCharacters"/> characters (none of a secret shorter than
+    /// <see cref="MinimumLength"/>), since a configured key may be as short as 16 characters.
+    /// </summary>
     public static string Preview(string secret) =>
-        secret.Length <= 12 ? "…" : $"{secret[..Math.Min(secret.Length - 8, 8)]}…{secret[^4..]}";
+        secret.Length < MinimumLength ? "…" : "…" + secret[^PreviewCharacters..];
+
+    /// <summary>
+    /// A stored preview cut to what <see cref="Preview"/> shows today: earlier versions stored
+    /// the first eight characters too.
+    /// </summary>
+    public static string Shorten(string preview)
+    {
+        var shown = preview[(preview.LastIndexOf('…') + 1)..];
+        return "…" + (shown.Length > PreviewCharacters ? shown[^PreviewCharacters..] : shown);
+    }
 
     /// <summary>Configured bootstrap keys are checked so a typo does not become a weak credential.</summary>
     public static string? Validate(string secret)

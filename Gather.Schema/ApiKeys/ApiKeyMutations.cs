@@ -31,6 +31,9 @@ public sealed class ApiKeyMutations : IMutationFields
                 var input = context.GetArgument<RevokeApiKeyInput>("input");
                 var result = await context.Service<ApiKeyService>()
                     .RevokeAsync(context.TeamStore(), input.Id, context.CancellationToken);
+                // Mutation fields run one after another: the ones after this see the key revoked.
+                if (result.Value?.Id == context.Caller().ApiKeyId && context.UserContext is GatherUserContext user)
+                    user.RevokeCaller();
                 return new RevokeApiKeyPayload(result.Value, result.Problems);
             });
     }

@@ -13,7 +13,7 @@ public sealed class ApiKeyType : ObjectGraphType<ApiKey>
         Description = "A team's API key. The secret is shown only once, by createApiKey.";
         Field(k => k.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The key's id, used to revoke it.");
         Field(k => k.Name).Description("What the key is for.");
-        Field(k => k.Preview).Description("The secret's first and last characters, to recognise it.");
+        Field(k => k.Preview).Description("The secret's last 4 characters, to recognise it.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyScopeType>>>>("scopes")
             .Description("What the key may do.")
             .Resolve(context => context.Source.Scopes);

@@ -20,4 +20,7 @@ public static class ErrorCodes
 
     /// <summary>Stripe failed for this field (after retries); the rest of the response is intact.</summary>
     public const string StripeUnavailable = "STRIPE_UNAVAILABLE";
+
+    /// <summary>Something failed that no input rule explains; details are in the server's log, never in the response.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
 }

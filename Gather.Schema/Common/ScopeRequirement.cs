@@ -44,6 +44,10 @@ public static class ScopeRequirement
     {
         public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
         {
+            if (context.UserContext is GatherUserContext { CallerRevoked: true })
+                throw new ExecutionError(
+                    $"This API key was revoked earlier in this document, so '{context.FieldDefinition.Name}' did not run.")
+                { Code = ErrorCodes.Unauthenticated };
             if (!context.Caller().Has(scope))
                 throw new ExecutionError(
                     $"This API key lacks the '{scope.ToWireName()}' scope that '{context.FieldDefinition.Name}' requires.")

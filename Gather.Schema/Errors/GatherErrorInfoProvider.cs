@@ -1,3 +1,4 @@
+using Gather.Schema.Common;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -13,13 +14,25 @@ public sealed class ArgumentProblemError(string message, string field, string ru
 
 /// <summary>
 /// graphql-dotnet's error formatting, plus <c>extensions.field</c> and <c>extensions.rule</c> for
-/// argument problems, the same names the REST sync endpoint uses. Exception data is not
-/// exposed, so nothing internal leaks into responses.
+/// argument problems, the same names the REST sync endpoint uses. An exception nobody turned
+/// into an error (graphql-dotnet's <see cref="UnhandledError"/>, whose code it derives from the
+/// exception's type, e.g. <c>SQLITE</c> or <c>INVALID_OPERATION</c>) answers only
+/// <see cref="ErrorCodes.InternalError"/> and a fixed message: the type, message and data of
+/// what failed stay in the server's log. Exception data is never exposed.
 /// </summary>
-public sealed class GatherErrorInfoProvider() : ErrorInfoProvider(options => options.ExposeCodes = false)
+public sealed class GatherErrorInfoProvider() : ErrorInfoProvider(options =>
 {
+    options.ExposeCodes = false;
+    options.ExposeData = false;
+})
+{
+    public const string InternalErrorMessage = "Gather failed to answer this part of the request. The failure is logged; try again, and report it if it persists.";
+
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
+        // Locations and path are written from the error itself; only message and extensions come from here.
+        if (executionError is UnhandledError)
+            return new ErrorInfo { Message = InternalErrorMessage, Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.InternalError } };
         var info = base.GetInfo(executionError);
         if (executionError is ArgumentProblemError problem)
         {

@@ -199,8 +199,9 @@ public sealed class RecordQueryBuilder(IOptions<QueryOptions> options, IOptions<
         if (cursorText is not null && problems.Count == before)
         {
             cursor = RecordCursor.TryDecode(cursorText, order, out var problem);
+            var name = backward ? "before" : "after";
             if (cursor is null)
-                problems.Add(new(backward ? "before" : "after", "cursor", problem!));
+                problems.Add(new(name, "cursor", $"`{name}`: {problem}"));
         }
         if (problems.Count > before)
             return null;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Gather.Infrastructure.Storage.MongoDb;
@@ -36,6 +37,23 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.Integrations.Indexes.CreateManyAsync(MongoIntegrationStore.Indexes, cancellationToken);
         await collections.IntegrationTasks.Indexes.CreateManyAsync(MongoIntegrationTaskStore.Indexes, cancellationToken);
         await collections.WebhookEvents.Indexes.CreateManyAsync(MongoIntegrationStore.EventIndexes, cancellationToken);
+        await ShortenKeyPreviewsAsync(cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
+    }
+
+    /// <summary>
+    /// Key previews stored when they held eight more characters are cut to today's last four
+    /// (<see cref="Security.ApiKeySecret.Preview"/>), at rest too: a copy of the database must not
+    /// hold 12 characters of a 16-character configured key beside its hash.
+    /// </summary>
+    private Task ShortenKeyPreviewsAsync(CancellationToken cancellationToken)
+    {
+        var length = new BsonDocument("$strLenCP", "$preview");
+        var tail = new BsonDocument("$substrCP", new BsonArray { "$preview", new BsonDocument("$subtract", new BsonArray { length, 4 }), 4 });
+        return collections.ApiKeys.UpdateManyAsync(
+            new BsonDocument("$expr", new BsonDocument("$gt", new BsonArray { length, 5 })),
+            PipelineDefinition<ApiKeyDocument, ApiKeyDocument>.Create(
+                new BsonDocument("$set", new BsonDocument("preview", new BsonDocument("$concat", new BsonArray { "…", tail })))),
+            cancellationToken: cancellationToken);
     }
 }

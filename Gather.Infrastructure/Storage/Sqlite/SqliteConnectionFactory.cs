@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +22,12 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
 
     private readonly int _busyTimeout = options.Value.BusyTimeoutMilliseconds;
 
+    private volatile bool _filesArePrivate;
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!_filesArePrivate)
+            MakeFilesPrivate();
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -39,6 +44,29 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Before SQLite first opens the file: creates it 0600 (SQLite would create it 0644), which
+    /// its -wal and -shm files then copy, and tightens files an earlier version left readable.
+    /// A path SQLite cannot use either (no directory, a directory in the file's place) is left
+    /// for SQLite to report, and this is tried again on the next open.
+    /// </summary>
+    private void MakeFilesPrivate()
+    {
+        try
+        {
+            if (!Directory.Exists(Path.GetDirectoryName(DatabasePath)))
+                return;
+            PrivateFiles.CreateOrTighten(DatabasePath);
+            foreach (var suffix in (string[])["-wal", "-shm", "-journal"])
+                PrivateFiles.Tighten(DatabasePath + suffix);
+            _filesArePrivate = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // SQLite's own open, next, reports what is wrong with the path.
         }
     }
 }

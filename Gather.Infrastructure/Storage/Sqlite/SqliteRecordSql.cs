@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 
@@ -70,7 +71,7 @@ internal sealed class SqliteRecordSql
     private string ValuePredicate(FieldFilter filter, string type, string value, bool canBeMissing) => filter.Operator switch
     {
         FilterOperator.Eq => EqualTo(filter.Value, type, value, canBeMissing),
-        FilterOperator.In => "(" + string.Join(" OR ", filter.Values.Select(v => EqualTo(v, type, value, canBeMissing))) + ")",
+        FilterOperator.In => OneOf(filter.Values, type, value, canBeMissing),
         FilterOperator.Gt => Compare(filter.Value, ">", type, value),
         FilterOperator.Gte => Compare(filter.Value, ">=", type, value),
         FilterOperator.Lt => Compare(filter.Value, "<", type, value),
@@ -88,6 +89,30 @@ internal sealed class SqliteRecordSql
         ScalarKind.Number => $"({type} IN ('integer', 'real') AND {value} = {Bind(operand.Value)})",
         _ => $"({type} = 'text' AND {value} = {Bind(operand.Value)})",
     };
+
+    /// <summary>
+    /// <c>in</c>: the numbers and the strings are each bound as one JSON array and read with
+    /// <c>json_each</c>, so a list of any length is two parameters and one set lookup (an OR
+    /// per value reaches SQLite's expression-depth limit near 500 values). Null and booleans
+    /// are type tests. An empty list matches nothing, as MongoDB's <c>$in: []</c> does.
+    /// </summary>
+    private string OneOf(IReadOnlyList<Scalar> values, string type, string value, bool canBeMissing)
+    {
+        var alternatives = values.Where(v => v.Kind is ScalarKind.Null or ScalarKind.Boolean).Distinct()
+            .Select(v => EqualTo(v, type, value, canBeMissing)).ToList();
+        if (JsonList(values, ScalarKind.Number) is { } numbers)
+            alternatives.Add($"({type} IN ('integer', 'real') AND {value} IN (SELECT v.value FROM json_each({Bind(numbers)}) AS v))");
+        if (JsonList(values, ScalarKind.String) is { } strings)
+            alternatives.Add($"({type} = 'text' AND {value} IN (SELECT v.value FROM json_each({Bind(strings)}) AS v))");
+        return alternatives.Count == 0 ? "0" : "(" + string.Join(" OR ", alternatives) + ")";
+    }
+
+    /// <summary>The values of one kind as a JSON array, or null when there are none.</summary>
+    private static string? JsonList(IReadOnlyList<Scalar> values, ScalarKind kind)
+    {
+        var ofKind = values.Where(v => v.Kind == kind).Select(v => v.ToJson()).ToArray();
+        return ofKind.Length == 0 ? null : new JsonArray(ofKind).ToJsonString();
+    }
 
     private string Compare(Scalar operand, string op, string type, string value) => operand.Kind switch
     {

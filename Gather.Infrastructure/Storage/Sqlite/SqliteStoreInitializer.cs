@@ -26,6 +26,12 @@ public sealed class SqliteStoreInitializer(SqliteConnectionFactory connections, 
             await ExecuteAsync(connection, transaction, SqliteMigrations.All[next], cancellationToken);
             await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {next + 1};", cancellationToken);
         }
+        // Key previews stored when they held eight more characters are cut to today's last four
+        // (ApiKeySecret.Preview): at rest too, since 12 known characters of a 16-character
+        // configured key and its hash would let a copy of the file give the key away.
+        await ExecuteAsync(connection, transaction,
+            "UPDATE api_keys SET preview = '…' || substr(substr(preview, instr(preview, '…') + 1), -4) WHERE length(preview) > 5;",
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         if (version < SqliteMigrations.All.Count)
