@@ -19,6 +19,7 @@ public static class GatherApiExtensions
         builder.Services.AddSingleton<BananaCakePop>();
         builder.Services.AddSingleton<GraphQLHttpRequestReader>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddGraphQLRequestLimits();
         builder.Services.AddSingleton<RecordSyncRequestReader>();
         builder.Services.AddSingleton<RecordSyncEndpoint>();
         builder.Services.AddSingleton<StripeWebhookEndpoint>();
