@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gather.Api.GraphQL;
 
-/// <summary>A document that passed the gate: parsed (null when it has a syntax error, which the executer reports) and its cost in field selections.</summary>
+/// <summary>A document that passed the gate: parsed (null when it has a syntax error, which the executer reports) and its cost, in field selections.</summary>
 public sealed record GatedDocument(GraphQLDocument? Document, long Cost);
 
 /// <summary>
@@ -21,7 +21,8 @@ public sealed class DocumentGate(IOptions<GraphQLLimitsOptions> options)
     public (GatedDocument? Document, DocumentLimitViolation? Violation) Inspect(string query)
     {
         var limits = options.Value;
-        if (CountTokens(query, limits.MaxTokens) > limits.MaxTokens)
+        var tokens = CountTokens(query, limits.MaxTokens);
+        if (tokens > limits.MaxTokens)
             return (null, new(ErrorCodes.MaxTokensExceeded,
                 $"The document has more than {limits.MaxTokens} tokens (Gather:GraphQL:MaxTokens). Split it into smaller requests, and pass long values as variables."));
 
@@ -41,8 +42,10 @@ public sealed class DocumentGate(IOptions<GraphQLLimitsOptions> options)
                 "The document nests deeper than the parser allows (about 60 levels of selections, lists or input objects). Flatten the selection or the value."));
         }
 
+        // Validation's work grows with the fields (some rules expand fragments) and with every
+        // node of the document (each rule visits each), so the cost charged is the larger of the two.
         var (fields, violation) = DocumentLimits.Check(document, limits);
-        return violation is null ? (new(document, Math.Max(fields, 1)), null) : (null, violation);
+        return violation is null ? (new(document, Math.Max(1, Math.Max(fields, tokens / 10))), null) : (null, violation);
     }
 
     /// <summary>The document's tokens, counting stopped just past <paramref name="limit"/>; 0 when it does not lex (the parser reports why).</summary>

@@ -21,13 +21,17 @@ public sealed class DocumentLimitTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task A_thousand_same_name_fields_with_different_arguments_are_refused_by_the_field_count()
+    public async Task A_thousand_same_name_fields_with_different_arguments_are_refused()
     {
         var query = "query($m: ID!) { " + string.Concat(Enumerable.Range(1, 1_000).Select(i => $"records(modelId: $m, first: {i}) {{ nodes {{ id }} }} ")) + "}";
+        // The same shape, short enough in tokens to reach the field count.
+        var shorter = "query($m: ID!) { " + string.Concat(Enumerable.Range(1, 700).Select(i => $"records(modelId: $m, first: {i}) {{ nodes {{ id }} }} ")) + "}";
 
         var (response, size) = await PostAsync(query, new { m = "model_1" });
+        var (shorterResponse, shorterSize) = await PostAsync(shorter, new { m = "model_1" });
 
-        AssertRefused(response, size, "MAX_FIELDS_EXCEEDED");
+        AssertRefused(response, size, "MAX_TOKENS_EXCEEDED");
+        AssertRefused(shorterResponse, shorterSize, "MAX_FIELDS_EXCEEDED");
     }
 
     [Fact]
@@ -45,8 +49,13 @@ public sealed class DocumentLimitTests : IDisposable
     public async Task Ten_thousand_identical_selections_are_refused()
     {
         var (response, size) = await PostAsync("{ " + string.Concat(Enumerable.Repeat("__typename ", 10_000)) + "}");
+        var (fewer, fewerSize) = await PostAsync("{ " + string.Concat(Enumerable.Repeat("__typename ", 3_000)) + "}");
+        var (fewerStill, fewerStillSize) = await PostAsync("{ " + string.Concat(Enumerable.Repeat("__typename ", 1_000)) + "}");
 
-        AssertRefused(response, size, "MAX_FIELDS_EXCEEDED");
+        AssertRefused(response, size, "MAX_TOKENS_EXCEEDED");
+        AssertRefused(fewer, fewerSize, "MAX_FIELDS_EXCEEDED");
+        // Within the field count, but proving 1,000 selections merge takes 499,500 comparisons.
+        AssertRefused(fewerStill, fewerStillSize, "MAX_MERGE_COMPARISONS_EXCEEDED");
     }
 
     [Fact]
@@ -74,8 +83,8 @@ public sealed class DocumentLimitTests : IDisposable
 
         var (response, size) = await PostAsync(query);
 
-        // Seen before: 46 MB of schemas, free of charge.
-        AssertRefused(response, size, "MAX_FIELDS_EXCEEDED");
+        // Seen before: 46 MB of schemas, free of charge. Now too long to be parsed at all.
+        AssertRefused(response, size, "MAX_TOKENS_EXCEEDED");
     }
 
     [Fact]
@@ -109,7 +118,7 @@ public sealed class DocumentLimitTests : IDisposable
     [Fact]
     public async Task Too_many_tokens_are_refused_before_parsing()
     {
-        var list = string.Join(',', Enumerable.Range(0, 20_001));
+        var list = string.Join(',', Enumerable.Range(0, new GraphQLLimitsOptions().MaxTokens + 1));
         var (response, size) = await PostAsync($"query($v: [Int] = [{list}]) {{ __typename }}");
 
         AssertRefused(response, size, "MAX_TOKENS_EXCEEDED");
