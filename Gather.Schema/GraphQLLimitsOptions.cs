@@ -19,9 +19,66 @@ public sealed class GraphQLLimitsOptions
     [Range(1, 100_000_000)]
     public int MaxComplexity { get; set; } = 50_000;
 
-    /// <summary>Longest an operation may run before graphql-dotnet cancels it with a timeout error.</summary>
+    /// <summary>
+    /// Longest a request may take from its arrival to its answer: parsing, the document checks,
+    /// validation and execution share this one budget, and a timeout error answers what is left.
+    /// </summary>
     [Range(1, 3_600)]
     public int ExecutionTimeoutSeconds { get; set; } = 30;
+
+    // The document limits below are checked on the parsed document before graphql-dotnet
+    // validates it: some of its rules (overlapping fields, complexity) cost more than linear time
+    // and cannot be interrupted, so what reaches them must already be small.
+
+    /// <summary>
+    /// Most lexical tokens (names, punctuation, values) in a document, counted before it is parsed.
+    /// Validation visits every node of the document with every rule (about 10 µs a node), so
+    /// large literal values belong in variables.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxTokens { get; set; } = 10_000;
+
+    /// <summary>Most field selections, counting each fragment once per place it is spread (introspection fields included).</summary>
+    [Range(10, 1_000_000)]
+    public int MaxFields { get; set; } = 2_000;
+
+    /// <summary>Most aliased field selections, counted like <see cref="MaxFields"/>.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxAliases { get; set; } = 200;
+
+    /// <summary>Most distinct response names at the root of one operation.</summary>
+    [Range(1, 100_000)]
+    public int MaxRootFields { get; set; } = 50;
+
+    /// <summary>Longest chain of fragments spreading fragments.</summary>
+    [Range(1, 1_000)]
+    public int MaxFragmentDepth { get; set; } = 10;
+
+    /// <summary>
+    /// Most pairs of selections that land on one response name at one place (fragments expanded):
+    /// validation compares each such pair to prove they merge, so this bounds its quadratic part.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int MaxMergeComparisons { get; set; } = 1_000;
+
+    /// <summary>
+    /// Work per second an API key may spend, in field selections (a token bucket). A document
+    /// costs its counted fields, or a tenth of its tokens when that is more.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int FieldsPerSecondPerKey { get; set; } = 5_000;
+
+    /// <summary>How many field selections an API key may spend at once after being idle.</summary>
+    [Range(1, 1_000_000_000)]
+    public int FieldsBurstPerKey { get; set; } = 50_000;
+
+    /// <summary>Most GraphQL operations one team runs at once on this instance; more wait, then get 503.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentExecutionsPerTeam { get; set; } = 8;
+
+    /// <summary>How long an operation waits for one of its team's places before 503 with Retry-After.</summary>
+    [Range(0, 60_000)]
+    public int ConcurrencyWaitMilliseconds { get; set; } = 2_000;
 
     /// <summary>
     /// How long a team's typed schema is used before its models, fields and relationships are

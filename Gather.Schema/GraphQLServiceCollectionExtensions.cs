@@ -37,6 +37,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddSystemTextJson()
             .AddExecutionStrategy<TypedQueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddErrorInfoProvider<GatherErrorInfoProvider>()
+            .AddValidationRule(ValidationCancellation.Instance)
             .AddComplexityAnalyzer((complexity, provider) =>
                 QueryCost.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimitsOptions>>().Value,
                     provider.GetRequiredService<IOptions<Gather.Infrastructure.Records.Querying.QueryOptions>>().Value)));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Gather.Api.Authentication;
 using Gather.Api.Ide;
 using Gather.Api.Hosting;
@@ -10,7 +11,6 @@ using Gather.Schema.Typed;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -27,10 +27,28 @@ public sealed class GraphQLHttpEndpoint(
     IGraphQLTextSerializer serializer,
     BananaCakePop ide,
     IOptions<GraphQLLimitsOptions> limits,
+    DocumentGate gate,
+    CostBudget budget,
+    TeamExecutionSlots slots,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await HandleRequestAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left: its work has stopped, and nobody is there to read an answer.
+            logger.LogInformation("GraphQL request abandoned by the client");
+        }
+    }
+
+    private async Task HandleRequestAsync(HttpContext context)
+    {
+        // Parsing, the document checks, waiting for a place, validation and execution share one budget.
+        var arrived = Stopwatch.GetTimestamp();
         if (GraphQLMediaTypes.IsBrowserNavigation(context.Request))
         {
             await ide.ServeIndexAsync(context);
@@ -61,13 +79,40 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var document = TryParse(request!.Query!);
+        var (gated, violation) = gate.Inspect(request!.Query!);
+        if (violation is not null)
+        {
+            // A document refused before it ran: 400 under the GraphQL media type, a GraphQL error under application/json.
+            await FailAsync(context, new(mediaType == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+                violation.Message, violation.Code), mediaType);
+            return;
+        }
+        var document = gated!.Document;
         var operation = document is null ? null : SelectOperation(document, request.OperationName);
         if (HttpMethods.IsGet(context.Request.Method) && operation is { Operation: not OperationType.Query })
         {
             context.Response.Headers.Allow = "POST";
             await FailAsync(context, new(StatusCodes.Status405MethodNotAllowed,
                 "Mutations must be sent with POST; GET only runs queries.", "METHOD_NOT_ALLOWED"), mediaType);
+            return;
+        }
+
+        if (!budget.TryCharge(caller.ApiKeyId, gated.Cost, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await FailAsync(context, new(StatusCodes.Status429TooManyRequests,
+                $"This API key has spent its budget of field selections ({limits.Value.FieldsPerSecondPerKey} per second, Gather:GraphQL:FieldsPerSecondPerKey); this document costs {gated.Cost}. Wait as Retry-After says, or send smaller documents.",
+                ErrorCodes.RateLimited), mediaType);
+            return;
+        }
+
+        using var place = await slots.EnterAsync(caller.TeamId, context.RequestAborted);
+        if (place is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await FailAsync(context, new(StatusCodes.Status503ServiceUnavailable,
+                $"Your team already runs {limits.Value.MaxConcurrentExecutionsPerTeam} operations at once (Gather:GraphQL:MaxConcurrentExecutionsPerTeam); try again shortly.",
+                ErrorCodes.TooManyConcurrentOperations), mediaType);
             return;
         }
 
@@ -91,7 +136,8 @@ public sealed class GraphQLHttpEndpoint(
             options.User = authentication.Principal;
             options.RequestServices = context.RequestServices;
             options.CancellationToken = context.RequestAborted;
-            options.Timeout = TimeSpan.FromSeconds(limits.Value.ExecutionTimeoutSeconds);
+            // What the request has left of its budget; spent already, graphql-dotnet answers with its timeout error at once.
+            options.Timeout = TimeSpan.FromTicks(Math.Max(1, (TimeSpan.FromSeconds(limits.Value.ExecutionTimeoutSeconds) - Stopwatch.GetElapsedTime(arrived)).Ticks));
             options.UnhandledExceptionDelegate = unhandled =>
             {
                 if (StoreUnavailable.Is(unhandled.OriginalException))
@@ -131,19 +177,6 @@ public sealed class GraphQLHttpEndpoint(
         context.Response.StatusCode = problem.StatusCode;
         return GraphQLErrorResponse.WriteAsync(context.Response, problem.Message, problem.Code,
             (mediaType ?? GraphQLMediaTypes.Json) + "; charset=utf-8");
-    }
-
-    /// <summary>Parses once up front (the executer reuses the document); syntax errors are left to the executer to report.</summary>
-    private static GraphQLDocument? TryParse(string query)
-    {
-        try
-        {
-            return GraphQLParser.Parser.Parse(query);
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            return null;
-        }
     }
 
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)

@@ -37,6 +37,8 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         GraphQLRequest? request;
         try
         {
+            if (DuplicateJsonMembers.Find(body.Memory.Span) is { } duplicate)
+                return (null, BadRequest($"The request body names the member '{duplicate}' twice in one object; send each member once."));
             request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body.Memory.Span));
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
@@ -48,6 +50,11 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
 
     private (GraphQLRequest?, GraphQLRequestProblem?) FromQueryString(IQueryCollection query)
     {
+        foreach (var parameter in (string[])["query", "operationName", "variables", "extensions"])
+        {
+            if (query[parameter].Count > 1)
+                return (null, BadRequest($"The query string names the parameter '{parameter}' more than once; send it once."));
+        }
         if (query["query"].ToString().Length > limits.Value.MaxRequestBodyBytes)
             return (null, new(StatusCodes.Status413PayloadTooLarge, "The query is longer than allowed.", "REQUEST_TOO_LARGE"));
         GraphQLRequest request;

@@ -20,6 +20,7 @@ public static class GatherApiExtensions
         builder.Services.AddSingleton<GraphQLHttpRequestReader>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<SchemaDownload>();
+        builder.Services.AddGraphQLRequestLimits();
         builder.Services.AddSingleton<RecordSyncRequestReader>();
         builder.Services.AddSingleton<RecordSyncEndpoint>();
         builder.Services.AddSingleton<StripeWebhookEndpoint>();

@@ -7,7 +7,7 @@ namespace Gather.Api.Ide;
 /// <summary>
 /// Serves Banana Cake Pop from the npm package the build installs (never committed), the way
 /// HotChocolate does: its page on a browser GET of <c>/graphql</c>, its files under
-/// <c>/graphql/</c>, and <c>bcp-config.json</c> pointing it at the URL it was opened from,
+/// <c>/graphql/</c>, and <c>bcp-config.json</c> pointing it at the endpoint's path on the server it was opened from,
 /// with telemetry off because these machines have no network.
 /// </summary>
 public sealed class BananaCakePop(IOptions<IdeOptions> options, ILogger<BananaCakePop> logger)
@@ -45,8 +45,9 @@ public sealed class BananaCakePop(IOptions<IdeOptions> options, ILogger<BananaCa
 
     public Task ServeConfigAsync(HttpContext context)
     {
-        var request = context.Request;
-        var endpoint = $"{request.Scheme}://{request.Host}{request.PathBase}/graphql";
+        // Relative: the Host header is the client's to choose, so echoing it would let a forged
+        // one point the IDE (and any cache in between) at another server.
+        var endpoint = $"{context.Request.PathBase}/graphql";
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
         return JsonSerializer.SerializeAsync(context.Response.Body, new

@@ -9,6 +9,30 @@ public static class ErrorCodes
     /// <summary>The API key (or, without one, the address) made more requests than Gather:RateLimits allows; see Retry-After.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
+    /// <summary>The document has more tokens than Gather:GraphQL:MaxTokens.</summary>
+    public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
+
+    /// <summary>The document nests deeper than the parser accepts (selections, lists or objects).</summary>
+    public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+
+    /// <summary>More field selections (fragments expanded) than Gather:GraphQL:MaxFields.</summary>
+    public const string MaxFieldsExceeded = "MAX_FIELDS_EXCEEDED";
+
+    /// <summary>More aliased selections than Gather:GraphQL:MaxAliases.</summary>
+    public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
+
+    /// <summary>More distinct root fields in an operation than Gather:GraphQL:MaxRootFields.</summary>
+    public const string MaxRootFieldsExceeded = "MAX_ROOT_FIELDS_EXCEEDED";
+
+    /// <summary>A longer chain of fragment spreads than Gather:GraphQL:MaxFragmentDepth.</summary>
+    public const string MaxFragmentDepthExceeded = "MAX_FRAGMENT_DEPTH_EXCEEDED";
+
+    /// <summary>Too many same-name selections at one place to check they merge (Gather:GraphQL:MaxMergeComparisons).</summary>
+    public const string MaxMergeComparisonsExceeded = "MAX_MERGE_COMPARISONS_EXCEEDED";
+
+    /// <summary>The team already runs Gather:GraphQL:MaxConcurrentExecutionsPerTeam operations; see Retry-After.</summary>
+    public const string TooManyConcurrentOperations = "TOO_MANY_CONCURRENT_OPERATIONS";
+
     /// <summary>An argument broke a rule; <c>extensions.field</c> names the argument and <c>extensions.rule</c> the rule.</summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
 

@@ -78,7 +78,7 @@ public sealed class HealthAndIdeTests : IDisposable
     {
         var config = JsonNode.Parse(await _app.CreateClient().GetStringAsync("/graphql/bcp-config.json"))!;
 
-        Assert.Equal("http://localhost/graphql", config["endpoint"]!.GetValue<string>());
+        Assert.Equal("/graphql", config["endpoint"]!.GetValue<string>());
         Assert.True(config["useBrowserUrlAsEndpoint"]!.GetValue<bool>());
         Assert.True(config["disableTelemetry"]!.GetValue<bool>());
     }
