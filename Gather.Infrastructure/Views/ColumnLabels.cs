@@ -39,7 +39,9 @@ public static class ColumnLabels
         Flush();
         if (words.Count == 0)
             return name;
+        // A word written in capitals (HTTP) stays as written.
         return string.Join(' ', words.Select((w, i) => Acronyms.Contains(w) ? w.ToUpperInvariant()
+            : w.Length > 1 && w.All(char.IsUpper) ? w
             : i == 0 ? char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant() : w.ToLowerInvariant()));
 
         void Flush()
