@@ -36,8 +36,8 @@ public sealed class ViewType : ObjectGraphType<View>
             .Resolve(c => c.Source.Where);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ViewSortType>>>>("order")
             .Description("The default order, used when a query gives none.").Resolve(c => c.Source.Order);
-        Field<NonNullGraphType<DateTimeType>>("createdAt").Resolve(c => c.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        Field<NonNullGraphType<DateTimeType>>("createdAt").Description("When the view was created.").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When the view was last changed.").Resolve(c => c.Source.UpdatedAt);
         Field<RecordsConnectionType>("records")
             .Description("The model's records through the view: its filter AND `where`, `order` when given (else the view's), `search`, paging.")
             .WithRecordListArguments()
@@ -96,6 +96,6 @@ public sealed class ViewSortType : ObjectGraphType<SortInput>
     {
         Name = "ViewSort";
         Field<StringGraphType>("field").Description("The field path.").Resolve(c => c.Source.Field);
-        Field<NonNullGraphType<SortEnumType>>("direction").Resolve(c => c.Source.Direction);
+        Field<NonNullGraphType<SortEnumType>>("direction").Description("ASC or DESC.").Resolve(c => c.Source.Direction);
     }
 }
