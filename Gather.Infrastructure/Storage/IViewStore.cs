@@ -10,6 +10,9 @@ public interface IViewStore
 
     Task<View?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The team's view named <paramref name="name"/>, compared as names are kept unique (<see cref="View.NameKey"/>).</summary>
+    Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>The team's views by name; at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken);
 

@@ -17,4 +17,8 @@ public sealed record View(
     JsonObject? Where,
     IReadOnlyList<SortInput> Order,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>What names are compared by: unique per team, so <c>Orders</c> and <c>orders</c> are one view.</summary>
+    public static string NameKey(string name) => name.Trim().ToLowerInvariant();
+}

@@ -21,6 +21,12 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
 
     public Task<View?> GetAsync(ITeamStore team, string id, CancellationToken cancellationToken) => team.Views.GetAsync(id, cancellationToken);
 
+    /// <summary>The view named <paramref name="name"/>, ignoring case as names are unique; null for a name no view could have.</summary>
+    public Task<View?> GetByNameAsync(ITeamStore team, string name, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > options.Value.MaxNameLength
+            ? Task.FromResult<View?>(null)
+            : team.Views.GetByNameAsync(name, cancellationToken);
+
     public async Task<Result<View>> CreateAsync(ITeamStore team, ViewInput input, CancellationToken cancellationToken)
     {
         var problems = new List<ValidationProblem>();

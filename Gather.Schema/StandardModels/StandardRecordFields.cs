@@ -14,6 +14,7 @@ internal static class StandardRecordFields
         type.Field<NonNullGraphType<JsonScalarType>>("fields")
             .Description($"The record's other fields (all but {string.Join(", ", defaultFields)}) as a JSON object.")
             .Resolve(c => Without(c.Source.Record.Data, defaultFields));
+        AttachedJson.AddTo(type);
         type.Field<NonNullGraphType<DateTimeType>>("createdAt").Description("When the record was first synced.")
             .Resolve(c => c.Source.Record.CreatedAt);
         type.Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When a sync last changed the record.")

@@ -71,4 +71,21 @@ public abstract partial class RecordQueryConformanceTests
         Assert.True(await team.Views.DeleteAsync(view.Id, CancellationToken.None));
         Assert.Empty(await team.Views.ListAsync(10, CancellationToken.None));
     }
+
+    [SkippableFact]
+    public async Task A_view_is_found_by_its_name_ignoring_case_within_its_team_only()
+    {
+        var store = await EmptyStoreAsync();
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders");
+        var (otherTeam, _) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders");
+        var now = SeededRecordStore.T0;
+        var view = new View(DocumentIds.New("view"), team.TeamId, "Paid Orders", model.Id, [], null, [], now, now);
+        await team.Views.InsertAsync(view, CancellationToken.None);
+        await team.Views.InsertAsync(view with { Id = DocumentIds.New("view"), Name = "Open orders" }, CancellationToken.None);
+
+        Assert.Equal(view.Id, (await team.Views.GetByNameAsync("paid orders", CancellationToken.None))?.Id);
+        Assert.Equal(view.Id, (await team.Views.GetByNameAsync(" PAID ORDERS ", CancellationToken.None))?.Id);
+        Assert.Null(await team.Views.GetByNameAsync("Paid", CancellationToken.None));
+        Assert.Null(await otherTeam.Views.GetByNameAsync("Paid Orders", CancellationToken.None));
+    }
 }

@@ -27,6 +27,10 @@ internal sealed class MongoViewStore(MongoCollections collections, string teamId
     public async Task<View?> GetAsync(string id, CancellationToken cancellationToken) =>
         await collections.Views.Find(ById(id)).FirstOrDefaultAsync(cancellationToken) is { } document ? ToView(document) : null;
 
+    public async Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken) =>
+        await collections.Views.Find(new BsonDocument { { "teamId", teamId }, { "nameKey", View.NameKey(name) } })
+            .FirstOrDefaultAsync(cancellationToken) is { } document ? ToView(document) : null;
+
     public async Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -63,7 +67,7 @@ internal sealed class MongoViewStore(MongoCollections collections, string teamId
 
     private static BsonDocument ToDocument(View view) => new()
     {
-        { "_id", view.Id }, { "teamId", view.TeamId }, { "name", view.Name }, { "nameKey", view.Name.ToLowerInvariant() },
+        { "_id", view.Id }, { "teamId", view.TeamId }, { "name", view.Name }, { "nameKey", View.NameKey(view.Name) },
         { "modelId", view.ModelId }, { "definition", MongoJson.ToBson(ViewDefinition.ToJson(view)) },
         { "createdAt", view.CreatedAt.UtcDateTime }, { "updatedAt", view.UpdatedAt.UtcDateTime },
     };

@@ -27,6 +27,15 @@ internal sealed class SqliteViewStore(SqliteConnectionFactory connections, strin
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    public async Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {Columns} FROM views WHERE team_id = $team AND name_key = $nameKey",
+            ("$team", teamId), ("$nameKey", View.NameKey(name)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     public async Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -79,7 +88,7 @@ internal sealed class SqliteViewStore(SqliteConnectionFactory connections, strin
 
     private static (string, object?)[] Parameters(View view) =>
     [
-        ("$id", view.Id), ("$team", view.TeamId), ("$name", view.Name), ("$nameKey", view.Name.ToLowerInvariant()),
+        ("$id", view.Id), ("$team", view.TeamId), ("$name", view.Name), ("$nameKey", View.NameKey(view.Name)),
         ("$model", view.ModelId), ("$definition", ViewDefinition.ToJson(view).ToJsonString()),
         ("$created", view.CreatedAt.ToUnixMilliseconds()), ("$updated", view.UpdatedAt.ToUnixMilliseconds()),
     ];
