@@ -32,16 +32,18 @@ public sealed class TeamSchemaPlanTests
         var plan = TeamSchemaPlan.Build(models, fields, [], [], new HashSet<string> { "Record", "Query" }, new HashSet<string> { "records", "accounts" });
         var again = TeamSchemaPlan.Build(models.Reverse().ToArray(), fields, [], [], new HashSet<string> { "Record", "Query" }, new HashSet<string> { "records", "accounts" });
 
+        // Names that already are what they ask for claim first (Accounts, Orders, Record), then the others by their original name.
         Assert.Equal(
-            ["_2024_invoices", "Accounts", "Orders", "Record_2", "X__hidden", "Orders_2"],
+            ["Accounts", "Orders", "Record_2", "_2024Invoices", "X__hidden", "Orders_2"],
             plan.Models.Select(m => m.TypeName));
-        Assert.Equal(["_2024_invoices", "accounts_2", "orders", "record_2", "x__hidden", "orders_2"], plan.Models.Select(m => m.ListField));
+        Assert.Equal(["accounts_2", "orders", "record_2", "_2024Invoices", "x__hidden", "orders_2"], plan.Models.Select(m => m.ListField));
         var orders = plan.Models.Single(m => m.Model.Id == "m4");
         Assert.Equal("ordersById", orders.ByIdField);
         var lower = plan.Models.Single(m => m.Model.Id == "m1");
-        // In the ordinal order of the synced names: "created at" takes created_at, so "created_at" gets a number; `createdAt`
-        // is the record's own time. The ID field is `id` itself; nested paths stay inside their parent.
-        Assert.Equal([("amount", FieldType.Float), ("created_at", FieldType.String), ("createdAt_2", FieldType.String), ("created_at_2", FieldType.Int), ("tags", FieldType.Json)],
+        // `created_at` is already a GraphQL name and keeps it; `createdAt` is the record's own time, so the synced one is
+        // `createdAt_2`, and "created at" (camel-cased to createdAt) comes after them. Listed by path. The ID field is `id`
+        // itself; nested paths stay inside their parent.
+        Assert.Equal([("amount", FieldType.Float), ("createdAt_3", FieldType.String), ("createdAt_2", FieldType.String), ("created_at", FieldType.Int), ("tags", FieldType.Json)],
             lower.Fields.Select(f => (f.Name, f.Type)));
         // A model keyed by another field keeps a synced `id` under another name.
         Assert.Equal(["id_2"], plan.Models.Single(m => m.Model.Id == "m6").Fields.Select(f => f.Name));
