@@ -50,4 +50,31 @@ public sealed class TeamSchemaPlanTests
         Assert.Equal(plan.Fingerprint, again.Fingerprint);
         Assert.Equal(plan.Models.Select(m => m.TypeName), again.Models.Select(m => m.TypeName));
     }
+
+    [Theory]
+    [InlineData("placed_at", "placed_at"), InlineData("unit price", "unitPrice"), InlineData("sku-code", "skuCode"), InlineData("*", "star"),
+     InlineData("+", "plus"), InlineData("a+b", "aPlusB"), InlineData("café", "cafe"), InlineData("cafe\u0301", "cafe"), InlineData("€", "u20AC"),
+     InlineData("😀", "u1F600"), InlineData("2fa", "_2fa"), InlineData("__typename", "x__typename"), InlineData("ID", "id"),
+     InlineData("URLPath", "urlPath"), InlineData("Plan", "plan"), InlineData("()", "u0028U0029"), InlineData("_", "_")]
+    public void Field_names_follow_the_documented_rule(string sent, string expected) => Assert.Equal(expected, GraphQLNames.FieldName(sent));
+
+    [Theory]
+    [InlineData("Orders", "Orders", "orders"), InlineData("Order Lines", "OrderLines", "orderLines"), InlineData("order lines", "OrderLines", "orderLines"),
+     InlineData("2024 invoices", "_2024Invoices", "_2024Invoices"), InlineData("__hidden", "X__hidden", "x__hidden"), InlineData("URLs", "URLs", "urLs")]
+    public void Type_names_and_root_fields_follow_the_documented_rule(string sent, string type, string rootField)
+    {
+        Assert.Equal(type, GraphQLNames.TypeName(sent));
+        Assert.Equal(rootField, GraphQLNames.LowerFirst(GraphQLNames.TypeName(sent)));
+    }
+
+    [Fact]
+    public void A_taken_name_gets_the_first_free_number_and_a_model_claims_its_derived_types_with_it()
+    {
+        var taken = new HashSet<string> { "_", "AccountsConnection", "Orders" };
+
+        Assert.Equal("_2", GraphQLNames.Claim("_", taken));
+        Assert.Equal("Accounts_2", GraphQLNames.Claim("Accounts", taken, "", "Connection"));
+        Assert.Equal("Orders_2", GraphQLNames.Claim("Orders", taken, "", "Connection"));
+        Assert.Contains("Accounts_2Connection", taken);
+    }
 }

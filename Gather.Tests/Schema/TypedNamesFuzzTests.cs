@@ -83,6 +83,38 @@ public sealed partial class TypedNamesFuzzTests(TypedNamesFuzzTests.Host host) :
         Assert.Equal(schema.Print(), again.Print());
     }
 
+    [Fact]
+    public void Every_type_a_teams_schema_can_hold_beside_its_models_own_is_a_reserved_name()
+    {
+        // One model with every kind of field, the attached charge, and a relationship to each kind of model.
+        var models = StandardModels.For("team_fuzz", T0).Concat(
+        [
+            new Model("m1", "team_fuzz", "Probe", ModelKind.Custom, "id", [], T0, T0),
+            new Model("m2", "team_fuzz", "Other", ModelKind.Custom, "id", [], T0, T0),
+            new Model("i1", "team_fuzz", "StripeCharge", ModelKind.Integration, "id", [], T0, T0),
+            new Model("i2", "team_fuzz", "StripeCustomer", ModelKind.Integration, "id", [], T0, T0),
+        ]).ToList();
+        var fields = new Dictionary<string, IReadOnlyList<ModelField>>
+        {
+            ["m1"] = Enum.GetValues<ModelFieldType>().Select(t => new ModelField("f" + t, t, [])).ToList(),
+        };
+        var relationships = models.Where(m => m.Id != "m1").SelectMany((m, i) => new[]
+        {
+            new Relationship($"one{i}", "team_fuzz", $"one{i}", $"oneBack{i}", "m1", "ref", m.Id, m.IdField, RelationshipKind.Custom, T0),
+            new Relationship($"many{i}", "team_fuzz", $"many{i}", $"manyBack{i}", "m1", "ref", m.Id, "other", RelationshipKind.Custom, T0),
+        }).ToList();
+        var tasks = new[] { new IntegrationTask("t1", "team_fuzz", "int_1", IntegrationTaskKind.SyncStripeCharges, new IntegrationTaskOptions("m1", "charge"), null!, T0) };
+        var plan = TeamSchemaPlan.Build(models, fields, relationships, tasks, _reserved.TypeNames, _reserved.RootFields, _reserved.StandardTypeFields);
+
+        var schema = _factory.Build(plan);
+
+        var modelsOwn = new[] { "__", "Probe", "Other" };
+        var unreserved = schema.AllTypes.Select(t => t.Name)
+            .Where(name => !modelsOwn.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) && !_reserved.TypeNames.Contains(name))
+            .ToList();
+        Assert.Empty(unreserved);
+    }
+
     private TeamSchemaPlan Plan(GeneratedTeam team) =>
         TeamSchemaPlan.Build(team.Models, team.Fields, team.Relationships, team.Tasks, _reserved.TypeNames, _reserved.RootFields, _reserved.StandardTypeFields);
 
