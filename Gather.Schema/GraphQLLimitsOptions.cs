@@ -98,4 +98,12 @@ public sealed class GraphQLLimitsOptions
 
     /// <summary>Whether teams get their typed schema (a type per model); off, every team runs on Gather's schema and the generic API alone.</summary>
     public bool TypedSchema { get; set; } = true;
+
+    /// <summary>Most typed fields one model's type gets (declared fields first, then by name); the rest are left out, with the reason on the model's <c>typedApi</c>.</summary>
+    [Range(1, 100_000)]
+    public int MaxTypedFieldsPerModel { get; set; } = 500;
+
+    /// <summary>Most typed fields a team's schema gets across its models, Account and Customer; bounds its build time and memory.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxTypedFieldsPerTeam { get; set; } = 5_000;
 }

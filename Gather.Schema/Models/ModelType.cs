@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Models;
 using Gather.Schema.Common;
 using Gather.Schema.Loading;
+using Gather.Schema.Typed;
 using GraphQL.Types;
 
 namespace Gather.Schema.Models;
@@ -19,6 +20,10 @@ public sealed class ModelType : ObjectGraphType<Model>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModelFieldType>>>>("fields")
             .Description("The field catalogue: every path declared or seen in synced records, with types and counts.")
             .Resolve(c => c.LoadFields(c.Source));
+        Field<TypedApiType>("typedApi")
+            .Description("How the model appears in the team's typed API: type and root field names, each field's GraphQL name, what is left out and why. " +
+                "Null for integration models and when typed schemas are off.")
+            .Resolve(c => ModelTypedApi.Of(c.Schema, c.Source));
         Field(m => m.CreatedAt).Description("When the model was created.");
         Field(m => m.UpdatedAt).Description("When the model was last renamed or had fields declared.");
     }

@@ -92,22 +92,15 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
     }
 
     /// <summary>
-    /// The team's schema; should building it fail (a case the naming rule did not foresee), the
-    /// team keeps Gather's own schema, generic API and all, rather than losing every request.
+    /// The team's schema. Should graphql-dotnet refuse it (a case the naming rule did not foresee),
+    /// <see cref="TeamSchemaFallback"/> leaves out what fails on its own and keeps the rest; with
+    /// nothing typed buildable, the team keeps Gather's own schema rather than losing every request.
     /// </summary>
     private ISchema Build(string teamId, TeamSchemaPlan plan)
     {
         var started = clock.GetTimestamp();
-        ISchema schema;
-        try
-        {
-            schema = factory.Build(plan);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            logger.LogError(e, "Could not build the typed schema of team {TeamId}; it gets Gather's schema without its typed types", teamId);
+        if (TeamSchemaFallback.Build(factory, plan, logger, teamId) is not { } schema)
             return baseSchema;
-        }
         logger.LogInformation("Built the typed schema of team {TeamId}: {Models} models, {Fields} fields, in {Milliseconds:0.0} ms",
             teamId, plan.Models.Count, plan.Models.Sum(m => m.Fields.Count), clock.GetElapsedTime(started).TotalMilliseconds);
         return schema;
@@ -144,6 +137,7 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
         var teamRelationships = custom ? await relationships.ListAsync(team, cancellationToken) : [];
         var tasks = custom ? await team.IntegrationTasks.ListAsync(cancellationToken) : [];
         var reserved = _reserved.Value;
-        return TeamSchemaPlan.Build(teamModels, fields, teamRelationships, tasks, reserved.TypeNames, reserved.RootFields, reserved.StandardTypeFields);
+        return TeamSchemaPlan.Build(teamModels, fields, teamRelationships, tasks, reserved.TypeNames, reserved.RootFields, reserved.StandardTypeFields,
+            TypedApiLimits.From(options.Value));
     }
 }

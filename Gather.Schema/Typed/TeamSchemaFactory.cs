@@ -17,24 +17,38 @@ namespace Gather.Schema.Typed;
 public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema baseSchema)
 {
     /// <summary>
-    /// The names a team's types, root fields and standard-type fields must not take: Gather's
-    /// own, and the typed API's shared inputs.
+    /// The names a team's types, root fields and standard-type fields must not take: every type a
+    /// team's schema can hold that is not a model's own (Gather's types, the typed API's shared
+    /// inputs, the scalars graphql-dotnet brings), and Gather's root fields. Named here rather
+    /// than found by building a schema on the first request; a test holds the list complete.
     /// </summary>
     public ReservedNames Reserved()
     {
         baseSchema.Initialize();
         var types = new HashSet<string>(baseSchema.AllTypes.Select(t => t.Name), StringComparer.Ordinal)
         {
-            "StringOperationFilterInput", "IntOperationFilterInput", "LongOperationFilterInput", "FloatOperationFilterInput",
-            "BooleanOperationFilterInput", "DateTimeOperationFilterInput", "JsonOperationFilterInput", "StripeChargeFilterInput",
-            "StripeChargeSortInput", "Query", "Mutation", "Subscription",
+            "Query", "Mutation", "Subscription", "StringOperationFilterInput", "IntOperationFilterInput", "LongOperationFilterInput",
+            "FloatOperationFilterInput", "BooleanOperationFilterInput", "DateTimeOperationFilterInput", "JsonOperationFilterInput",
+            "StripeChargeFilterInput", "StripeChargeSortInput",
         };
+        types.UnionWith(BuiltInScalars);
         var standardTypeFields = new[] { StandardModelNames.Account, StandardModelNames.Customer }.ToDictionary(name => name,
             ISet<string> (name) => ((IComplexGraphType)baseSchema.AllTypes[name]!).Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
         return new ReservedNames(types, new HashSet<string>(baseSchema.Query.Fields.Select(f => f.Name), StringComparer.Ordinal), standardTypeFields);
     }
 
+    /// <summary>Scalars graphql-dotnet can put into a schema by name; a model must not take one even if no field uses it yet.</summary>
+    private static readonly string[] BuiltInScalars =
+    [
+        "String", "Int", "Float", "Boolean", "ID", "Long", "BigInt", "Decimal", "Short", "UShort", "UInt", "ULong", "Byte", "SByte",
+        "Date", "DateTime", "DateTimeOffset", "DateOnly", "TimeOnly", "TimeSpan", "Seconds", "Milliseconds", "Guid", "Uri", "JSON",
+    ];
+
+    /// <summary>
+    /// The team's schema for <paramref name="plan"/>, which it keeps (for <c>Model.typedApi</c>).
+    /// Throws if graphql-dotnet refuses it; <see cref="TeamSchemaFallback"/> builds what it can.
+    /// </summary>
     public ISchema Build(TeamSchemaPlan plan)
     {
         var query = new QueryType(services.GetServices<IQueryFields>());
@@ -51,6 +65,7 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
                 schema.RegisterType(type);
         }
         schema.Initialize();
+        schema.WithMetadata(ModelTypedApi.PlanKey, plan);
         return schema;
     }
 

@@ -34,11 +34,26 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
     public bool Lacks(string modelId, IEnumerable<string> paths) =>
         _shownPaths.TryGetValue(modelId, out var shown) && paths.Any(p => !p.Contains('.') && !shown.Contains(p));
 
+    /// <summary>Models left out of the typed API by the safety net, by model id, with the reason (see <see cref="TeamSchemaFallback"/>).</summary>
+    public IReadOnlyDictionary<string, string> Problems { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Fields left out of a model's type, by model id (custom and standard models alike).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ExcludedField>> ExcludedFields { get; init; } = new Dictionary<string, IReadOnlyList<ExcludedField>>();
+
+    /// <summary>Account's and Customer's model ids by name, as <see cref="StandardFields"/> is keyed by name.</summary>
+    public IReadOnlyDictionary<string, string> StandardModelIds { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The suffixes of the types each model's type comes with; a model's name is free only if all are.</summary>
+    private static readonly string[] TypeSuffixes = ["", "FilterInput", "SortInput", "Connection", "Edge"];
+
     public static TeamSchemaPlan Build(IReadOnlyList<Model> models, IReadOnlyDictionary<string, IReadOnlyList<ModelField>> fields,
         IReadOnlyList<Relationship> relationships, IReadOnlyList<IntegrationTask> tasks, ISet<string> takenTypeNames, ISet<string> takenRootFields,
-        IReadOnlyDictionary<string, ISet<string>>? standardTypeFields = null)
+        IReadOnlyDictionary<string, ISet<string>>? standardTypeFields = null, TypedApiLimits? limits = null)
     {
-        var custom = models.Where(m => m.Kind == ModelKind.Custom).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+        limits ??= TypedApiLimits.None;
+        var budget = new FieldBudget(limits);
+        var custom = GraphQLNames.InClaimOrder(models.Where(m => m.Kind == ModelKind.Custom), m => m.Name, GraphQLNames.TypeName)
+            .ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         var charged = tasks.Where(t => t.Kind == IntegrationTaskKind.SyncStripeCharges).Select(t => t.Options.ModelId).ToHashSet();
         var typeNames = new HashSet<string>(takenTypeNames, StringComparer.Ordinal);
         var rootFields = new HashSet<string>(takenRootFields, StringComparer.Ordinal);
@@ -46,20 +61,21 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         // Each model's field names as claimed, which its relationships' names must not take either.
         var takenFieldNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var shown = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var excluded = new Dictionary<string, IReadOnlyList<ExcludedField>>(StringComparer.Ordinal);
         foreach (var model in custom)
         {
-            var typeName = GraphQLNames.Claim(GraphQLNames.TypeName(model.Name), typeNames);
-            foreach (var suffix in new[] { "FilterInput", "SortInput", "Connection", "Edge" })
-                typeNames.Add(typeName + suffix);
-            var listField = GraphQLNames.Claim(GraphQLNames.LowerFirst(typeName), rootFields);
-            var byIdField = GraphQLNames.Claim(listField + "ById", rootFields);
+            // A model's type comes with its inputs, connection and edge, and its list with a by-id field:
+            // each group is claimed whole, so `Accounts` cannot take Gather's `AccountsConnection`.
+            var typeName = GraphQLNames.Claim(GraphQLNames.TypeName(model.Name), typeNames, TypeSuffixes);
+            var listField = GraphQLNames.Claim(GraphQLNames.LowerFirst(typeName), rootFields, "", "ById");
             var fieldNames = new HashSet<string>(SystemFields, StringComparer.Ordinal);
             var hasCharge = charged.Contains(model.Id);
             if (hasCharge)
                 fieldNames.Add(AttachedData.StripeCharge);
-            var typed = TypedFields(fields.GetValueOrDefault(model.Id), [model.IdField], fieldNames);
-            shown[model.Id] = ShownPaths(typed, [model.IdField]);
-            planned.Add(new TypedModel(model, typeName, listField, byIdField, typed, hasCharge));
+            var (typed, left) = TypedFields(model, fields.GetValueOrDefault(model.Id), [model.IdField], fieldNames, budget);
+            shown[model.Id] = ShownPaths(typed, left, [model.IdField]);
+            excluded[model.Id] = left;
+            planned.Add(new TypedModel(model, typeName, listField, listField + "ById", typed, hasCharge));
             takenFieldNames[model.Id] = fieldNames;
         }
         // Relationships may lead to custom models (their typed types), standard ones (Account,
@@ -68,10 +84,10 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         var withRelationships = planned.Select(p =>
         {
             var taken = takenFieldNames[p.Model.Id];
-            var related = relationships.SelectMany(r => r.SidesFrom(p.Model.Id))
-                .Where(s => byId.ContainsKey(s.TargetModelId))
-                .OrderBy(s => s.Name, StringComparer.Ordinal)
-                .Select(s => new TypedRelationship(GraphQLNames.Claim(GraphQLNames.Sanitize(s.Name), taken), s, byId[s.TargetModelId],
+            var related = GraphQLNames.InClaimOrder(relationships.SelectMany(r => r.SidesFrom(p.Model.Id)).Where(s => byId.ContainsKey(s.TargetModelId)),
+                    s => s.Name, GraphQLNames.FieldName)
+                .ThenBy(s => s.TargetModelId, StringComparer.Ordinal)
+                .Select(s => new TypedRelationship(GraphQLNames.Claim(GraphQLNames.FieldName(s.Name), taken), s, byId[s.TargetModelId],
                     s.LeadsToOne(byId[s.TargetModelId])))
                 .ToList();
             return p with { Relationships = related };
@@ -81,14 +97,17 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         foreach (var model in standard)
         {
             var own = StandardOwnFields.GetValueOrDefault(model.Name, [model.IdField]);
-            var typed = TypedFields(fields.GetValueOrDefault(model.Id), own,
-                new HashSet<string>(standardTypeFields?.GetValueOrDefault(model.Name) ?? new HashSet<string>(), StringComparer.Ordinal));
+            var (typed, left) = TypedFields(model, fields.GetValueOrDefault(model.Id), own,
+                new HashSet<string>(standardTypeFields?.GetValueOrDefault(model.Name) ?? new HashSet<string>(), StringComparer.Ordinal), budget);
             standardFields[model.Name] = typed;
-            shown[model.Id] = ShownPaths(typed, own);
+            shown[model.Id] = ShownPaths(typed, left, own);
+            excluded[model.Id] = left;
         }
         return new TeamSchemaPlan(withRelationships, standardFields, FingerprintOf(custom.Concat(standard), fields, relationships, charged))
         {
             _shownPaths = shown,
+            ExcludedFields = excluded,
+            StandardModelIds = standard.DistinctBy(m => m.Name).ToDictionary(m => m.Name, m => m.Id, StringComparer.Ordinal),
         };
     }
 
@@ -96,16 +115,51 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
     private static readonly IReadOnlyDictionary<string, string[]> StandardOwnFields = Gather.Infrastructure.Models.StandardModels.For("", DateTimeOffset.UnixEpoch)
         .ToDictionary(m => m.Name, m => m.DeclaredFields.Select(d => d.Path).ToArray(), StringComparer.Ordinal);
 
-    private static HashSet<string> ShownPaths(IEnumerable<TypedField> typed, string[] skipped) =>
-        typed.Select(f => f.Path).Concat(skipped).ToHashSet(StringComparer.Ordinal);
+    // Fields left out count as shown: a sync of them brings nothing the schema could add.
+    private static HashSet<string> ShownPaths(IEnumerable<TypedField> typed, IEnumerable<ExcludedField> left, string[] skipped) =>
+        typed.Select(f => f.Path).Concat(left.Select(f => f.Path)).Concat(skipped).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>A typed field per top-level field that is declared or has records, in path order, named against <paramref name="taken"/>.</summary>
-    private static List<TypedField> TypedFields(IReadOnlyList<ModelField>? fields, string[] skipped, HashSet<string> taken) =>
-        (fields ?? [])
+    /// <summary>
+    /// A typed field per top-level field that is declared or has records, named against
+    /// <paramref name="taken"/> in claim order. Past the budget, declared fields are kept first,
+    /// then by path; the rest are left out, each with the reason.
+    /// </summary>
+    private static (List<TypedField> Typed, List<ExcludedField> Left) TypedFields(Model model, IReadOnlyList<ModelField>? fields, string[] skipped,
+        HashSet<string> taken, FieldBudget budget)
+    {
+        var candidates = (fields ?? [])
             .Where(f => !f.Path.Contains('.') && !skipped.Contains(f.Path) && (f.RecordCount > 0 || f.DeclaredType is not null))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => new TypedField(GraphQLNames.Claim(GraphQLNames.Sanitize(f.Path), taken), f.Path, f.Type))
+            .OrderBy(f => f.DeclaredType is null ? 1 : 0).ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+        var room = budget.Take(candidates.Count);
+        var left = candidates.Skip(room).Select(f => new ExcludedField(f.Path, budget.Reason(model))).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var typed = GraphQLNames.InClaimOrder(candidates.Take(room), f => f.Path, GraphQLNames.FieldName)
+            .Select(f => new TypedField(GraphQLNames.Claim(GraphQLNames.FieldName(f.Path), taken), f.Path, f.Type))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+        return (typed, left);
+    }
+
+    /// <summary>How many more typed fields a model, and the team, may have.</summary>
+    private sealed class FieldBudget(TypedApiLimits limits)
+    {
+        private int _team = limits.MaxFieldsPerTeam;
+        private bool _teamFull;
+
+        public int Take(int wanted)
+        {
+            var room = Math.Min(Math.Min(wanted, limits.MaxFieldsPerModel), _team);
+            _teamFull |= room < wanted && room == _team;
+            _team -= room;
+            return room;
+        }
+
+        public string Reason(Model model) => _teamFull
+            ? $"The team's typed API has reached its {limits.MaxFieldsPerTeam} typed fields (Gather:GraphQL:MaxTypedFieldsPerTeam); " +
+              "read this field through `records(modelId:)`, or raise the limit."
+            : $"The model \"{model.Name}\" has more than {limits.MaxFieldsPerModel} typed fields (Gather:GraphQL:MaxTypedFieldsPerModel); " +
+              "read this field through `records(modelId:)`, or declare the fields that matter.";
+    }
 
     private static string FingerprintOf(IEnumerable<Model> models, IReadOnlyDictionary<string, IReadOnlyList<ModelField>> fields,
         IEnumerable<Relationship> relationships, IEnumerable<string?> charged)

@@ -6,6 +6,9 @@ namespace Gather.Schema.Typed;
 /// <summary>A field of a model's typed GraphQL type: its GraphQL name, the synced field it reads, and its type.</summary>
 public sealed record TypedField(string Name, string Path, FieldType Type);
 
+/// <summary>A synced field or relationship left out of a model's type, and why (shown on the model's <c>typedApi</c>).</summary>
+public sealed record ExcludedField(string Path, string Reason);
+
 /// <summary>A relationship as a field of the typed type: to one record (an object) or to many (a connection).</summary>
 public sealed record TypedRelationship(string Name, RelationshipSide Side, Model Target, bool LeadsToOne);
 

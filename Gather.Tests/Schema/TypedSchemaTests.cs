@@ -255,12 +255,12 @@ public sealed partial class TypedSchemaTests : IDisposable
         })).EnsureSuccessStatusCode();
 
         var result = await Admin.PostGraphQLAsync("""
-            { odd_things(where: { and_2: { eq: "a" }, first_name: { eq: "Ann" }, _2fa: { eq: true } }) { nodes { id and_2 or_2 createdAt_2 first_name _2fa } } }
+            { oddThings(where: { and_2: { eq: "a" }, firstName: { eq: "Ann" }, _2fa: { eq: true } }) { nodes { id and_2 or_2 createdAt_2 firstName _2fa } } }
             """);
 
         Assert.True(result.Errors is null, result.Errors?.ToJsonString());
-        Assert.Equal("""[{"id":"1","and_2":"a","or_2":1,"createdAt_2":"yesterday","first_name":"Ann","_2fa":true}]""",
-            result.Data!["odd_things"]!["nodes"]!.ToJsonString());
+        Assert.Equal("""[{"id":"1","and_2":"a","or_2":1,"createdAt_2":"yesterday","firstName":"Ann","_2fa":true}]""",
+            result.Data!["oddThings"]!["nodes"]!.ToJsonString());
     }
 
     private static async Task<string> CustomerModelAsync(HttpClient admin) =>
