@@ -83,6 +83,7 @@ public sealed class GraphQLHttpEndpoint(
         if (violation is not null)
         {
             // A document refused before it ran: 400 under the GraphQL media type, a GraphQL error under application/json.
+            logger.LogInformation("GraphQL document refused before validation: {Code}", violation.Code);
             await FailAsync(context, new(mediaType == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
                 violation.Message, violation.Code), mediaType);
             return;
