@@ -137,7 +137,21 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
         var teamRelationships = custom ? await relationships.ListAsync(team, cancellationToken) : [];
         var tasks = custom ? await team.IntegrationTasks.ListAsync(cancellationToken) : [];
         var reserved = _reserved.Value;
-        return TeamSchemaPlan.Build(teamModels, fields, teamRelationships, tasks, reserved.TypeNames, reserved.RootFields, reserved.StandardTypeFields,
-            TypedApiLimits.From(options.Value));
+        try
+        {
+            return TeamSchemaPlan.Build(teamModels, fields, teamRelationships, tasks, reserved.TypeNames, reserved.RootFields, reserved.StandardTypeFields,
+                TypedApiLimits.From(options.Value));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Planning reads nothing more; should it fail on data nobody foresaw, the team keeps Gather's
+            // own schema, each custom model says why, and the next check plans again.
+            logger.LogError(e, "Could not plan the typed schema of team {TeamId}; it gets Gather's schema until its models change", teamId);
+            var problem = "Gather could not plan this team's typed schema; every model stays readable through `records(modelId:)`.";
+            return new TeamSchemaPlan([], new Dictionary<string, IReadOnlyList<TypedField>>(), "unplanned")
+            {
+                Problems = teamModels.Where(m => m.Kind == ModelKind.Custom).DistinctBy(m => m.Id).ToDictionary(m => m.Id, _ => problem, StringComparer.Ordinal),
+            };
+        }
     }
 }
