@@ -46,6 +46,10 @@ public static class ColumnResolver
                 await AttachedSectionsAsync(context, model), context.Service<IOptions<ViewOptions>>().Value.MaxColumns);
             return Result<IReadOnlyList<ResolvedColumn>>.Ok(headers.Select(h => new ResolvedColumn(h, new FieldPath(h.Path.Split('.')))).ToList());
         }
+        var maxColumns = context.Service<IOptions<ViewOptions>>().Value.MaxColumns;
+        if (columns.Count > maxColumns)
+            return Result<IReadOnlyList<ResolvedColumn>>.Invalid([new ValidationProblem("columns", "limit",
+                $"At most {maxColumns} columns can be read at once (Gather:Views:MaxColumns); ask for fewer.")]);
         var sync = context.Service<IOptions<SyncOptions>>().Value;
         var sides = (await context.TeamRelationshipsAsync()).SelectMany(r => r.SidesFrom(model.Id)).ToList();
         var models = await context.TeamModelsAsync();

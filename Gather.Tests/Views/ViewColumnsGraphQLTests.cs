@@ -113,6 +113,11 @@ public sealed class ViewColumnsGraphQLTests : IDisposable
             node["some"]!.ToJsonString());
         Assert.Equal(["INVALID_ARGUMENT"], toMany.ErrorCodes.Distinct());
         Assert.Contains("leads to many", toMany.Errors![0]!["message"]!.GetValue<string>());
+        var tooMany = await Admin.PostGraphQLAsync("""
+            query($m: ID!, $c: [String!]) { records(modelId: $m, first: 1) { nodes { cells(columns: $c) { value } } } }
+            """, new { m = orders, c = Enumerable.Range(0, 51).Select(i => $"f{i}").ToArray() });
+        Assert.Equal(["INVALID_ARGUMENT"], tooMany.ErrorCodes);
+        Assert.Equal("limit", tooMany.Errors![0]!["extensions"]!["rule"]!.GetValue<string>());
     }
 
     [Fact]
