@@ -36,6 +36,7 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.Integrations.Indexes.CreateManyAsync(MongoIntegrationStore.Indexes, cancellationToken);
         await collections.IntegrationTasks.Indexes.CreateManyAsync(MongoIntegrationTaskStore.Indexes, cancellationToken);
         await collections.WebhookEvents.Indexes.CreateManyAsync(MongoIntegrationStore.EventIndexes, cancellationToken);
+        await collections.FieldIndexes.Indexes.CreateManyAsync(MongoFieldIndexStore.Indexes, cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
     }
 }
