@@ -13,14 +13,18 @@ namespace Gather.Infrastructure.IntegrationTasks;
 public sealed class IntegrationTaskIndexes(IOptions<QueryOptions> options)
 {
     /// <summary>Holds what the task needs; a problem naming the limit when the team is at it.</summary>
-    public async Task<ValidationProblem?> HoldAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken)
-    {
-        var limit = options.Value.MaxIndexesPerTeam;
-        var result = await team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(task.Id), Needed(task), limit, cancellationToken);
-        return result.Held ? null : new ValidationProblem("options.chargeIdField", "indexLimit",
-            $"This team already holds {result.TeamIndexes} field indexes, the most Gather:Query:MaxIndexesPerTeam allows ({limit}); " +
+    public async Task<ValidationProblem?> HoldAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
+        Problem(await HoldIndexesAsync(team, task, cancellationToken));
+
+    /// <summary>Holds what the task needs; the store's answer (whether anything changed, or the limit).</summary>
+    public Task<FieldIndexResult> HoldIndexesAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
+        team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(task.Id), Needed(task), options.Value.MaxIndexesPerTeam, cancellationToken);
+
+    /// <summary>The problem to show for a refused hold, naming the limit; null when held.</summary>
+    public static ValidationProblem? Problem(FieldIndexResult result) =>
+        result.Held ? null : new ValidationProblem("options.chargeIdField", "indexLimit",
+            $"This team already holds {result.TeamIndexes} field indexes, the most Gather:Query:MaxIndexesPerTeam allows ({result.Limit}); " +
             "each Sync Stripe Charges task holds one. Delete a task the team no longer needs, or raise the limit.");
-    }
 
     /// <summary>Lets go of the task's indexes; an index nothing else holds is dropped.</summary>
     public Task ReleaseAsync(ITeamStore team, string taskId, CancellationToken cancellationToken) =>

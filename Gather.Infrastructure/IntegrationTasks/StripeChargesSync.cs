@@ -74,11 +74,13 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
         if (await run.Team.Models.GetAsync(modelId, cancellationToken) is null)
             throw new IntegrationTaskException($"The task's model '{modelId}' no longer exists.");
         var field = run.Task.Options.ChargeIdPath();
-        // Held again on every run: a task stored before indexes had owners gets its own here. A task
-        // deleted meanwhile must not keep it, so the check comes after (a delete after it lets go itself).
-        if (await indexes.HoldAsync(run.Team, run.Task, cancellationToken) is { } problem)
+        // Held again on every run (one read when nothing changes): a task stored before indexes had
+        // owners gets its own here. A task deleted meanwhile must not keep one it just took, so that
+        // case is checked after (a delete after the check lets go itself).
+        var held = await indexes.HoldIndexesAsync(run.Team, run.Task, cancellationToken);
+        if (IntegrationTaskIndexes.Problem(held) is { } problem)
             throw new IntegrationTaskException(problem.Message);
-        if (await run.Team.IntegrationTasks.GetAsync(run.Task.Id, cancellationToken) is null)
+        if (held.Changed && await run.Team.IntegrationTasks.GetAsync(run.Task.Id, cancellationToken) is null)
         {
             await indexes.ReleaseAsync(run.Team, run.Task.Id, cancellationToken);
             throw new IntegrationTaskException("The task was deleted.");

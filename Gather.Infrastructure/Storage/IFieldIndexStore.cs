@@ -55,10 +55,13 @@ public sealed record IndexOwner(string Kind, string Id)
 /// <summary>One of a team's indexes, as the registry holds it.</summary>
 public sealed record FieldIndex(string Name, FieldIndexKey Key, IReadOnlyList<IndexOwner> Owners, DateTimeOffset CreatedAt);
 
-/// <summary>What holding indexes came to: done, or refused because the team is at its limit.</summary>
-public sealed record FieldIndexResult(bool Held, int TeamIndexes, int Limit)
+/// <summary>
+/// What holding indexes came to: done (<see cref="Changed"/>: the owner's holdings were not already
+/// what it asked for), or refused because the team is at its limit.
+/// </summary>
+public sealed record FieldIndexResult(bool Held, int TeamIndexes, int Limit, bool Changed)
 {
-    public static FieldIndexResult Done(int teamIndexes, int limit) => new(true, teamIndexes, limit);
+    public static FieldIndexResult Done(int teamIndexes, int limit, bool changed = true) => new(true, teamIndexes, limit, changed);
 
-    public static FieldIndexResult LimitReached(int teamIndexes, int limit) => new(false, teamIndexes, limit);
+    public static FieldIndexResult LimitReached(int teamIndexes, int limit) => new(false, teamIndexes, limit, false);
 }

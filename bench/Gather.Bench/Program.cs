@@ -24,6 +24,7 @@ var report = settings.Benchmark switch
     "backfill" => await new BackfillBenchmark(settings).RunAsync(),
     "typed" => await new TypedBenchmark(settings).RunAsync(),
     "load" => await new LoadBenchmark(settings).RunAsync(),
+    "fairness" => await new FairnessBenchmark(settings).RunAsync(),
     _ => await new RecordsBenchmark(settings).RunAsync(),
 };
 report.Print();

@@ -29,6 +29,8 @@ internal sealed class MongoFieldIndexStore(MongoCollections collections, string 
         var wanted = needed.Distinct().ToDictionary(k => FieldIndexNames.For(teamId, k), StringComparer.Ordinal);
         var held = (await collections.FieldIndexes.Find(HeldBy(owner)).Project(new BsonDocument("_id", 1)).ToListAsync(cancellationToken))
             .Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+        if (held.Count > 0 && held.SetEquals(wanted.Keys))
+            return FieldIndexResult.Done(await CountAsync(cancellationToken), maxPerTeam, changed: false);
         var added = new List<string>();
         foreach (var (name, key) in wanted)
         {

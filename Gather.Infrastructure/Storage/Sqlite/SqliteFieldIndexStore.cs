@@ -21,6 +21,8 @@ internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections,
     {
         var wanted = needed.Distinct().ToDictionary(k => FieldIndexNames.For(teamId, k), StringComparer.Ordinal);
         await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await AlreadyHeldAsync(connection, owner, wanted.Keys, cancellationToken) is { } teamIndexes)
+            return FieldIndexResult.Done(teamIndexes, maxPerTeam, changed: false);
         await using var transaction = connection.BeginTransaction();
         var registered = await NamesAsync(transaction, "SELECT name FROM field_indexes WHERE team_id = $team", cancellationToken);
         var toBuild = wanted.Where(w => !registered.Contains(w.Key)).ToList();
@@ -55,6 +57,31 @@ internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections,
         await DropSharedIndexesAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return FieldIndexResult.Done(registered.Count + toBuild.Count - dropped, maxPerTeam);
+    }
+
+    /// <summary>
+    /// The team's index count when the owner holds exactly <paramref name="names"/> and each exists,
+    /// else null: one read, so that a task run re-holding its index costs no write transaction.
+    /// </summary>
+    private async Task<int?> AlreadyHeldAsync(SqliteConnection connection, IndexOwner owner, IEnumerable<string> names,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("""
+            SELECT o.name, EXISTS (SELECT 1 FROM sqlite_master AS m WHERE m.type = 'index' AND m.name = o.name),
+                   (SELECT count(*) FROM field_indexes WHERE team_id = $team)
+            FROM field_index_owners AS o WHERE o.team_id = $team AND o.owner_kind = $kind AND o.owner_id = $id
+            """, ("$team", teamId), ("$kind", owner.Kind), ("$id", owner.Id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetInt64(1) == 0)
+                return null;
+            held.Add(reader.GetString(0));
+            count = reader.GetInt32(2);
+        }
+        return held.SetEquals(names) && held.Count > 0 ? count : null;
     }
 
     public async Task<IReadOnlyList<FieldIndex>> ListAsync(CancellationToken cancellationToken)
