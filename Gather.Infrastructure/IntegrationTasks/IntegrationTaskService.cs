@@ -12,8 +12,8 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// Adds, lists, runs and deletes a team's integration tasks. A new task is scheduled at once
 /// (its backfill); Stripe webhooks for it are registered by <see cref="StripeWebhooks"/>.
 /// </summary>
-public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, StripeWebhooks webhooks, IOptions<SyncOptions> sync,
-    TimeProvider clock)
+public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, StripeWebhooks webhooks, IntegrationTaskIndexes indexes,
+    IOptions<SyncOptions> sync, TimeProvider clock)
 {
     /// <summary>More would be a mistake rather than a need, and each one is a periodic scan of Stripe.</summary>
     public const int MaxTasksPerTeam = 20;
@@ -50,6 +50,12 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
         var now = StoreTime.Now(clock);
         var task = new IntegrationTask(DocumentIds.New("task"), team.TeamId, integration.Id, kind, normalized, IntegrationTaskState.New(now), now);
         await team.IntegrationTasks.InsertAsync(task, cancellationToken);
+        // Stored first, so that the index is never held for a task that does not exist; refused, the task goes again.
+        if (await indexes.HoldAsync(team, task, cancellationToken) is { } indexProblem)
+        {
+            await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken);
+            return Result<IntegrationTask>.Invalid([indexProblem]);
+        }
         var note = await webhooks.EnsureForAsync(team, integration, cancellationToken);
         if (note is not null)
         {
@@ -76,12 +82,20 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
 
     public async Task<Result<IntegrationTask>> DeleteAsync(ITeamStore team, string? id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(team, id, cancellationToken) is not { } task || !await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken))
+        if (await FindAsync(team, id, cancellationToken) is not { } task || !await RemoveAsync(team, task, cancellationToken))
             return NotFound(id);
-        await scheduler.UnscheduleAsync(task.Id, cancellationToken);
         if (await team.Integrations.FindAsync(task.IntegrationId, cancellationToken) is { } integration)
             await webhooks.EnsureForAsync(team, integration, cancellationToken);
         return Result<IntegrationTask>.Ok(task);
+    }
+
+    /// <summary>Deletes the task, stops its runs and lets go of its indexes; false when it was already gone.</summary>
+    public async Task<bool> RemoveAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken)
+    {
+        var deleted = await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken);
+        await scheduler.UnscheduleAsync(task.Id, cancellationToken);
+        await indexes.ReleaseAsync(team, task.Id, cancellationToken);
+        return deleted;
     }
 
     private async Task<Result<IntegrationTaskOptions>> CheckChargesOptionsAsync(ITeamStore team, IntegrationTaskOptions? options,

@@ -12,7 +12,8 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// store write per page, then the cursor is saved, so a run cut off anywhere goes on from the
 /// last page it finished.
 /// </summary>
-public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secrets, StripeReader reader, ILogger<StripeChargesSync> logger)
+public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secrets, StripeReader reader, IntegrationTaskIndexes indexes,
+    ILogger<StripeChargesSync> logger)
 {
     public const int PageSize = StripeGateway.MaxPageSize;
 
@@ -23,7 +24,7 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
     {
         var (key, modelId, field) = await PrepareAsync(run, cancellationToken);
         var pages = 0;
-        await foreach (var page in stripe.ReadPagesAsync("/v1/charges", key, run.State.Cursor, StripeCharge.From, cancellationToken))
+        await foreach (var page in stripe.ReadPagesAsync(run.Team.TeamId, "/v1/charges", key, run.State.Cursor, StripeCharge.From, cancellationToken))
         {
             var changed = await AttachAsync(run, modelId, field, page.Data, cancellationToken);
             await run.SavePageAsync(page.Data.LastOrDefault()?.Id, page.Data.Count, changed, cancellationToken);
@@ -73,7 +74,17 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
         if (await run.Team.Models.GetAsync(modelId, cancellationToken) is null)
             throw new IntegrationTaskException($"The task's model '{modelId}' no longer exists.");
         var field = run.Task.Options.ChargeIdPath();
-        await run.Team.Records.EnsureFieldIndexAsync(field, cancellationToken);
+        // Held again on every run (one read when nothing changes): a task stored before indexes had
+        // owners gets its own here. A task deleted meanwhile must not keep one it just took, so that
+        // case is checked after (a delete after the check lets go itself).
+        var held = await indexes.HoldIndexesAsync(run.Team, run.Task, cancellationToken);
+        if (IntegrationTaskIndexes.Problem(held) is { } problem)
+            throw new IntegrationTaskException(problem.Message);
+        if (held.Changed && await run.Team.IntegrationTasks.GetAsync(run.Task.Id, cancellationToken) is null)
+        {
+            await indexes.ReleaseAsync(run.Team, run.Task.Id, cancellationToken);
+            throw new IntegrationTaskException("The task was deleted.");
+        }
         return (secrets.Unprotect(integration.EncryptedSecretKey), modelId, field);
     }
 }

@@ -22,7 +22,7 @@ public sealed class StripeCustomersSync(StripeGateway stripe, SecretProtector se
     {
         var key = secrets.Unprotect((await run.IntegrationAsync(cancellationToken)).EncryptedSecretKey);
         var teamId = run.Team.TeamId;
-        await foreach (var page in stripe.ReadPagesAsync("/v1/customers", key, run.State.Cursor, StripeCustomer.From, cancellationToken))
+        await foreach (var page in stripe.ReadPagesAsync(run.Team.TeamId, "/v1/customers", key, run.State.Cursor, StripeCustomer.From, cancellationToken))
         {
             var withEmail = page.Data.Where(c => !string.IsNullOrWhiteSpace(c.Email)).ToList();
             var accounts = withEmail.Select(AccountNameOf).Distinct(StringComparer.Ordinal)

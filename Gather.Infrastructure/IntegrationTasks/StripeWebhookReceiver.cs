@@ -101,7 +101,7 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
             // A dispute names its charge; the charge's own state (disputed, refunds) is read from Stripe.
             var chargeId = StripeJson.Text(eventObject, "charge");
             asOf = now.ToUnixTimeSeconds();
-            charge = StripeCharge.From(await stripe.GetAsync($"/v1/charges/{Uri.EscapeDataString(chargeId)}", [],
+            charge = StripeCharge.From(await stripe.GetAsync(integration.TeamId, $"/v1/charges/{Uri.EscapeDataString(chargeId)}", [],
                 secrets.Unprotect(integration.EncryptedSecretKey), cancellationToken));
         }
         else

@@ -50,7 +50,7 @@ public sealed class StripeWebhooks(StripeGateway stripe, SecretProtector secrets
             var endpoint = await stripe.RunAsync(client => new WebhookEndpointService(client).CreateAsync(new WebhookEndpointCreateOptions
             {
                 Url = url, EnabledEvents = [.. ChargeEvents], Description = "Gather: Sync Stripe Charges",
-            }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken), key, cancellationToken);
+            }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken), team.TeamId, key, cancellationToken);
             await team.Integrations.SetWebhookAsync(integration.Id, endpoint.Id, secrets.Protect(endpoint.Secret), cancellationToken);
             logger.LogInformation("Registered Stripe webhook endpoint {EndpointId} at {Url}", endpoint.Id, url);
             return null;
@@ -70,7 +70,7 @@ public sealed class StripeWebhooks(StripeGateway stripe, SecretProtector secrets
         try
         {
             await stripe.RunAsync(client => new WebhookEndpointService(client).DeleteAsync(endpointId, cancellationToken: cancellationToken),
-                secrets.Unprotect(integration.EncryptedSecretKey), cancellationToken);
+                team.TeamId, secrets.Unprotect(integration.EncryptedSecretKey), cancellationToken);
         }
         catch (StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
         {

@@ -9,7 +9,7 @@ namespace Gather.Infrastructure.Integrations;
 /// Connects and disconnects a team's integrations. A Stripe key is checked against Stripe
 /// before anything is stored, stored only encrypted, and never handed back.
 /// </summary>
-public sealed class IntegrationService(StripeGateway stripe, SecretProtector secrets, IntegrationTaskService tasks, IntegrationTaskScheduler scheduler,
+public sealed class IntegrationService(StripeGateway stripe, SecretProtector secrets, IntegrationTaskService tasks,
     StripeWebhooks webhooks, IOptions<IntegrationTaskSettings> taskSettings, TimeProvider clock)
 {
     private const int MaxKeyLength = 255;
@@ -27,7 +27,7 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
         if ((await team.Integrations.ListAsync(cancellationToken)).Any(i => i.Kind == IntegrationKind.Stripe))
             return Invalid("alreadyConnected", "This team already has a Stripe integration; disconnect it first to use another key.");
 
-        var (check, message) = await stripe.CheckKeyAsync(key, cancellationToken);
+        var (check, message) = await stripe.CheckKeyAsync(team.TeamId, key, cancellationToken);
         if (check == StripeGateway.KeyCheck.Refused)
             return Invalid("refused", $"Stripe refused the key: {message}");
         if (check == StripeGateway.KeyCheck.Unavailable)
@@ -58,8 +58,7 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
         // Its tasks and webhook endpoint go first, while the key to reach Stripe is still stored.
         foreach (var task in (await team.IntegrationTasks.ListAsync(cancellationToken)).Where(t => t.IntegrationId == integration.Id))
         {
-            await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken);
-            await scheduler.UnscheduleAsync(task.Id, cancellationToken);
+            await tasks.RemoveAsync(team, task, cancellationToken);
         }
         await webhooks.RemoveAsync(team, integration, cancellationToken);
         if (!await team.Integrations.DeleteAsync(integration.Id, cancellationToken))

@@ -20,8 +20,12 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) };
 
-    // Bounds Gather's load on Stripe (and on its rate limit) however many resolvers ask at once.
-    private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrency);
+    // Bounds Gather's load on Stripe (and on its rate limit) however many resolvers ask at once,
+    // and keeps a share of it for every team: one team's fan-out cannot hold every permit.
+    private readonly StripeConcurrency _inFlight = new(options.Value.MaxConcurrency, options.Value.ConcurrencyPerTeam);
+
+    /// <summary>The permits in flight, per team (what the fair share bounds).</summary>
+    public StripeConcurrency Concurrency => _inFlight;
 
     /// <summary>What checking a key found: it works, Stripe refused it, or Stripe could not be asked.</summary>
     public enum KeyCheck
@@ -32,11 +36,11 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
     }
 
     /// <summary>A cheap authenticated call (one customer) that tells a working key from a refused one.</summary>
-    public async Task<(KeyCheck Result, string? Message)> CheckKeyAsync(string secretKey, CancellationToken cancellationToken)
+    public async Task<(KeyCheck Result, string? Message)> CheckKeyAsync(string teamId, string secretKey, CancellationToken cancellationToken)
     {
         try
         {
-            await GetAsync("/v1/customers", [new("limit", "1")], secretKey, cancellationToken);
+            await GetAsync(teamId, "/v1/customers", [new("limit", "1")], secretKey, cancellationToken);
             return (KeyCheck.Valid, null);
         }
         catch (StripeException e) when (e.HttpStatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -53,9 +57,10 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
     /// <summary>
     /// One GET from Stripe's API, e.g. <c>/v1/charges</c> with <c>customer</c> and <c>limit</c>:
     /// Stripe's JSON answer, not parsed into Stripe.net's entities (see <see cref="StripeJson"/>).
-    /// Errors come as <see cref="StripeException"/>, as from Stripe.net's services.
+    /// Errors come as <see cref="StripeException"/>, as from Stripe.net's services. The call counts
+    /// against <paramref name="teamId"/>'s share of the concurrency (the team whose integration it is).
     /// </summary>
-    public async Task<JsonElement> GetAsync(string path, IReadOnlyList<KeyValuePair<string, string>> query, string secretKey,
+    public async Task<JsonElement> GetAsync(string teamId, string path, IReadOnlyList<KeyValuePair<string, string>> query, string secretKey,
         CancellationToken cancellationToken)
     {
         var url = query.Count == 0 ? path
@@ -69,7 +74,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
             await using var stream = await client.RequestStreamingAsync(HttpMethod.Get, url, null, null, cancellationToken);
             await stream.CopyToAsync(body, cancellationToken);
             return true;
-        }, secretKey, cancellationToken);
+        }, teamId, secretKey, cancellationToken);
         return JsonSerializer.Deserialize<JsonElement>(body.GetBuffer().AsSpan(0, (int)body.Length));
     }
 
@@ -78,7 +83,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
     /// for while the caller works on the current one, so Stripe's latency and the caller's
     /// writes overlap; stopping early cancels the page in flight.
     /// </summary>
-    public async IAsyncEnumerable<StripePage<T>> ReadPagesAsync<T>(string path, string secretKey, string? startingAfter, Func<JsonElement, T> read,
+    public async IAsyncEnumerable<StripePage<T>> ReadPagesAsync<T>(string teamId, string path, string secretKey, string? startingAfter, Func<JsonElement, T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken) where T : IStripeObject
     {
         using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -87,7 +92,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
             List<KeyValuePair<string, string>> query = [new("limit", MaxPageSize.ToString(CultureInfo.InvariantCulture))];
             if (after is not null)
                 query.Add(new("starting_after", after));
-            return StripePage<T>.From(await GetAsync(path, query, secretKey, readAhead.Token), read);
+            return StripePage<T>.From(await GetAsync(teamId, path, query, secretKey, readAhead.Token), read);
         }
 
         Task<StripePage<T>>? next = PageAsync(startingAfter);
@@ -120,8 +125,11 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
     /// <summary>Stripe's largest page.</summary>
     public const int MaxPageSize = 100;
 
-    /// <summary>Runs one Stripe call with the team's key, retrying what Stripe says may be retried.</summary>
-    public async Task<T> RunAsync<T>(Func<StripeClient, Task<T>> call, string secretKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one Stripe call with the team's key, retrying what Stripe says may be retried. Each
+    /// attempt holds one of the team's permits; the back-off between attempts holds none.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<StripeClient, Task<T>> call, string teamId, string secretKey, CancellationToken cancellationToken)
     {
         var client = new StripeClient(new StripeClientOptions
         {
@@ -133,7 +141,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
         {
             try
             {
-                await _inFlight.WaitAsync(cancellationToken);
+                using var permit = await _inFlight.AcquireAsync(teamId, cancellationToken);
                 using var activity = GatherTelemetry.Source.StartActivity("stripe.request", ActivityKind.Client);
                 activity?.SetTag("gather.stripe.attempt", attempt + 1);
                 try
@@ -148,10 +156,6 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
                     GatherTelemetry.StripeRequests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
                     activity?.SetStatus(ActivityStatusCode.Error, outcome);
                     throw;
-                }
-                finally
-                {
-                    _inFlight.Release();
                 }
             }
             catch (Exception e) when (attempt < options.Value.MaxRetries && RetryDelay(e, attempt) is { } delay)
@@ -198,6 +202,5 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
     public void Dispose()
     {
         _http.Dispose();
-        _inFlight.Dispose();
     }
 }

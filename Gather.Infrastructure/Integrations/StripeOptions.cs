@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Gather.Infrastructure.Integrations;
 
 /// <summary>How Gather talks to Stripe (<c>Gather:Stripe</c>).</summary>
-public sealed class StripeOptions
+public sealed class StripeOptions : IValidatableObject
 {
     public const string Section = "Gather:Stripe";
 
@@ -31,6 +31,16 @@ public sealed class StripeOptions
     [Range(1, 100)]
     public int MaxConcurrency { get; set; } = 8;
 
+    /// <summary>
+    /// Most of those one team may hold, so that other teams always get permits while one team fans
+    /// out; unset, half of <see cref="MaxConcurrency"/> (at least 1). At most <see cref="MaxConcurrency"/>.
+    /// </summary>
+    [Range(1, 100)]
+    public int? MaxConcurrencyPerTeam { get; set; }
+
+    /// <summary><see cref="MaxConcurrencyPerTeam"/> as it applies.</summary>
+    public int ConcurrencyPerTeam => MaxConcurrencyPerTeam ?? Math.Max(1, MaxConcurrency / 2);
+
     /// <summary>How long Stripe data read on demand is reused across requests (0: not at all). Webhooks invalidate it sooner.</summary>
     [Range(0, 3_600)]
     public int CacheSeconds { get; set; } = 60;
@@ -45,4 +55,12 @@ public sealed class StripeOptions
     /// <summary>How old a webhook's signed timestamp may be before it is refused as stale (Stripe's own default is 300).</summary>
     [Range(1, 3_600)]
     public int WebhookToleranceSeconds { get; set; } = 300;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxConcurrencyPerTeam > MaxConcurrency)
+            yield return new ValidationResult(
+                $"Gather:Stripe:MaxConcurrencyPerTeam ({MaxConcurrencyPerTeam}) cannot exceed Gather:Stripe:MaxConcurrency ({MaxConcurrency}).",
+                [nameof(MaxConcurrencyPerTeam)]);
+    }
 }

@@ -54,7 +54,7 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
             try
             {
                 var query = string.Join(" OR ", chunk.Select(e => $"email:'{e}'"));
-                var found = StripePage<StripeCustomer>.From(await gateway.GetAsync("/v1/customers/search",
+                var found = StripePage<StripeCustomer>.From(await gateway.GetAsync(teamId, "/v1/customers/search",
                     [new("query", query), new("limit", "100")], key, cancellationToken), StripeCustomer.From);
                 foreach (var email in chunk)
                 {
@@ -86,7 +86,7 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
             List<KeyValuePair<string, string>> query = [new("customer", customerId), new("limit", limit.ToString(CultureInfo.InvariantCulture))];
             if (startingAfter is not null)
                 query.Add(new("starting_after", startingAfter));
-            var page = StripePage<StripeCharge>.From(await gateway.GetAsync("/v1/charges", query, key, cancellationToken), StripeCharge.From);
+            var page = StripePage<StripeCharge>.From(await gateway.GetAsync(teamId, "/v1/charges", query, key, cancellationToken), StripeCharge.From);
             Remember(cacheKey, page, teamId);
             return new(page, null);
         }
@@ -117,7 +117,7 @@ public sealed class StripeReader(StripeGateway gateway, SecretProtector secrets,
                 return (id, new StripeResult<T?>(cached, null));
             try
             {
-                var json = await gateway.GetAsync($"/v1/{collection}/{Uri.EscapeDataString(id)}", [], key, cancellationToken);
+                var json = await gateway.GetAsync(teamId, $"/v1/{collection}/{Uri.EscapeDataString(id)}", [], key, cancellationToken);
                 // Stripe answers a deleted object's retrieve with a stub: { id, object, deleted: true }.
                 var found = StripeJson.Flag(json, "deleted") ? null : read(json);
                 Remember(cacheKey, found, teamId);

@@ -48,9 +48,6 @@ public interface IRecordStore
     /// </summary>
     Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Makes looking records up by <paramref name="field"/> (as <see cref="AttachAsync"/> does) an index seek. Idempotent.</summary>
-    Task EnsureFieldIndexAsync(FieldPath field, CancellationToken cancellationToken);
-
     /// <summary>Deletes the records with these keys and updates the field catalogue; returns the keys that existed.</summary>
     Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }

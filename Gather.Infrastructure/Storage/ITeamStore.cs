@@ -29,6 +29,9 @@ public interface ITeamStore
     /// <summary>The team's integration tasks, with their run state and lease.</summary>
     IIntegrationTaskStore IntegrationTasks { get; }
 
+    /// <summary>The team's field indexes: who holds each, and the team's limit on them.</summary>
+    IFieldIndexStore FieldIndexes { get; }
+
     Task<Team?> GetTeamAsync(CancellationToken cancellationToken);
 
     /// <exception cref="DuplicateDocumentException">the key's id or secret already exists.</exception>

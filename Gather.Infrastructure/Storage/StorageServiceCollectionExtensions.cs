@@ -64,6 +64,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordsSyncedListener>(sp => sp.GetRequiredService<IntegrationTaskScheduler>());
         services.AddSingleton<IntegrationTaskRunner>();
         services.AddSingleton<IntegrationTaskService>();
+        services.AddSingleton<IntegrationTaskIndexes>();
         services.AddSingleton<StripeChargesSync>();
         services.AddSingleton<StripeCustomersSync>();
         services.AddSingleton<StripeWebhooks>();

@@ -35,8 +35,8 @@ public abstract partial class RecordQueryConformanceTests
         var (otherTeam, otherOrders) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders");
         await SyncOrdersAsync(team, orders.Id, ("1", "ch_a"), ("2", "ch_b"), ("3", "ch_a"), ("4", null), ("5", "ch_c"));
         await SyncOrdersAsync(otherTeam, otherOrders.Id, ("1", "ch_a"));
-        await team.Records.EnsureFieldIndexAsync(ChargeIdField, CancellationToken.None);
-        await team.Records.EnsureFieldIndexAsync(ChargeIdField, CancellationToken.None);
+        await team.FieldIndexes.HoldAsync(new IndexOwner("test", "attach"), [new(orders.Id, ChargeIdField)], 20, CancellationToken.None);
+        await team.FieldIndexes.HoldAsync(new IndexOwner("test", "attach"), [new(orders.Id, ChargeIdField)], 20, CancellationToken.None);
         var now = SeededRecordStore.T0;
 
         var unattached = await team.Records.UnattachedIdsAsync(orders.Id, ChargeIdField, AttachedData.StripeCharge, 10, CancellationToken.None);

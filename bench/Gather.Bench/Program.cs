@@ -25,6 +25,7 @@ var report = settings.Benchmark switch
     "typed" => await new TypedBenchmark(settings).RunAsync(),
     "load" => await new LoadBenchmark(settings).RunAsync(),
     "hostile" => await new HostileBenchmark(settings).RunAsync(),
+    "fairness" => await new FairnessBenchmark(settings).RunAsync(),
     _ => await new RecordsBenchmark(settings).RunAsync(),
 };
 report.Print();

@@ -38,4 +38,11 @@ public sealed class QueryOptions
     /// <summary>Longest string operand of <c>eq</c>, <c>contains</c> and the like.</summary>
     [Range(1, 1_000_000)]
     public int MaxOperandLength { get; set; } = 1_000;
+
+    /// <summary>
+    /// Most field indexes one team may hold (each Sync Stripe Charges task holds one on its model's
+    /// charge id field). Each costs every write to that model, so they are few and dropped when unused.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxIndexesPerTeam { get; set; } = 20;
 }

@@ -29,10 +29,13 @@ internal sealed class MongoCollections(IMongoDatabase database)
 
     public IMongoCollection<BsonDocument> WebhookEvents { get; } = database.GetCollection<BsonDocument>(MongoIntegrationStore.EventsCollection);
 
+    public IMongoCollection<BsonDocument> FieldIndexes { get; } = database.GetCollection<BsonDocument>(MongoFieldIndexStore.Collection);
+
     public static IReadOnlyList<string> Names =>
     [
         TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection,
         FieldStatDocument.Collection, RelationshipDocument.Collection, MongoViewStore.Collection,
         MongoIntegrationStore.Collection, MongoIntegrationTaskStore.Collection, MongoIntegrationStore.EventsCollection,
+        MongoFieldIndexStore.Collection,
     ];
 }

@@ -64,7 +64,4 @@ internal sealed partial class MongoRecordStore
             .ToListAsync(cancellationToken);
         return ids.Take(limit).ToList();
     }
-
-    /// <summary>The compound wildcard index on <c>data</c> already serves lookups by any field.</summary>
-    public Task EnsureFieldIndexAsync(FieldPath field, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -38,6 +38,7 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.IntegrationTasks.Indexes.CreateManyAsync(MongoIntegrationTaskStore.Indexes, cancellationToken);
         await collections.WebhookEvents.Indexes.CreateManyAsync(MongoIntegrationStore.EventIndexes, cancellationToken);
         await ShortenKeyPreviewsAsync(cancellationToken);
+        await collections.FieldIndexes.Indexes.CreateManyAsync(MongoFieldIndexStore.Indexes, cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
     }
 

@@ -21,6 +21,8 @@ internal sealed class MongoTeamStore(MongoCollections collections, string teamId
 
     public IIntegrationTaskStore IntegrationTasks { get; } = new MongoIntegrationTaskStore(collections, teamId);
 
+    public IFieldIndexStore FieldIndexes { get; } = new MongoFieldIndexStore(collections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken) =>
         (await collections.Teams.Find(MongoQueries.TeamById(teamId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 

@@ -149,5 +149,26 @@ internal static class SqliteMigrations
         ALTER TABLE records ADD COLUMN linked_search TEXT NOT NULL DEFAULT '';
         UPDATE records SET search = gather_search_text(data), linked_search = gather_search_text(linked) WHERE linked <> '{}';
         """,
+        // The registry of field indexes on records: each is one team's, on one model (a partial
+        // index), and is held by owners (tasks, later views); the last owner to let go drops it.
+        """
+        CREATE TABLE field_indexes (
+            name        TEXT    NOT NULL PRIMARY KEY,
+            team_id     TEXT    NOT NULL,
+            model_id    TEXT    NOT NULL,
+            fields      TEXT    NOT NULL,
+            created_at  INTEGER NOT NULL
+        );
+        CREATE INDEX ix_field_indexes_team ON field_indexes (team_id);
+
+        CREATE TABLE field_index_owners (
+            name        TEXT    NOT NULL REFERENCES field_indexes (name) ON DELETE CASCADE,
+            team_id     TEXT    NOT NULL,
+            owner_kind  TEXT    NOT NULL,
+            owner_id    TEXT    NOT NULL,
+            PRIMARY KEY (name, owner_kind, owner_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_field_index_owners_owner ON field_index_owners (team_id, owner_kind, owner_id);
+        """,
     ];
 }

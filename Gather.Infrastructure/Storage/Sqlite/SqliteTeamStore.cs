@@ -21,6 +21,8 @@ internal sealed class SqliteTeamStore(SqliteConnectionFactory connections, strin
 
     public IIntegrationTaskStore IntegrationTasks { get; } = new SqliteIntegrationTaskStore(connections, teamId);
 
+    public IFieldIndexStore FieldIndexes { get; } = new SqliteFieldIndexStore(connections, teamId);
+
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -1,0 +1,37 @@
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Infrastructure.IntegrationTasks;
+
+/// <summary>
+/// The index a task needs and holds: Sync Stripe Charges looks its model's records up by the
+/// charge id field, so it holds an index on that field of that model, counted against the team's
+/// <c>Gather:Query:MaxIndexesPerTeam</c>; deleting the task lets it go (and drops it when unused).
+/// </summary>
+public sealed class IntegrationTaskIndexes(IOptions<QueryOptions> options)
+{
+    /// <summary>Holds what the task needs; a problem naming the limit when the team is at it.</summary>
+    public async Task<ValidationProblem?> HoldAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
+        Problem(await HoldIndexesAsync(team, task, cancellationToken));
+
+    /// <summary>Holds what the task needs; the store's answer (whether anything changed, or the limit).</summary>
+    public Task<FieldIndexResult> HoldIndexesAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
+        team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(task.Id), Needed(task), options.Value.MaxIndexesPerTeam, cancellationToken);
+
+    /// <summary>The problem to show for a refused hold, naming the limit; null when held.</summary>
+    public static ValidationProblem? Problem(FieldIndexResult result) =>
+        result.Held ? null : new ValidationProblem("options.chargeIdField", "indexLimit",
+            $"This team already holds {result.TeamIndexes} field indexes, the most Gather:Query:MaxIndexesPerTeam allows ({result.Limit}); " +
+            "each Sync Stripe Charges task holds one. Delete a task the team no longer needs, or raise the limit.");
+
+    /// <summary>Lets go of the task's indexes; an index nothing else holds is dropped.</summary>
+    public Task ReleaseAsync(ITeamStore team, string taskId, CancellationToken cancellationToken) =>
+        team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(taskId), [], options.Value.MaxIndexesPerTeam, cancellationToken);
+
+    private static IReadOnlyList<FieldIndexKey> Needed(IntegrationTask task) =>
+        task.Kind == IntegrationTaskKind.SyncStripeCharges && task.Options.ModelId is { } modelId
+            ? [new FieldIndexKey(modelId, task.Options.ChargeIdPath())]
+            : [];
+}

@@ -1,0 +1,67 @@
+using Gather.Infrastructure.Records.Querying;
+
+namespace Gather.Infrastructure.Storage;
+
+/// <summary>
+/// A team's field indexes: each one serves lookups by some fields of one model of the team, is
+/// held by the owners that need it (e.g. a Sync Stripe Charges task), counts against the team's
+/// limit, and is dropped as soon as no owner needs it. Obtained from
+/// <see cref="ITeamStore.FieldIndexes"/>, so always team-scoped.
+/// </summary>
+public interface IFieldIndexStore
+{
+    /// <summary>
+    /// Makes <paramref name="owner"/> hold exactly <paramref name="needed"/>: indexes it needs and
+    /// no other owner built are built (and only then, so that an index is never built twice),
+    /// those it held and no longer needs are let go, and an index nobody holds is dropped. When
+    /// the team would hold more than <paramref name="maxPerTeam"/> indexes, nothing changes and
+    /// the result says so. Idempotent; an empty <paramref name="needed"/> releases everything.
+    /// </summary>
+    Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam, CancellationToken cancellationToken);
+
+    /// <summary>The team's indexes, each with its owners.</summary>
+    Task<IReadOnlyList<FieldIndex>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What an index covers: some fields, in order, of one model's records.</summary>
+public sealed record FieldIndexKey(string ModelId, IReadOnlyList<FieldPath> Fields)
+{
+    public FieldIndexKey(string modelId, FieldPath field) : this(modelId, [field])
+    {
+    }
+
+    /// <summary>The fields as stored in the registry, e.g. <c>["stripe_charge_id"]</c> (one dotted path each).</summary>
+    public IReadOnlyList<string> FieldNames => Fields.Select(f => f.ToString()).ToList();
+
+    public bool Equals(FieldIndexKey? other) =>
+        other is not null && string.Equals(ModelId, other.ModelId, StringComparison.Ordinal) && Fields.SequenceEqual(other.Fields);
+
+    public override int GetHashCode() => HashCode.Combine(ModelId, string.Join('\n', FieldNames));
+}
+
+/// <summary>
+/// Who needs an index: a kind of thing and its id, e.g. (<c>integrationTask</c>, <c>task_…</c>).
+/// Kinds are open, so that other features (saved views) can hold indexes too.
+/// </summary>
+public sealed record IndexOwner(string Kind, string Id)
+{
+    public const string IntegrationTaskKind = "integrationTask";
+
+    public static IndexOwner IntegrationTask(string taskId) => new(IntegrationTaskKind, taskId);
+
+    public override string ToString() => $"{Kind} {Id}";
+}
+
+/// <summary>One of a team's indexes, as the registry holds it.</summary>
+public sealed record FieldIndex(string Name, FieldIndexKey Key, IReadOnlyList<IndexOwner> Owners, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// What holding indexes came to: done (<see cref="Changed"/>: the owner's holdings were not already
+/// what it asked for), or refused because the team is at its limit.
+/// </summary>
+public sealed record FieldIndexResult(bool Held, int TeamIndexes, int Limit, bool Changed)
+{
+    public static FieldIndexResult Done(int teamIndexes, int limit, bool changed = true) => new(true, teamIndexes, limit, changed);
+
+    public static FieldIndexResult LimitReached(int teamIndexes, int limit) => new(false, teamIndexes, limit, false);
+}

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Gather.Infrastructure.Records.Querying;
+using Microsoft.Data.Sqlite;
+
+namespace Gather.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// A team's field indexes on SQLite: partial expression indexes on <c>records</c> whose WHERE
+/// names the team and the model, so they hold that model's records only and cost other teams'
+/// writes nothing but a comparison. The registry (<c>field_indexes</c>, <c>field_index_owners</c>)
+/// and the indexes change in one write transaction, as SQLite's DDL is transactional: the limit
+/// is counted exactly and a build that fails leaves nothing behind.
+/// </summary>
+internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections, string teamId) : IFieldIndexStore
+{
+    /// <summary>Indexes of the first releases, one per field name for all teams; see <see cref="DropSharedIndexesAsync"/>.</summary>
+    private const string SharedIndexPattern = @"ix\_records\_field\_%";
+
+    public async Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam,
+        CancellationToken cancellationToken)
+    {
+        var wanted = needed.Distinct().ToDictionary(k => FieldIndexNames.For(teamId, k), StringComparer.Ordinal);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await AlreadyHeldAsync(connection, owner, wanted.Keys, cancellationToken) is { } teamIndexes)
+            return FieldIndexResult.Done(teamIndexes, maxPerTeam, changed: false);
+        await using var transaction = connection.BeginTransaction();
+        var registered = await NamesAsync(transaction, "SELECT name FROM field_indexes WHERE team_id = $team", cancellationToken);
+        var toBuild = wanted.Where(w => !registered.Contains(w.Key)).ToList();
+        if (toBuild.Count > 0 && registered.Count + toBuild.Count > maxPerTeam)
+            return FieldIndexResult.LimitReached(registered.Count, maxPerTeam);
+
+        var now = DateTimeOffset.UtcNow.ToUnixMilliseconds();
+        foreach (var (name, key) in toBuild)
+        {
+            await using var insert = transaction.Command(
+                "INSERT INTO field_indexes (name, team_id, model_id, fields, created_at) VALUES ($name, $team, $model, $fields, $now)",
+                ("$name", name), ("$team", teamId), ("$model", key.ModelId), ("$fields", JsonSerializer.Serialize(key.FieldNames)), ("$now", now));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        // Also for indexes already registered: one lost outside Gather is built again (a no-op otherwise).
+        foreach (var (name, key) in wanted)
+        {
+            await using var create = transaction.Command(CreateIndexSql(name, key));
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            await using var hold = transaction.Command(
+                "INSERT OR IGNORE INTO field_index_owners (name, team_id, owner_kind, owner_id) VALUES ($name, $team, $kind, $id)",
+                ("$name", name), ("$team", teamId), ("$kind", owner.Kind), ("$id", owner.Id));
+            await hold.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var held = await NamesAsync(transaction,
+            "SELECT name FROM field_index_owners WHERE team_id = $team AND owner_kind = $kind AND owner_id = $id", cancellationToken,
+            ("$kind", owner.Kind), ("$id", owner.Id));
+        var dropped = 0;
+        foreach (var name in held.Where(n => !wanted.ContainsKey(n)))
+            dropped += await LetGoAsync(transaction, name, owner, cancellationToken);
+        await DropSharedIndexesAsync(transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return FieldIndexResult.Done(registered.Count + toBuild.Count - dropped, maxPerTeam);
+    }
+
+    /// <summary>
+    /// The team's index count when the owner holds exactly <paramref name="names"/> and each exists,
+    /// else null: one read, so that a task run re-holding its index costs no write transaction.
+    /// </summary>
+    private async Task<int?> AlreadyHeldAsync(SqliteConnection connection, IndexOwner owner, IEnumerable<string> names,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("""
+            SELECT o.name, EXISTS (SELECT 1 FROM sqlite_master AS m WHERE m.type = 'index' AND m.name = o.name),
+                   (SELECT count(*) FROM field_indexes WHERE team_id = $team)
+            FROM field_index_owners AS o WHERE o.team_id = $team AND o.owner_kind = $kind AND o.owner_id = $id
+            """, ("$team", teamId), ("$kind", owner.Kind), ("$id", owner.Id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetInt64(1) == 0)
+                return null;
+            held.Add(reader.GetString(0));
+            count = reader.GetInt32(2);
+        }
+        return held.SetEquals(names) && held.Count > 0 ? count : null;
+    }
+
+    public async Task<IReadOnlyList<FieldIndex>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command("""
+            SELECT i.name, i.model_id, i.fields, i.created_at, o.owner_kind, o.owner_id
+            FROM field_indexes AS i LEFT JOIN field_index_owners AS o ON o.name = i.name
+            WHERE i.team_id = $team ORDER BY i.created_at, i.name, o.owner_kind, o.owner_id
+            """, ("$team", teamId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var indexes = new List<(string Name, FieldIndexKey Key, DateTimeOffset CreatedAt, List<IndexOwner> Owners)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var name = reader.GetString(0);
+            if (indexes.Count == 0 || indexes[^1].Name != name)
+            {
+                var fields = JsonSerializer.Deserialize<string[]>(reader.GetString(2))!.Select(f => new FieldPath(f.Split('.'))).ToList();
+                indexes.Add((name, new FieldIndexKey(reader.GetString(1), fields), reader.ReadTime(3), []));
+            }
+            if (!reader.IsDBNull(4))
+                indexes[^1].Owners.Add(new IndexOwner(reader.GetString(4), reader.GetString(5)));
+        }
+        return indexes.Select(i => new FieldIndex(i.Name, i.Key, i.Owners, i.CreatedAt)).ToList();
+    }
+
+    /// <summary>
+    /// The index on the key's fields within the team's model. A partial index's WHERE cannot take
+    /// bound parameters, so the ids are SQL string literals (<see cref="Literal"/>), and a query it
+    /// serves must say <c>team_id = '…' AND model_id = '…'</c> with the same literals (as
+    /// <see cref="SqliteRecordStore.AttachSql"/> does). The team and model lead the columns as well:
+    /// without statistics, SQLite ranks an index by how many of its columns a query fixes.
+    /// </summary>
+    internal string CreateIndexSql(string name, FieldIndexKey key) =>
+        $"CREATE INDEX IF NOT EXISTS {name} ON records (team_id, model_id, {string.Join(", ", key.Fields.Select(f => $"json_extract(data, {SqliteRecordSql.JsonPath(f)})"))}) " +
+        $"WHERE team_id = {Literal(teamId)} AND model_id = {Literal(key.ModelId)}";
+
+    /// <summary>A SQL string literal: quotes doubled, and refused outright for what no id holds (control characters).</summary>
+    internal static string Literal(string value) =>
+        value.Length == 0 || value.Length > 200 || value.Any(char.IsControl)
+            ? throw new ArgumentException($"'{value}' cannot name a team or a model in an index.", nameof(value))
+            : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Removes the owner from the index; drops the index when it was the last. Returns how many indexes were dropped.</summary>
+    private async Task<int> LetGoAsync(SqliteTransaction transaction, string name, IndexOwner owner, CancellationToken cancellationToken)
+    {
+        await using var release = transaction.Command(
+            "DELETE FROM field_index_owners WHERE name = $name AND team_id = $team AND owner_kind = $kind AND owner_id = $id",
+            ("$name", name), ("$team", teamId), ("$kind", owner.Kind), ("$id", owner.Id));
+        await release.ExecuteNonQueryAsync(cancellationToken);
+        await using var orphan = transaction.Command(
+            "DELETE FROM field_indexes WHERE name = $name AND team_id = $team AND NOT EXISTS (SELECT 1 FROM field_index_owners WHERE name = $name)",
+            ("$name", name), ("$team", teamId));
+        if (await orphan.ExecuteNonQueryAsync(cancellationToken) == 0)
+            return 0;
+        // The name is one FieldIndexNames made (hex), read back from the registry: safe as an identifier.
+        await using var drop = transaction.Command($"DROP INDEX IF EXISTS {name}");
+        await drop.ExecuteNonQueryAsync(cancellationToken);
+        return 1;
+    }
+
+    /// <summary>
+    /// Earlier releases built one index per field name for all teams, and never dropped one. Each
+    /// task holds a partial index of its own from its next run on, so those can go.
+    /// </summary>
+    private static async Task DropSharedIndexesAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var find = transaction.Command(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND name LIKE $pattern ESCAPE '\\'",
+            ("$pattern", SharedIndexPattern));
+        var names = new List<string>();
+        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                names.Add(reader.GetString(0));
+        foreach (var name in names.Where(n => n.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        {
+            await using var drop = transaction.Command($"DROP INDEX IF EXISTS {name}");
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task<HashSet<string>> NamesAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var command = transaction.Command(sql, [("$team", teamId), .. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+            names.Add(reader.GetString(0));
+        return names;
+    }
+}

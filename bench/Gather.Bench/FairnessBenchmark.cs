@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Gather.Bench;
+
+/// <summary>
+/// Cross-team cost of field indexes on the embedded store: team B's sync rate while team A churns
+/// Sync Stripe Charges tasks (40 created and deleted), against the shared indexes earlier releases
+/// left behind; and the longest pause B's syncs see while A's index is built on A's big model.
+/// </summary>
+public sealed class FairnessBenchmark(BenchSettings settings)
+{
+    private const int Churn = 40, Syncs = 300, RecordsPerSync = 10;
+
+    public async Task<Report> RunAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("gather-bench-fairness-").FullName;
+        var path = Path.Combine(directory, "fairness.db");
+        try
+        {
+            var a = await DirectStore.CreateAsync(path);
+            var b = await DirectStore.CreateAsync(path);
+            var orders = await a.CreateModelAsync("Orders", "id");
+            var theirs = await b.CreateModelAsync("Orders", "id");
+            for (var start = 0; start < settings.Records; start += 1000)
+                await SyncAsync(a.Team, orders.Id, Enumerable.Range(start, Math.Min(1000, settings.Records - start)));
+            await SyncAsync(b.Team, theirs.Id, Enumerable.Range(0, 1000));
+            await RateAsync(b.Team, theirs.Id); // Warm-up.
+
+            var quiet = await RateAsync(b.Team, theirs.Id);
+            // As earlier releases did: one index on the shared table per charge id field, never dropped.
+            await ExecuteAsync(path, Enumerable.Range(0, Churn).Select(i =>
+                $"CREATE INDEX ix_records_field_bench{i} ON records (team_id, model_id, json_extract(data, '$.\"charge_{i}\"'))"));
+            var shared = await RateAsync(b.Team, theirs.Id);
+            await ExecuteAsync(path, Enumerable.Range(0, Churn).Select(i => $"DROP INDEX ix_records_field_bench{i}"));
+
+            for (var i = 0; i < Churn; i++)
+            {
+                var owner = IndexOwner.IntegrationTask($"task_{i}");
+                await a.Team.FieldIndexes.HoldAsync(owner, [new FieldIndexKey(orders.Id, new FieldPath([$"charge_{i}"]))], 20, CancellationToken.None);
+                await a.Team.FieldIndexes.HoldAsync(owner, [], 20, CancellationToken.None);
+            }
+            var afterChurn = await RateAsync(b.Team, theirs.Id);
+            for (var i = 0; i < 20; i++)
+                await a.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"),
+                    [new FieldIndexKey(orders.Id, new FieldPath([$"charge_{i}"]))], 20, CancellationToken.None);
+            var atLimit = await RateAsync(b.Team, theirs.Id);
+            for (var i = 0; i < 20; i++)
+                await a.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"), [], 20, CancellationToken.None);
+
+            // B syncs one batch after another while A's index is built on A's whole model.
+            using var building = new CancellationTokenSource();
+            var pauses = Task.Run(async () =>
+            {
+                var longest = TimeSpan.Zero;
+                var round = 0;
+                while (!building.IsCancellationRequested)
+                {
+                    var one = Stopwatch.StartNew();
+                    await SyncAsync(b.Team, theirs.Id, Enumerable.Range(round++ % 100 * RecordsPerSync, RecordsPerSync));
+                    longest = one.Elapsed > longest ? one.Elapsed : longest;
+                    await Task.Delay(5); // A steady load, not a saturating one: back-to-back writers starve SQLite's busy wait.
+                }
+                return longest;
+            });
+            await Task.Delay(200);
+            var build = Stopwatch.StartNew();
+            await a.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask("task_big"),
+                [new FieldIndexKey(orders.Id, new FieldPath(["stripe_charge_id"]))], 20, CancellationToken.None);
+            build.Stop();
+            await Task.Delay(200);
+            await building.CancelAsync();
+            var longestPause = await pauses;
+
+            var report = new Report($"Cross-team index cost: team A {settings.Records.ToString("N0", CultureInfo.InvariantCulture)} records, team B syncs of {RecordsPerSync}");
+            report.Figure("B syncs/s, quiet", Rate(quiet));
+            report.Figure($"B syncs/s, {Churn} shared indexes left (earlier releases)", Rate(shared));
+            report.Figure($"B syncs/s, after A created and deleted {Churn} tasks", Rate(afterChurn));
+            report.Figure("B syncs/s, A holding 20 partial indexes (its limit)", Rate(atLimit));
+            report.Figure("A's index build on its model", Report.Millis(build.Elapsed));
+            report.Figure("B's longest sync during the build", Report.Millis(longestPause));
+            report.AtLeast("B after churn / quiet", afterChurn / quiet, 0.8);
+            report.AtLeast("B with A at its limit / quiet", atLimit / quiet, 0.5);
+            return report;
+        }
+        finally
+        {
+            DirectStore.ReleaseFiles();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
+        }
+    }
+
+    private static string Rate(double perSecond) => perSecond.ToString("0", CultureInfo.InvariantCulture);
+
+    /// <summary>Syncs per second of <see cref="Syncs"/> small upserts, one after another.</summary>
+    private static async Task<double> RateAsync(ITeamStore team, string modelId)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Syncs; i++)
+            await SyncAsync(team, modelId, Enumerable.Range(i % 100 * RecordsPerSync, RecordsPerSync));
+        return Syncs / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task SyncAsync(ITeamStore team, string modelId, IEnumerable<int> ids) =>
+        await team.Records.SyncAsync(modelId, ids.Select((id, i) => new RecordPatch(i, $"{id}", new JsonObject
+        {
+            ["id"] = $"{id}", ["stripe_charge_id"] = $"ch_{id:D10}", ["amount"] = id % 5000, ["note"] = $"order {id} of a steady customer",
+            ["touched"] = Environment.TickCount64,
+        })).ToList(), DateTimeOffset.UtcNow, CancellationToken.None);
+
+    private static async Task ExecuteAsync(string path, IEnumerable<string> statements)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
