@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Threading.RateLimiting;
 using Gather.Api.Authentication;
 using Gather.Api.GraphQL;
 using Gather.Schema.Common;
@@ -8,7 +6,11 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gather.Api.Hosting;
 
-/// <summary>How many requests callers may make (<c>Gather:RateLimits</c>): a token bucket per API key, and one per client address for requests without a valid key.</summary>
+/// <summary>
+/// How many requests callers may make (<c>Gather:RateLimits</c>): a token bucket per API key, one
+/// per client address for requests without a valid key, and one per integration for its signed
+/// Stripe deliveries.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "Gather:RateLimits";
@@ -23,7 +25,7 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int BurstPerKey { get; set; } = 2_000;
 
-    /// <summary>Sustained requests per second from one address without a valid key (webhooks, failed logins).</summary>
+    /// <summary>Sustained requests per second from one address without a valid key (failed logins, refused webhook deliveries).</summary>
     [Range(1, 100_000)]
     public int PermitsPerSecondPerAddress { get; set; } = 20;
 
