@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gather.Api.Hosting;
 
@@ -27,6 +28,11 @@ public sealed class BoundedBody : IDisposable
     {
         if (request.ContentLength > maxBytes)
             return null;
+        // The server's own limit (Kestrel: 30,000,000 bytes) follows the endpoint's, so a body the
+        // endpoint allows is never cut off by the server (a 500 mid-read), and one it refuses stops
+        // at the byte past the limit, chunked or not. One byte over, as below.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+            serverLimit.MaxRequestBodySize = maxBytes + 1L;
         // One byte beyond the limit tells "exactly the limit" from "over it".
         var capacity = maxBytes + 1;
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(capacity, request.ContentLength + 1 ?? InitialSize));
@@ -48,6 +54,12 @@ public sealed class BoundedBody : IDisposable
                     break;
                 length += read;
             }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's limit was set lower by something else (or could no longer be changed).
+            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
         }
         catch
         {

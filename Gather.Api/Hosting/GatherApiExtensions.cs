@@ -28,11 +28,14 @@ public static class GatherApiExtensions
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddGatherRateLimits();
         builder.Services.AddGatherCrossOrigin();
+        builder.Services.AddGatherForwardedClients();
         return builder;
     }
 
     public static WebApplication MapGather(this WebApplication app)
     {
+        // First: everything after it (logs, rate limits) sees the real client's address.
+        app.UseGatherForwardedClients();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Counting starts before authentication, so the key lookup is counted too.
@@ -57,7 +60,8 @@ public static class GatherApiExtensions
         var sync = app.Services.GetRequiredService<RecordSyncEndpoint>();
         app.MapPost("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName);
         var webhooks = app.Services.GetRequiredService<StripeWebhookEndpoint>();
-        app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync);
+        // Limited by the endpoint itself, after the signature is checked (StripeWebhookEndpoint).
+        app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync).DisableRateLimiting();
         app.MapGatherHealth();
         return app;
     }

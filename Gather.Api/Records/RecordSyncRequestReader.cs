@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.Records;
-using Microsoft.AspNetCore.WebUtilities;
+using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Gather.Api.Records;
@@ -61,22 +61,16 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
 
     private static (RecordSyncRequest?, SyncRequestProblem?) ReadForm(ReadOnlyMemory<byte> body)
     {
-        Dictionary<string, Microsoft.Extensions.Primitives.StringValues> fields;
-        try
-        {
-            fields = new FormReader(Encoding.UTF8.GetString(body.Span)).ReadForm();
-        }
-        catch (InvalidDataException e)
-        {
-            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", $"The form body is not valid: {e.Message}"));
-        }
+        if (FormFields.Read(body.Span, out var problem) is not { } fields)
+            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", problem!));
         var record = new JsonObject();
-        foreach (var (name, values) in fields)
+        foreach (var group in fields.GroupBy(f => f.Name, StringComparer.Ordinal))
         {
-            if (values.Count > 1)
+            var count = group.Count();
+            if (count > 1)
                 return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST",
-                    $"Form field '{name}' is given {values.Count} times; give each field once.", name));
-            record[name] = JsonValue.Create(values.ToString());
+                    $"Form field '{group.Key}' is given {count} times; give each field once.", group.Key));
+            record[group.Key] = JsonValue.Create(group.Single().Value);
         }
         return (new RecordSyncRequest([new RecordInput(record, FromForm: true)]), null);
     }
@@ -87,6 +81,10 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
     /// </summary>
     private static (RecordSyncRequest?, SyncRequestProblem?) ReadJson(BoundedBody body)
     {
+        // Invalid UTF-8, lone surrogate escapes and duplicate members are refused before parsing:
+        // System.Text.Json would throw on the first two only when a value is read, long after.
+        if (JsonTextCheck.Problem(body.Memory.Span, "The body") is { } problem)
+            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", problem));
         JsonDocument document;
         try
         {

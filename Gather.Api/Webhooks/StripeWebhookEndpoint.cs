@@ -1,4 +1,3 @@
-using System.Text;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.IntegrationTasks;
 
@@ -9,22 +8,57 @@ namespace Gather.Api.Webhooks;
 /// key: the <c>Stripe-Signature</c> header is the authentication. Bodies are bounded; a Stripe
 /// event is a few kilobytes.
 /// </summary>
-public sealed class StripeWebhookEndpoint(StripeWebhookReceiver receiver)
+/// <remarks>
+/// The rate-limiting middleware leaves this endpoint alone; it limits itself once it knows who
+/// is calling. A delivery whose signature checks out takes a permit from its integration's own
+/// bucket, which nobody without the integration's secret can use up. A refused one (no or a
+/// forged signature, an unknown integration) takes one from its address's bucket, the one that
+/// requests with made-up API keys share, so refused deliveries cost a flooder what a made-up
+/// key does and cost Stripe nothing.
+/// </remarks>
+public sealed class StripeWebhookEndpoint(StripeWebhookVerifier verifier, StripeWebhookReceiver receiver, RateLimitBuckets buckets)
 {
     /// <summary>Stripe's events are far smaller; anything bigger is not Stripe.</summary>
     public const int MaxBodyBytes = 512 * 1024;
+
+    /// <summary>How soon to try again after a transient failure (the store or Stripe was unavailable).</summary>
+    private const string RetryAfterSeconds = "5";
 
     public async Task<IResult> HandleAsync(HttpContext context, string integrationId)
     {
         using var body = await BoundedBody.ReadAsync(context.Request, MaxBodyBytes);
         if (body is null)
-            return Results.Problem($"A webhook body may be at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        // The signature is over the exact bytes Stripe sent, so the text is passed on untouched.
-        var payload = Encoding.UTF8.GetString(body.Memory.Span);
-        var outcome = await receiver.ReceiveAsync(integrationId, payload, context.Request.Headers["Stripe-Signature"].ToString(),
+            return Refused(context, new(StatusCodes.Status413PayloadTooLarge, $"A webhook body may be at most {MaxBodyBytes} bytes."));
+        var (delivery, refusal) = await verifier.VerifyAsync(integrationId, body.Memory, context.Request.Headers["Stripe-Signature"].ToString(),
             context.RequestAborted);
+        if (delivery is null)
+            return Refused(context, refusal!);
+
+        using (var lease = buckets.Acquire(RateLimitBuckets.ForIntegration(delivery.Integration.Id)))
+        {
+            if (!lease.IsAcquired)
+                return TooMany(context, lease, "Too many deliveries for this integration");
+        }
+        var outcome = await receiver.ReceiveAsync(delivery, context.RequestAborted);
+        if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
         return outcome.Status == StatusCodes.Status200OK
             ? Results.Json(new { received = true, message = outcome.Message })
             : Results.Problem(outcome.Message, statusCode: outcome.Status);
+    }
+
+    private IResult Refused(HttpContext context, WebhookOutcome refusal)
+    {
+        using var lease = buckets.Acquire(RateLimitBuckets.ForAddress(context.Connection.RemoteIpAddress));
+        return lease.IsAcquired
+            ? Results.Problem(refusal.Message, statusCode: refusal.Status)
+            : TooMany(context, lease, "Too many refused requests from this address");
+    }
+
+    private static IResult TooMany(HttpContext context, System.Threading.RateLimiting.RateLimitLease lease, string what)
+    {
+        RateLimitBuckets.SetRetryAfter(context.Response, lease);
+        return Results.Problem($"{what}; wait as Retry-After says, then try again.", statusCode: StatusCodes.Status429TooManyRequests,
+            extensions: new Dictionary<string, object?> { ["code"] = Gather.Schema.Common.ErrorCodes.RateLimited });
     }
 }

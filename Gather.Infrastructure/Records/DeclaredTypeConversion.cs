@@ -34,6 +34,7 @@ public static partial class DeclaredTypeConversion
                 if (text is not null && ValueInference.TryParseInteger(text, out l)) return JsonValue.Create(l);
                 break;
             case FieldType.Float:
+                if (kind == JsonValueKind.Number && value.TryGetValue<long>(out l)) return JsonValue.Create(l);
                 if (kind == JsonValueKind.Number) return ValueInference.ToCanonicalNumber(value.GetValue<double>());
                 if (text is not null && ValueInference.TryParseInteger(text, out l)) return JsonValue.Create(l);
                 if (text is not null && ValueInference.TryParseDecimal(text, out d)) return ValueInference.ToCanonicalNumber(d);

@@ -59,6 +59,22 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
     {
         if (value is null)
             return null;
+        if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number)
+        {
+            // Checked before any conversion, so a declared type never sees a number that would change on the way in.
+            var text = number.ToJsonString();
+            if (ExactNumber.Read(text) is not { } exact)
+            {
+                problems.Add(new(index, path, "number", ExactNumber.Problem(path, text)));
+                return null;
+            }
+            value = exact;
+        }
+        if (model is not null && path == model.IdField && value.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number))
+        {
+            problems.Add(new(index, path, "type", $"The ID field '{path}' must be a string or a number; {value.GetValueKind().ToString().ToLowerInvariant()} is neither."));
+            return null;
+        }
         var declared = model is null ? null : model.DeclaredType(path) ?? (path == model.IdField ? FieldType.String : null);
         if (declared is { } type and not FieldType.Json && value is JsonValue scalar)
         {
@@ -99,14 +115,8 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
                 {
                     case JsonValueKind.String when fromForm && declared is null:
                         return ValueInference.Infer(jsonValue.GetValue<string>());
-                    case JsonValueKind.Number when jsonValue.TryGetValue<long>(out var integer):
-                        return JsonValue.Create(integer);
                     case JsonValueKind.Number:
-                        var number = jsonValue.GetValue<double>();
-                        if (double.IsFinite(number))
-                            return ValueInference.ToCanonicalNumber(number);
-                        problems.Add(new(index, path, "number", $"Field '{path}' holds a number too large to store."));
-                        return null;
+                        return jsonValue; // made exact and canonical above
                     // A fresh value, never a clone: the input may be a view over a pooled request body.
                     case JsonValueKind.String when jsonValue.TryGetValue<string>(out var text):
                         return JsonValue.Create(text);

@@ -20,12 +20,13 @@ public interface IIntegrationStore
     Task<bool> SetWebhookAsync(string id, string? endpointId, string? encryptedSecret, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Remembers a webhook event id; false when it was seen before (a duplicate delivery).
-    /// Ids older than <paramref name="forgetBefore"/> are forgotten on the way.
+    /// Remembers a webhook event id once its effect is stored; false when it was remembered before
+    /// (a duplicate delivery that raced this one). Ids older than <paramref name="forgetBefore"/>
+    /// are forgotten on the way.
     /// </summary>
     Task<bool> RememberEventAsync(string integrationId, string eventId, DateTimeOffset now, DateTimeOffset forgetBefore,
         CancellationToken cancellationToken);
 
-    /// <summary>Forgets an event id, so that Stripe's retry of a delivery Gather failed to apply is applied.</summary>
-    Task ForgetEventAsync(string integrationId, string eventId, CancellationToken cancellationToken);
+    /// <summary>Whether a webhook event id is remembered: its effect was stored, so a delivery of it again is a duplicate.</summary>
+    Task<bool> HasEventAsync(string integrationId, string eventId, CancellationToken cancellationToken);
 }

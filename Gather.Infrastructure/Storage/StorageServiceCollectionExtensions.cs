@@ -68,6 +68,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StripeChargesSync>();
         services.AddSingleton<StripeCustomersSync>();
         services.AddSingleton<StripeWebhooks>();
+        services.AddSingleton<StripeWebhookVerifier>();
         services.AddSingleton<StripeWebhookReceiver>();
 
         services.AddSingleton<OneTimeSecretConsole>();

@@ -79,6 +79,7 @@ internal sealed class MongoIntegrationStore(MongoCollections collections, string
         }
     }
 
-    public Task ForgetEventAsync(string integrationId, string eventId, CancellationToken cancellationToken) =>
-        collections.WebhookEvents.DeleteOneAsync(new BsonDocument { { "_id", $"{integrationId}/{eventId}" }, { "teamId", teamId } }, cancellationToken);
+    public async Task<bool> HasEventAsync(string integrationId, string eventId, CancellationToken cancellationToken) =>
+        await collections.WebhookEvents.Find(new BsonDocument { { "_id", $"{integrationId}/{eventId}" }, { "teamId", teamId } })
+            .Limit(1).FirstOrDefaultAsync(cancellationToken) is not null;
 }

@@ -75,12 +75,12 @@ internal sealed class SqliteIntegrationStore(SqliteConnectionFactory connections
         return await command.ExecuteScalarAsync(cancellationToken) is string;
     }
 
-    public async Task ForgetEventAsync(string integrationId, string eventId, CancellationToken cancellationToken)
+    public async Task<bool> HasEventAsync(string integrationId, string eventId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "DELETE FROM webhook_events WHERE team_id = $team AND integration_id = $integration AND event_id = $event",
+            "SELECT 1 FROM webhook_events WHERE team_id = $team AND integration_id = $integration AND event_id = $event",
             ("$team", teamId), ("$integration", integrationId), ("$event", eventId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }
