@@ -74,7 +74,7 @@ public sealed class GraphQLLimitsOptions
 
     /// <summary>Most GraphQL operations one team runs at once on this instance; more wait, then get 503.</summary>
     [Range(1, 10_000)]
-    public int MaxConcurrentExecutionsPerTeam { get; set; } = 8;
+    public int MaxConcurrentExecutionsPerTeam { get; set; } = 2;
 
     /// <summary>How long an operation waits for one of its team's places before 503 with Retry-After.</summary>
     [Range(0, 60_000)]

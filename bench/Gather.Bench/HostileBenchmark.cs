@@ -35,12 +35,16 @@ public sealed class HostileBenchmark(BenchSettings settings)
         {
             var database = Path.Combine(directory, "server.db");
             // Production limits: rate limits on, as an attacker would meet them.
-            await using var server = await GatherServer.StartAsync(settings.ServerDll, database, new Dictionary<string, string>
+            var serverSettings = new Dictionary<string, string>
             {
                 ["Gather:RateLimits:Enabled"] = "true",
                 ["Gather:Stripe:ApiBase"] = stripe.Address,
                 ["Gather:Stripe:CacheSeconds"] = "0",
-            });
+            };
+            // GATHER_BENCH_SETTINGS="Key=value;Key=value" tries other limits without a rebuild.
+            foreach (var pair in (Environment.GetEnvironmentVariable("GATHER_BENCH_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+                serverSettings[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
+            await using var server = await GatherServer.StartAsync(settings.ServerDll, database, serverSettings);
             var teamB = await SecondTeam.CreateAsync(database);
             using var a = new GatherClient(server.Address, GatherServer.AdminKey);
             using var b = new GatherClient(server.Address, teamB);
@@ -68,6 +72,7 @@ public sealed class HostileBenchmark(BenchSettings settings)
                 Console.WriteLine($"  A failed: {failure}");
             foreach (var (kind, outcome) in attacker.Outcomes.OrderBy(o => o.Key))
                 report.Figure($"B {kind}", outcome);
+            report.Figure("B refusals of abusive documents", attacker.RefusalTimes());
             report.Figure("server peak memory", Report.Megabytes(server.PeakResidentBytes()));
             report.AtMost("A p99 under attack / quiet", underAttack.Percentile(0.99) / quiet.Percentile(0.99), 2.0);
             report.AtMost("A requests failed", quiet.Failures.Count + underAttack.Failures.Count, 0);
