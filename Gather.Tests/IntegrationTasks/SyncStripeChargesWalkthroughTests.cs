@@ -16,28 +16,13 @@ namespace Gather.Tests.IntegrationTasks;
 /// </summary>
 public sealed class SyncStripeChargesWalkthroughTests : IAsyncLifetime
 {
-    private FakeStripeServer _stripe = null!;
-    private GatherApiFactory _factory = null!;
+    private StripeGuideHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _stripe = await FakeStripeServer.StartAsync(customers: 10, chargesPerCustomer: 3);
-        _factory = new GatherApiFactory(new Dictionary<string, string?>
-        {
-            ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString(),
-            // Where Stripe would send webhooks; nothing listens there, so the test delivers them itself.
-            ["Gather:PublicUrl"] = "http://127.0.0.1:9",
-            ["Gather:Tasks:AttachDelaySeconds"] = "0",
-        });
-    }
+    public async Task InitializeAsync() => _host = await StripeGuideHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _factory.Dispose();
-        await _stripe.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private HttpClient Admin => _factory.CreateClient(GatherApiFactory.AdminKey);
+    private HttpClient Admin => _host.Admin;
 
     private sealed record Setup(string Orders, string IntegrationId, string TaskId, string ViewId);
 
@@ -78,7 +63,7 @@ public sealed class SyncStripeChargesWalkthroughTests : IAsyncLifetime
 
     private async Task<(JsonObject Event, string Secret)> RefundAsync(string chargeId)
     {
-        using var response = await _stripe.Http.PostAsync($"/_fake/charges/{chargeId}/refund", null);
+        using var response = await _host.Stripe.Http.PostAsync($"/_fake/charges/{chargeId}/refund", null);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {text}");
         var refunded = JsonNode.Parse(text)!;
@@ -90,7 +75,7 @@ public sealed class SyncStripeChargesWalkthroughTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/stripe/{integrationId}") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
         if (signature is not null)
             request.Headers.Add("Stripe-Signature", signature);
-        return _factory.CreateClient().SendAsync(request);
+        return _host.Factory.CreateClient().SendAsync(request);
     }
 
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();

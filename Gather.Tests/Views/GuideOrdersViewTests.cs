@@ -11,27 +11,13 @@ namespace Gather.Tests.Views;
 /// </summary>
 public sealed class GuideOrdersViewTests : IAsyncLifetime
 {
-    private FakeStripeServer _stripe = null!;
-    private GatherApiFactory _factory = null!;
+    private StripeGuideHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _stripe = await FakeStripeServer.StartAsync(customers: 10, chargesPerCustomer: 3);
-        _factory = new GatherApiFactory(new Dictionary<string, string?>
-        {
-            ["Gather:Stripe:ApiBase"] = _stripe.Address.ToString(),
-            ["Gather:PublicUrl"] = "http://127.0.0.1:9",
-            ["Gather:Tasks:AttachDelaySeconds"] = "0",
-        });
-    }
+    public async Task InitializeAsync() => _host = await StripeGuideHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _factory.Dispose();
-        await _stripe.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private HttpClient Admin => _factory.CreateClient(GatherApiFactory.AdminKey);
+    private HttpClient Admin => _host.Admin;
 
     /// <summary>The guide's curl: <c>curl -X POST …/models/{id}/records -d id=1234 -d amount=75 -d stripe_charge_id=ch_…</c>.</summary>
     private async Task SyncFormAsync(string model, params (string Name, string Value)[] fields) =>
