@@ -1,16 +1,9 @@
 using System.Threading.RateLimiting;
+using Gather.Api.Hosting;
 using Gather.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Gather.Api.GraphQL;
-
-/// <summary>Whether rate limits apply at all: the shared <c>Gather:RateLimits:Enabled</c> switch, read here so one switch turns every limit off.</summary>
-public sealed class CostBudgetSwitch
-{
-    public const string Section = "Gather:RateLimits";
-
-    public bool Enabled { get; set; } = true;
-}
 
 /// <summary>
 /// A budget of work per API key, beside the request-rate limit: a token bucket of field
@@ -19,7 +12,7 @@ public sealed class CostBudgetSwitch
 /// measure: one request may select two fields or two thousand. A document costing more than the
 /// whole burst is charged the burst, so it can still run once the bucket is full.
 /// </summary>
-public sealed class CostBudget(IOptions<GraphQLLimitsOptions> limits, IOptions<CostBudgetSwitch> enabled) : IDisposable
+public sealed class CostBudget(IOptions<GraphQLLimitsOptions> limits, IOptions<RateLimitOptions> rateLimits) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _buckets = PartitionedRateLimiter.Create<string, string>(key =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
@@ -35,7 +28,7 @@ public sealed class CostBudget(IOptions<GraphQLLimitsOptions> limits, IOptions<C
     public bool TryCharge(string apiKeyId, long cost, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
-        if (!enabled.Value.Enabled)
+        if (!rateLimits.Value.Enabled)
             return true;
         var permits = (int)Math.Clamp(cost, 1, limits.Value.FieldsBurstPerKey);
         using var lease = _buckets.AttemptAcquire(apiKeyId, permits);

@@ -43,28 +43,20 @@ public sealed class DocumentLimits(GraphQLLimitsOptions limits)
 
         var roots = document.Definitions.OfType<GraphQLOperationDefinition>().Select(o => o.SelectionSet).ToList();
         long fields = 0, aliases = 0;
-        foreach (var root in roots)
+        // Adds a root's counts; false once a limit has been passed.
+        bool Counted(GraphQLSelectionSet root)
         {
             var summary = Summarize(root, chain: 0);
             fields = Add(fields, summary.Fields);
             aliases = Add(aliases, summary.Aliases);
-            if (_violation is not null)
-                return (fields, _violation);
+            return _violation is null;
         }
+        if (!roots.All(Counted))
+            return (fields, _violation);
         // Fragments no operation spreads are an error too, but validation walks them first.
-        foreach (var (name, fragment) in _fragments)
-        {
-            if (!_summaries.ContainsKey(name))
-                extraRoots.Add(fragment.SelectionSet);
-        }
-        foreach (var root in extraRoots)
-        {
-            var summary = Summarize(root, chain: 0);
-            fields = Add(fields, summary.Fields);
-            aliases = Add(aliases, summary.Aliases);
-            if (_violation is not null)
-                return (fields, _violation);
-        }
+        extraRoots.AddRange(_fragments.Where(f => !_summaries.ContainsKey(f.Key)).Select(f => f.Value.SelectionSet));
+        if (!extraRoots.All(Counted))
+            return (fields, _violation);
         roots.AddRange(extraRoots);
 
         if (fields > limits.MaxFields)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gather.Api.Hosting;
+using Gather.Infrastructure.Validation;
 using Gather.Schema;
 using GraphQL;
 using GraphQL.Transport;
@@ -37,8 +38,9 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         GraphQLRequest? request;
         try
         {
-            if (DuplicateJsonMembers.Find(body.Memory.Span) is { } duplicate)
-                return (null, BadRequest($"The request body names the member '{duplicate}' twice in one object; send each member once."));
+            // Two "query" members could run another document than a proxy or log in front of us saw.
+            if (JsonTextCheck.Problem(body.Memory.Span, "The request body") is { } problem)
+                return (null, BadRequest(problem));
             request = serializer.Deserialize<GraphQLRequest>(System.Text.Encoding.UTF8.GetString(body.Memory.Span));
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)

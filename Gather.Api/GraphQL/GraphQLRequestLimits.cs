@@ -5,7 +5,6 @@ public static class GraphQLRequestLimits
 {
     public static IServiceCollection AddGraphQLRequestLimits(this IServiceCollection services)
     {
-        services.AddOptions<CostBudgetSwitch>().BindConfiguration(CostBudgetSwitch.Section);
         services.AddSingleton<DocumentGate>();
         services.AddSingleton<CostBudget>();
         services.AddSingleton<TeamExecutionSlots>();

@@ -35,7 +35,7 @@ public sealed class RateLimitBuckets : IDisposable
 
     /// <summary>The buckets as the middleware's limiter; <paramref name="partitionOf"/> returning null means not limited.</summary>
     public PartitionedRateLimiter<HttpContext> ForRequests(Func<HttpContext, string?> partitionOf) =>
-        _buckets.WithTranslatedKey<HttpContext>(context => _options.Value.Enabled ? partitionOf(context) ?? "" : "", leaveOpen: true);
+        _buckets.WithTranslatedKey<HttpContext>(context => partitionOf(context) ?? "", leaveOpen: true);
 
     /// <summary>Sets <c>Retry-After</c> from a refused lease, in whole seconds.</summary>
     public static void SetRetryAfter(HttpResponse response, RateLimitLease lease)

@@ -88,7 +88,7 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.Memory, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            document = JsonDocument.Parse(body.Memory); // duplicate members were refused above
         }
         catch (JsonException e)
         {

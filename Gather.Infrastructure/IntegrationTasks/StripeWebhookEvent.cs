@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Validation;
@@ -24,18 +23,18 @@ public sealed record StripeWebhookEvent(string Id, string Type, long Created, Js
     public bool IsDispute => Type.StartsWith("charge.dispute.", StringComparison.Ordinal);
 
     /// <summary>The event, or null with what is wrong with it.</summary>
-    public static StripeWebhookEvent? Read(string payload, out string? problem)
+    public static StripeWebhookEvent? Read(ReadOnlySpan<byte> body, out string? problem)
     {
-        problem = JsonTextCheck.Problem(Encoding.UTF8.GetBytes(payload), "The webhook body");
+        problem = JsonTextCheck.Problem(body, "The webhook body");
         if (problem is not null)
             return null;
         // Deserialized rather than parsed: the event's charge is kept, so it must outlive any document.
-        var root = JsonSerializer.Deserialize<JsonElement>(payload);
+        var root = JsonSerializer.Deserialize<JsonElement>(body);
         if (root.ValueKind != JsonValueKind.Object)
             return Refuse(out problem, $"The webhook body must be a Stripe event object; it is {Kind(root)}.");
-        if (Text(root, "id") is not { Length: > 0 and <= MaxIdLength } id)
+        if (StripeJson.OptionalText(root, "id") is not { Length: > 0 and <= MaxIdLength } id)
             return Refuse(out problem, $"The event's `id` must be a string of 1 to {MaxIdLength} characters.");
-        if (Text(root, "type") is not { Length: > 0 and <= MaxIdLength } type)
+        if (StripeJson.OptionalText(root, "type") is not { Length: > 0 and <= MaxIdLength } type)
             return Refuse(out problem, $"The event's `type` must be a string of 1 to {MaxIdLength} characters.");
         if (TimeProblem(root, "created", required: true) is { } badTime)
             return Refuse(out problem, $"The event's {badTime}");
@@ -56,7 +55,7 @@ public sealed record StripeWebhookEvent(string Id, string Type, long Created, Js
     public static string? ChargeProblem(JsonElement charge)
     {
         foreach (var name in (string[])["id", "currency", "status"])
-            if (Text(charge, name) is not { Length: > 0 })
+            if (StripeJson.OptionalText(charge, name) is not { Length: > 0 })
                 return $"needs `{name}` as a non-empty string.";
         foreach (var name in (string[])["amount", "amount_captured", "amount_refunded"])
             if (charge.TryGetProperty(name, out var amount) && !(amount.ValueKind == JsonValueKind.Number && amount.TryGetInt64(out var cents) && cents >= 0))
@@ -72,9 +71,6 @@ public sealed record StripeWebhookEvent(string Id, string Type, long Created, Js
             ? null
             : $"`{name}` is {Shown(time)}; it must be a Unix time in whole seconds from 1 to {LatestTime.ToString(CultureInfo.InvariantCulture)}.";
     }
-
-    private static string? Text(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Shown(JsonElement value)
     {

@@ -30,7 +30,7 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
 
     public async Task<WebhookOutcome> ReceiveAsync(SignedDelivery delivery, CancellationToken cancellationToken)
     {
-        if (StripeWebhookEvent.Read(delivery.Payload, out var problem) is not { } stripeEvent)
+        if (StripeWebhookEvent.Read(delivery.Body.Span, out var problem) is not { } stripeEvent)
             return new(400, problem!);
         var (eventId, type, integrationId) = (stripeEvent.Id, stripeEvent.Type, delivery.Integration.Id);
         var team = store.ForTeam(delivery.TeamId);

@@ -10,8 +10,11 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// <summary>What receiving a webhook came to: the HTTP status to answer and why.</summary>
 public sealed record WebhookOutcome(int Status, string Message);
 
-/// <summary>A delivery whose <c>Stripe-Signature</c> checked out with its integration's secret: it comes from that integration's Stripe account.</summary>
-public sealed record SignedDelivery(string TeamId, Integration Integration, string Payload, DateTimeOffset ReceivedAt);
+/// <summary>
+/// A delivery whose <c>Stripe-Signature</c> checked out with its integration's secret: it comes from that integration's Stripe account.
+/// <paramref name="Body"/> is the request's own buffer, valid while the request is handled.
+/// </summary>
+public sealed record SignedDelivery(string TeamId, Integration Integration, ReadOnlyMemory<byte> Body, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// Checks a Stripe webhook delivery's signature (Stripe.net's verifier, with a tolerance for the
@@ -47,7 +50,7 @@ public sealed class StripeWebhookVerifier(IGatherStore store, SecretProtector se
         {
             return Refuse(400, $"The webhook's signature was refused: {e.Message}");
         }
-        return (new SignedDelivery(teamId, integration, payload, now), null);
+        return (new SignedDelivery(teamId, integration, body, now), null);
     }
 
     private static (SignedDelivery?, WebhookOutcome?) Refuse(int status, string message) => (null, new(status, message));

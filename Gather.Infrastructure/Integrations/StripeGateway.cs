@@ -24,9 +24,6 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
     // and keeps a share of it for every team: one team's fan-out cannot hold every permit.
     private readonly StripeConcurrency _inFlight = new(options.Value.MaxConcurrency, options.Value.ConcurrencyPerTeam);
 
-    /// <summary>The permits in flight, per team (what the fair share bounds).</summary>
-    public StripeConcurrency Concurrency => _inFlight;
-
     /// <summary>What checking a key found: it works, Stripe refused it, or Stripe could not be asked.</summary>
     public enum KeyCheck
     {

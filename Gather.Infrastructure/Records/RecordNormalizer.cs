@@ -62,13 +62,16 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
         if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number)
         {
             // Checked before any conversion, so a declared type never sees a number that would change on the way in.
-            var text = number.ToJsonString();
-            if (ExactNumber.Read(text) is not { } exact)
+            // Most numbers are plain integers that fit: those skip the text round trip.
+            if (number.TryGetValue<long>(out var whole))
+                value = JsonValue.Create(whole);
+            else if (ExactNumber.Read(number.ToJsonString()) is not { } exact)
             {
-                problems.Add(new(index, path, "number", ExactNumber.Problem(path, text)));
+                problems.Add(new(index, path, "number", ExactNumber.Problem(path, number.ToJsonString())));
                 return null;
             }
-            value = exact;
+            else
+                value = exact;
         }
         if (model is not null && path == model.IdField && value.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number))
         {

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
@@ -42,6 +43,15 @@ public static class TeamLoaders
         return IsMutation(context)
             ? relationships.ListAsync(team, context.CancellationToken)
             : context.Loaders().OnceAsync("relationships", () => relationships.ListAsync(team, context.CancellationToken));
+    }
+
+    public static Task<IReadOnlyList<IntegrationTask>> TeamIntegrationTasksAsync(this IResolveFieldContext context)
+    {
+        var team = context.TeamStore();
+        var tasks = context.Service<IntegrationTaskService>();
+        return IsMutation(context)
+            ? tasks.ListAsync(team, context.CancellationToken)
+            : context.Loaders().OnceAsync("integrationTasks", () => tasks.ListAsync(team, context.CancellationToken));
     }
 
     /// <summary>A model's field catalogue, read with those of every model listed at this level (alone in a mutation).</summary>

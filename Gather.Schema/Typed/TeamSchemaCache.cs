@@ -101,8 +101,10 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
         var started = clock.GetTimestamp();
         if (TeamSchemaFallback.Build(factory, plan, logger, teamId) is not { } schema)
             return baseSchema;
+        // What was built: the fallback may have left parts of the plan out.
+        var built = schema.GetMetadata<TeamSchemaPlan>(ModelTypedApi.PlanKey) ?? plan;
         logger.LogInformation("Built the typed schema of team {TeamId}: {Models} models, {Fields} fields, in {Milliseconds:0.0} ms",
-            teamId, plan.Models.Count, plan.Models.Sum(m => m.Fields.Count), clock.GetElapsedTime(started).TotalMilliseconds);
+            teamId, built.Models.Count, built.Models.Sum(m => m.Fields.Count), clock.GetElapsedTime(started).TotalMilliseconds);
         return schema;
     }
 

@@ -3,6 +3,7 @@ using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Relationships;
 using Gather.Infrastructure.Validation;
 using Gather.Infrastructure.Views;
 using Gather.Schema.Common;
@@ -29,24 +30,22 @@ public static class ColumnResolver
     }
 
     /// <summary>The sections of attached data a model's records get: <c>stripeCharge</c> when a Sync Stripe Charges task fills it.</summary>
-    public static async Task<IReadOnlyList<string>> AttachedSectionsAsync(IResolveFieldContext context, Model model)
+    private static async Task<IReadOnlyList<string>> AttachedSectionsAsync(IResolveFieldContext context, Model model)
     {
-        var team = context.TeamStore();
-        var tasks = await context.Loaders().OnceAsync("integrationTasks",
-            () => context.Service<IntegrationTaskService>().ListAsync(team, context.CancellationToken));
+        var tasks = await context.TeamIntegrationTasksAsync();
         return tasks.Any(t => t.Kind == IntegrationTaskKind.SyncStripeCharges && t.Options.ModelId == model.Id) ? [AttachedData.StripeCharge] : [];
     }
 
     private static async Task<Result<IReadOnlyList<ResolvedColumn>>> ResolveNowAsync(IResolveFieldContext context, Model model, IReadOnlyList<string>? columns)
     {
         var ownFields = context.LoadFields(model);
+        var maxColumns = context.Service<IOptions<ViewOptions>>().Value.MaxColumns;
         if (columns is not { Count: > 0 })
         {
             var headers = DefaultColumns.For(model, await ownFields.GetResultAsync(context.CancellationToken),
-                await AttachedSectionsAsync(context, model), context.Service<IOptions<ViewOptions>>().Value.MaxColumns);
+                await AttachedSectionsAsync(context, model), maxColumns);
             return Result<IReadOnlyList<ResolvedColumn>>.Ok(headers.Select(h => new ResolvedColumn(h, new FieldPath(h.Path.Split('.')))).ToList());
         }
-        var maxColumns = context.Service<IOptions<ViewOptions>>().Value.MaxColumns;
         if (columns.Count > maxColumns)
             return Result<IReadOnlyList<ResolvedColumn>>.Invalid([new ValidationProblem("columns", "limit",
                 $"At most {maxColumns} columns can be read at once (Gather:Views:MaxColumns); ask for fewer.")]);
@@ -64,17 +63,17 @@ public static class ColumnResolver
         }
         // Every catalogue the columns need is asked for before any is awaited: one store call.
         var targets = paths.Select(p => sides.FirstOrDefault(s => s.Name == p.Path.Segments[0]))
-            .Select(s => s is null ? null : models.FirstOrDefault(m => m.Id == s.TargetModelId)).ToList();
-        var targetFields = targets.Select(t => t is null ? null : context.LoadFields(t)).ToList();
+            .Select(s => s is null ? null : models.FirstOrDefault(m => m.Id == s.TargetModelId) is { } model ? (Side: s, Model: model) : ((RelationshipSide Side, Model Model)?)null)
+            .ToList();
+        var targetFields = targets.Select(t => t is null ? null : context.LoadFields(t.Value.Model)).ToList();
         var fields = await ownFields.GetResultAsync(context.CancellationToken);
         var resolved = new List<ResolvedColumn>();
         for (var n = 0; n < paths.Count; n++)
         {
             var (i, path) = paths[n];
             var label = ColumnLabels.For(path.ToString());
-            if (targets[n] is { } target)
+            if (targets[n] is var (side, target))
             {
-                var side = sides.First(s => s.Name == path.Segments[0]);
                 if (!side.LeadsToOne(target))
                 {
                     problems.Add(new ValidationProblem($"columns[{i}]", "toMany",

@@ -18,6 +18,9 @@ namespace Gather.Schema.Views;
 /// </summary>
 public sealed record ResolvedColumn(ViewColumn Header, FieldPath Path, RelationshipSide? Through = null, Model? Target = null)
 {
+    /// <summary>The path in the related record: the column's path after the relationship's name.</summary>
+    private readonly FieldPath _pathInTarget = Through is null ? Path : new FieldPath(Path.Segments.Skip(1).ToList());
+
     /// <summary>
     /// The column's value for <paramref name="node"/>: read from the record, or from the related
     /// record, which is loaded with those of the other records at this level (one store call per level).
@@ -29,8 +32,7 @@ public sealed record ResolvedColumn(ViewColumn Header, FieldPath Path, Relations
         var link = LinkValues.Of(node.Record, node.Model, Through.SourcePath);
         if (link is null)
             return LoadedResult.Of<JsonNode?>(null);
-        var rest = new FieldPath(Path.Segments.Skip(1).ToList());
-        return (await RelatedRecords.LoadOneAsync(context, Target, link)).Then(related => related is null ? null : ValueOf(related.Record, rest));
+        return (await RelatedRecords.LoadOneAsync(context, Target, link)).Then(related => related is null ? null : ValueOf(related.Record, _pathInTarget));
     }
 
     /// <summary>The value at <paramref name="path"/>: the key for an empty path, attached data when its first part is attached, else the record's own field.</summary>

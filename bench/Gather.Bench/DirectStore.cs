@@ -15,21 +15,28 @@ namespace Gather.Bench;
 /// </summary>
 public sealed class DirectStore
 {
-    private DirectStore(ITeamStore team) => Team = team;
+    private DirectStore(ITeamStore team, string secret)
+    {
+        Team = team;
+        Secret = secret;
+    }
 
     public ITeamStore Team { get; }
 
-    public static async Task<DirectStore> CreateAsync(string databasePath)
+    /// <summary>The team's admin key, for calling a server on the same file as this team.</summary>
+    public string Secret { get; }
+
+    public static async Task<DirectStore> CreateAsync(string databasePath, string teamName = "Bench")
     {
         var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = databasePath }));
         await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
         var store = new SqliteStore(connections);
         var now = DateTimeOffset.UtcNow;
-        var team = new Team(DocumentIds.New("team"), "Bench", now);
+        var team = new Team(DocumentIds.New("team"), teamName, now);
         var secret = ApiKeySecret.Generate();
         await store.CreateTeamAsync(team, new ApiKey(DocumentIds.New("key"), team.Id, "bench", ApiKeySecret.Hash(secret),
             ApiKeySecret.Preview(secret), [ApiKeyScope.Admin], now), CancellationToken.None);
-        return new DirectStore(store.ForTeam(team.Id));
+        return new DirectStore(store.ForTeam(team.Id), secret);
     }
 
     /// <summary>A custom model, inserted as the GraphQL mutation would.</summary>

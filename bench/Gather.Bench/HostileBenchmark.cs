@@ -106,7 +106,8 @@ public sealed class HostileBenchmark(BenchSettings settings)
         string? code = null;
         try
         {
-            code = JsonNode.Parse(text)?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() ?? (JsonNode.Parse(text)?["errors"] is null ? null : "ERROR");
+            var errors = JsonNode.Parse(text)?["errors"];
+            code = errors?[0]?["extensions"]?["code"]?.GetValue<string>() ?? (errors is null ? null : "ERROR");
         }
         catch (System.Text.Json.JsonException)
         {

@@ -145,8 +145,8 @@ public sealed class Attacker(HttpClient http, Attacker.Seeded seeded)
         var sorted = _refusals.Order().ToArray();
         if (sorted.Length == 0)
             return "none refused";
-        double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p50 {At(0.5):0.0} ms   p99 {At(0.99):0.0} ms   max {sorted[^1]:0.0} ms   {sorted.Length} refused");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"p50 {Measure.Percentile(sorted, 0.5):0.0} ms   p99 {Measure.Percentile(sorted, 0.99):0.0} ms   max {sorted[^1]:0.0} ms   {sorted.Length} refused");
     }
 
     private void Slowest(double milliseconds)
@@ -158,15 +158,15 @@ public sealed class Attacker(HttpClient http, Attacker.Seeded seeded)
 
     private async Task ChurnAsync(int n, CancellationToken token)
     {
-        var created = await http.PostAsync("/graphql", Body("""
+        using var created = await http.PostAsync("/graphql", Body("""
             mutation($i: ID!, $m: ID!, $f: String!) { createIntegrationTask(input: { integrationId: $i, kind: SYNC_STRIPE_CHARGES, options: { modelId: $m, chargeIdField: $f } }) { task { id } errors { message } } }
             """, new JsonObject { ["i"] = seeded.Integration, ["m"] = seeded.Orders, ["f"] = $"f{n % ChargeFields}" }), token);
         var answer = JsonNode.Parse(await created.Content.ReadAsStringAsync(token));
         var task = answer?["data"]?["createIntegrationTask"]?["task"]?["id"]?.GetValue<string>();
         Count("index churn", task is null ? $"create refused ({(int)created.StatusCode})" : "task created");
         if (task is not null)
-            await http.PostAsync("/graphql", Body("mutation($t: ID!) { deleteIntegrationTask(input: { id: $t }) { errors { message } } }",
-                new JsonObject { ["t"] = task }), token);
+            (await http.PostAsync("/graphql", Body("mutation($t: ID!) { deleteIntegrationTask(input: { id: $t }) { errors { message } } }",
+                new JsonObject { ["t"] = task }), token)).Dispose();
     }
 
     private static StringContent Body(string query, JsonObject variables) =>

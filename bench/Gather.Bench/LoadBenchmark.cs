@@ -167,5 +167,5 @@ public sealed class LoadBenchmark(BenchSettings settings)
     }
 
     private static string Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)].ToString("0.0", CultureInfo.InvariantCulture);
+        sorted.Length == 0 ? "-" : Measure.Percentile(sorted, p).ToString("0.0", CultureInfo.InvariantCulture);
 }

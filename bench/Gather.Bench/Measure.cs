@@ -34,6 +34,10 @@ public static class Measure
         return (Median(baselineTimes), Median(contenderTimes));
     }
 
+    /// <summary>The value at or above <paramref name="p"/> (0–1) of <paramref name="sorted"/> values; NaN when there are none.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
     private static TimeSpan Median(List<TimeSpan> times)
     {
         times.Sort();

@@ -42,11 +42,7 @@ public sealed class PacedLoad(int requestsPerSecond, int count)
         await Task.WhenAll(running);
     }
 
-    public double Percentile(double p)
-    {
-        var sorted = _latencies.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-    }
+    public double Percentile(double p) => Measure.Percentile(_latencies.Order().ToArray(), p);
 
     public string Summary() =>
         $"p50 {Percentile(0.50).ToString("0.0", CultureInfo.InvariantCulture)} ms   p99 {Percentile(0.99).ToString("0.0", CultureInfo.InvariantCulture)} ms   {Completed} requests, {_failures.Count} failed";

@@ -117,13 +117,7 @@ internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections,
     /// </summary>
     internal string CreateIndexSql(string name, FieldIndexKey key) =>
         $"CREATE INDEX IF NOT EXISTS {name} ON records (team_id, model_id, {string.Join(", ", key.Fields.Select(f => $"json_extract(data, {SqliteRecordSql.JsonPath(f)})"))}) " +
-        $"WHERE team_id = {Literal(teamId)} AND model_id = {Literal(key.ModelId)}";
-
-    /// <summary>A SQL string literal: quotes doubled, and refused outright for what no id holds (control characters).</summary>
-    internal static string Literal(string value) =>
-        value.Length == 0 || value.Length > 200 || value.Any(char.IsControl)
-            ? throw new ArgumentException($"'{value}' cannot name a team or a model in an index.", nameof(value))
-            : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+        $"WHERE team_id = {SqliteRecordSql.IdLiteral(teamId)} AND model_id = {SqliteRecordSql.IdLiteral(key.ModelId)}";
 
     /// <summary>Removes the owner from the index; drops the index when it was the last. Returns how many indexes were dropped.</summary>
     private async Task<int> LetGoAsync(SqliteTransaction transaction, string name, IndexOwner owner, CancellationToken cancellationToken)

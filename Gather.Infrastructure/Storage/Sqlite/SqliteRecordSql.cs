@@ -25,6 +25,15 @@ internal sealed class SqliteRecordSql
         return name;
     }
 
+    /// <summary>
+    /// A team or model id written into SQL as a literal (where a partial index's condition must be
+    /// matched by the query's own text): quotes doubled, and refused outright for what no id holds.
+    /// </summary>
+    internal static string IdLiteral(string value) =>
+        value.Length == 0 || value.Length > 200 || value.Any(char.IsControl)
+            ? throw new ArgumentException($"'{value}' cannot name a team or a model in an index.", nameof(value))
+            : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     /// <summary>The SQL JSON path of a field path: every label quoted; names never hold quotes or backslashes.</summary>
     public static string JsonPath(FieldPath path) =>
         "'$" + string.Concat(path.Segments.Select(s => $".\"{s.Replace("'", "''")}\"")) + "'";

@@ -60,7 +60,7 @@ internal sealed partial class SqliteRecordStore
         changed AS MATERIALIZED (
             SELECT r.rowid AS row, page.snapshot, page.as_of, page.search
             FROM page CROSS JOIN records AS r ON json_extract(r.data, {SqliteRecordSql.JsonPath(field)}) = page.id
-            WHERE r.team_id = {SqliteFieldIndexStore.Literal(teamId)} AND r.model_id = {SqliteFieldIndexStore.Literal(modelId)}
+            WHERE r.team_id = {SqliteRecordSql.IdLiteral(teamId)} AND r.model_id = {SqliteRecordSql.IdLiteral(modelId)}
               AND coalesce(json_extract(r.linked, $asOfPath), -1) <= page.as_of
               AND json_extract(r.linked, $sectionPath) IS NOT page.snapshot)
         UPDATE records SET linked = json_set(records.linked, $sectionPath, json(changed.snapshot), $asOfPath, changed.as_of),
