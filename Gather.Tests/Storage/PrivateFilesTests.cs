@@ -45,6 +45,15 @@ public sealed class PrivateFilesTests
         using var app = new GatherApiFactory(Settings);
 
         await UseAsync(app);
+        // SQLite deletes the WAL when the last connection closes, and another test's clean-up may
+        // close every pooled one at any moment: a reader of our own keeps the WAL there to look at.
+        await using var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        await reader.OpenAsync();
+        await using (var read = reader.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM records";
+            await read.ExecuteScalarAsync();
+        }
         var modes = Modes(Path.GetDirectoryName(app.DatabasePath)!);
 
         Assert.Contains("gather.db-wal", modes.Keys);
