@@ -42,6 +42,8 @@ public sealed class BananaCakePopBrowserTests
                 headers["authorization"] = $"Token {GatherApiFactory.AdminKey}";
             await route.ContinueAsync(new() { Headers = headers });
         });
+        // A loaded CI machine can take longer than Playwright's 30 s default to build the schema and render.
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
 
         // Act: open the IDE, wait for the schema, type a query and run it.
@@ -54,13 +56,25 @@ public sealed class BananaCakePopBrowserTests
         await page.Locator(".monaco-editor").First.ClickAsync();
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("{ viewer { team { name } scopes } }");
-        var queryResponse = page.WaitForResponseAsync(r =>
-            r.Request.Method == "POST" && (r.Request.PostData ?? "").Contains("viewer"));
-        // The IDE syncs the editor into its document after a debounce; Run before that sends no query.
+        // The IDE copies the editor into its document after a debounce, and Run before that sends
+        // nothing: Run again until the query goes out (waiting for the request, not for a clock).
         await page.Keyboard.PressAsync("Escape");
-        await page.WaitForTimeoutAsync(1500);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Run Operation" }).ClickAsync();
-        var result = await (await queryResponse).JsonAsync();
+        System.Text.Json.JsonElement? result = null;
+        for (var attempt = 0; attempt < 24 && result is null; attempt++)
+        {
+            var queryResponse = page.WaitForResponseAsync(r =>
+                r.Request.Method == "POST" && (r.Request.PostData ?? "").Contains("viewer"), new() { Timeout = 5_000 });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Run Operation" }).ClickAsync();
+            try
+            {
+                result = await (await queryResponse).JsonAsync();
+            }
+            catch (TimeoutException)
+            {
+                // Not sent yet: the debounce had not passed.
+            }
+        }
+        Assert.NotNull(result);
         await page.Locator(".monaco-editor").Filter(new() { HasText = "My team" }).First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsDirectory, "bananacakepop.png") });
 

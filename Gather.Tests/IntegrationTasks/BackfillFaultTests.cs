@@ -99,7 +99,10 @@ public sealed class BackfillFaultTests : IAsyncLifetime
             var finished = await WaitForTaskAsync(again, task, t => Is(t, "SUCCEEDED"));
 
             Assert.InRange(scannedAtShutdown, 300, Charges - 100);
-            Assert.Equal($$"""{"scanned":{{Charges}},"recordsUpdated":{{Charges}}}""", finished["progress"]!.ToJsonString());
+            Assert.Equal(Charges, finished["progress"]!["scanned"]!.GetValue<long>());
+            // The page in flight at shutdown may have been written but not saved as done: its second
+            // reading finds those records up to date already, so they count once or not at all.
+            Assert.InRange(finished["progress"]!["recordsUpdated"]!.GetValue<long>(), Charges - StripeChargesSync.PageSize, Charges);
             AssertEveryOrderHasItsCharge(await AttachmentsAsync(again, orders));
             // The restart went on from the saved cursor: only the page in flight at shutdown (never saved) may be asked for again.
             var pages = _stripe.Faults.Requests.Where(r => r.StartsWith("GET /v1/charges?limit=100", StringComparison.Ordinal)).ToList();
