@@ -72,6 +72,17 @@ public sealed class GraphQLLimitsOptions
     [Range(1, 1_000_000_000)]
     public int FieldsBurstPerKey { get; set; } = 50_000;
 
+    /// <summary>
+    /// Work per second all of a team's keys may spend together, in field selections: a team that
+    /// makes more keys gets no more work.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int FieldsPerSecondPerTeam { get; set; } = 10_000;
+
+    /// <summary>How many field selections a team's keys may spend at once after being idle.</summary>
+    [Range(1, 1_000_000_000)]
+    public int FieldsBurstPerTeam { get; set; } = 100_000;
+
     /// <summary>Most GraphQL operations one team runs at once on this instance; more wait, then get 503.</summary>
     [Range(1, 10_000)]
     public int MaxConcurrentExecutionsPerTeam { get; set; } = 2;

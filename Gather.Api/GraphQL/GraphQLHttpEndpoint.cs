@@ -98,11 +98,12 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (!budget.TryCharge(caller.ApiKeyId, gated.Cost, out var retryAfter))
+        if (!budget.TryCharge(caller, gated.Cost, out var refusal))
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var whose = refusal.Option == "FieldsPerSecondPerTeam" ? "Your team's API keys together have" : "This API key has";
             await FailAsync(context, new(StatusCodes.Status429TooManyRequests,
-                $"This API key has spent its budget of field selections ({limits.Value.FieldsPerSecondPerKey} per second, Gather:GraphQL:FieldsPerSecondPerKey); this document costs {gated.Cost}. Wait as Retry-After says, or send smaller documents.",
+                $"{whose} spent the budget of field selections ({refusal.PerSecond} per second, Gather:GraphQL:{refusal.Option}); this document costs {gated.Cost}. Wait as Retry-After says, or send smaller documents.",
                 ErrorCodes.RateLimited), mediaType);
             return;
         }

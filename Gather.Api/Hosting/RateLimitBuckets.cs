@@ -6,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Gather.Api.Hosting;
 
 /// <summary>
-/// The token buckets of <c>Gather:RateLimits</c>, one per partition: an API key, a client address
+/// The token buckets of <c>Gather:RateLimits</c>, one per partition: an API key, a team, a client address
 /// (requests without a valid key), or an integration (its verified Stripe deliveries). One set
 /// serves both the rate-limiting middleware and the webhook endpoint, which takes its permits
 /// after it has checked a delivery's signature.
 /// </summary>
 public sealed class RateLimitBuckets : IDisposable
 {
-    private const string KeyPrefix = "key:", AddressPrefix = "address:", IntegrationPrefix = "integration:";
+    private const string KeyPrefix = "key:", TeamPrefix = "team:", AddressPrefix = "address:", IntegrationPrefix = "integration:";
 
     private readonly IOptions<RateLimitOptions> _options;
     private readonly PartitionedRateLimiter<string> _buckets;
@@ -25,6 +25,8 @@ public sealed class RateLimitBuckets : IDisposable
     }
 
     public static string ForKey(string apiKeyId) => KeyPrefix + apiKeyId;
+
+    public static string ForTeam(string teamId) => TeamPrefix + teamId;
 
     public static string ForAddress(IPAddress? address) => AddressPrefix + address;
 
@@ -51,6 +53,7 @@ public sealed class RateLimitBuckets : IDisposable
         var (perSecond, burst) = partition switch
         {
             _ when partition.StartsWith(KeyPrefix, StringComparison.Ordinal) => (options.PermitsPerSecondPerKey, options.BurstPerKey),
+            _ when partition.StartsWith(TeamPrefix, StringComparison.Ordinal) => (options.PermitsPerSecondPerTeam, options.BurstPerTeam),
             _ when partition.StartsWith(IntegrationPrefix, StringComparison.Ordinal) => (options.PermitsPerSecondPerIntegration, options.BurstPerIntegration),
             _ => (options.PermitsPerSecondPerAddress, options.BurstPerAddress),
         };

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Gather.Api.Authentication;
 using Gather.Api.GraphQL;
@@ -7,8 +8,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Gather.Api.Hosting;
 
 /// <summary>
-/// How many requests callers may make (<c>Gather:RateLimits</c>): a token bucket per API key, one
-/// per client address for requests without a valid key, and one per integration for its signed
+/// How many requests callers may make (<c>Gather:RateLimits</c>): a token bucket per API key and
+/// one per team (all its keys together), one per client address for requests without a valid key, and one per integration for its signed
 /// Stripe deliveries.
 /// </summary>
 public sealed class RateLimitOptions
@@ -24,6 +25,13 @@ public sealed class RateLimitOptions
     /// <summary>How many requests one API key may make at once after being idle.</summary>
     [Range(1, 1_000_000)]
     public int BurstPerKey { get; set; } = 2_000;
+
+    /// <summary>Sustained requests per second for all of one team's API keys together: more keys buy no more requests.</summary>
+    [Range(1, 100_000)]
+    public int PermitsPerSecondPerTeam { get; set; } = 400;
+
+    [Range(1, 1_000_000)]
+    public int BurstPerTeam { get; set; } = 4_000;
 
     /// <summary>Sustained requests per second from one address without a valid key (failed logins, refused webhook deliveries).</summary>
     [Range(1, 100_000)]
@@ -64,11 +72,15 @@ public static class RateLimits
             {
                 RateLimitBuckets.SetRetryAfter(context.HttpContext.Response, context.Lease);
                 await GraphQLErrorResponse.WriteAsync(context.HttpContext.Response,
-                    "Too many requests for this API key; wait as Retry-After says, then try again.", ErrorCodes.RateLimited);
+                    "Too many requests for this API key or its team; wait as Retry-After says, then try again.", ErrorCodes.RateLimited);
             };
-            limiter.GlobalLimiter = buckets.ForRequests(context => context.Request.Path.StartsWithSegments("/health") ? null
-                : CallerClaims.FromPrincipal(context.User) is { } caller ? RateLimitBuckets.ForKey(caller.ApiKeyId)
-                : RateLimitBuckets.ForAddress(context.Connection.RemoteIpAddress));
+            // A key's request takes a permit from its key's bucket and from its team's.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                buckets.ForRequests(context => context.Request.Path.StartsWithSegments("/health") ? null
+                    : CallerClaims.FromPrincipal(context.User) is { } caller ? RateLimitBuckets.ForKey(caller.ApiKeyId)
+                    : RateLimitBuckets.ForAddress(context.Connection.RemoteIpAddress)),
+                buckets.ForRequests(context => context.Request.Path.StartsWithSegments("/health") ? null
+                    : CallerClaims.FromPrincipal(context.User) is { } caller ? RateLimitBuckets.ForTeam(caller.TeamId) : null));
         });
         services.AddRateLimiter(_ => { });
         return services;

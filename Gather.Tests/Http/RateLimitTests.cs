@@ -33,8 +33,9 @@ public sealed class RateLimitTests : IDisposable
         var otherKey = await other.PostGraphQLAsync("{ __typename }");
         using var health = await admin.GetAsync("/health/ready");
 
-        Assert.InRange(answers.Count(a => a.StatusCode == HttpStatusCode.OK), 3, 11);
-        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        // Admitted requests may still wait for one of the team's places and, on a loaded machine, get 503.
+        Assert.InRange(answers.Count(a => a.StatusCode != HttpStatusCode.TooManyRequests), 3, 11);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable }));
         Assert.True(limited.Headers.RetryAfter is not null || limited.Headers.Contains("Retry-After"));
         Assert.Contains("RATE_LIMITED", body);
         Assert.Equal(HttpStatusCode.OK, otherKey.Status);
