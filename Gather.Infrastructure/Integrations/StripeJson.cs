@@ -16,8 +16,18 @@ internal static class StripeJson
     public static string? OptionalText(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    public static long Number(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
+    /// <summary>
+    /// A whole number (Stripe's amounts and times), 0 when absent or null. Anything else is an
+    /// answer Gather cannot read, reported like any other (<see cref="StripeGateway.IsFailure"/>),
+    /// never an unhandled error.
+    /// </summary>
+    public static long Number(JsonElement obj, string name)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return 0;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number
+            : throw new JsonException($"Stripe's {Kind(obj)} has a `{name}` that is not a whole number: {Clip(value.GetRawText())}.");
+    }
 
     public static bool Flag(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
@@ -26,7 +36,17 @@ internal static class StripeJson
         obj.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
 
     /// <summary>A Unix timestamp, as Stripe writes times.</summary>
-    public static DateTimeOffset Time(JsonElement obj, string name) => DateTimeOffset.FromUnixTimeSeconds(Number(obj, name));
+    public static DateTimeOffset Time(JsonElement obj, string name)
+    {
+        var seconds = Number(obj, name);
+        return seconds is >= MinUnixSeconds and <= MaxUnixSeconds ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw new JsonException($"Stripe's {Kind(obj)} has a `{name}` that is not a time: {seconds}.");
+    }
+
+    // The Unix seconds DateTimeOffset can hold (years 1 to 9999).
+    private const long MinUnixSeconds = -62_135_596_800, MaxUnixSeconds = 253_402_300_799;
+
+    private static string Clip(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
 
     /// <summary>The id of an expandable field: the id itself, or the id inside the expanded object.</summary>
     public static string? ExpandableId(JsonElement obj, string name) =>

@@ -49,6 +49,23 @@ public sealed class StripeObjectReadingTests : IAsyncLifetime
         Assert.Throws<JsonException>(() => StripeCharge.From(Parse("""{"object":"charge"}""")));
     }
 
+    [Theory]
+    [InlineData("\"amount\":12.5")]
+    [InlineData("\"amount\":1e30")]
+    [InlineData("\"amount\":\"500\"")]
+    [InlineData("\"created\":99999999999999999")]
+    [InlineData("\"created\":-99999999999999999")]
+    public void A_malformed_number_or_time_is_an_answer_Gather_cannot_read_not_a_crash(string member)
+    {
+        var json = "{\"id\":\"ch_1\",\"object\":\"charge\",\"amount\":500,\"currency\":\"eur\",\"status\":\"succeeded\",\"created\":1700000000,"
+            .Replace("\"" + member.Split(':')[0].Trim('"') + "\":", "\"was_" + member.Split(':')[0].Trim('"') + "\":") + member + "}";
+
+        var error = Assert.Throws<JsonException>(() => StripeCharge.From(Parse(json)));
+
+        Assert.True(StripeGateway.IsFailure(error, CancellationToken.None));
+        Assert.Contains(member.Split(':')[0].Trim('"'), error.Message);
+    }
+
     private async Task<string> GetAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
