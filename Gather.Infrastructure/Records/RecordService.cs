@@ -63,7 +63,7 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
         var model = await team.Models.GetAsync(modelId, cancellationToken);
         if (model is null)
             return Result<Model>.NotFound(new NotFoundProblem(modelId, await NamedAsync(team, modelId, cancellationToken) is { } named
-                ? $"'{modelId}' is a model's name; its id is {named.Id}. Sync by the id (it stays the same when the model is renamed)."
+                ? $"'{modelId}' is a model's name; its id is {named.Id}. Use the id, which stays the same when the model is renamed."
                 : $"No model with id '{modelId}' exists in this team."));
         if (model.Kind == ModelKind.Integration)
             return Result<Model>.Invalid([new("modelId", "integrationModel",

@@ -108,7 +108,7 @@ public sealed class SyncHintTests : IDisposable
             new { r = new[] { new { id = "1" } } });
 
         Assert.Equal(HttpStatusCode.NotFound, byName.StatusCode);
-        Assert.Equal($"'Orders' is a model's name; its id is {orders}. Sync by the id (it stays the same when the model is renamed).",
+        Assert.Equal($"'Orders' is a model's name; its id is {orders}. Use the id, which stays the same when the model is renamed.",
             (await ErrorAsync(byName))["message"]!.GetValue<string>());
         Assert.StartsWith($"'orders' is a model's name; its id is {orders}.", (await ErrorAsync(byOtherCase))["message"]!.GetValue<string>());
         Assert.StartsWith($"'Orders' is a model's name; its id is {orders}.", graphQL.Data!["syncRecords"]!["errors"]![0]!["message"]!.GetValue<string>());
