@@ -54,7 +54,7 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
         {
             // An empty id would read Stripe's list of charges rather than one charge.
             var ids = (await run.Team.Records.UnattachedIdsAsync(modelId, field, AttachedData.StripeCharge, PageSize + tried.Count, cancellationToken))
-                .Where(tried.Add).Where(id => id.Length > 0).Take(PageSize).ToList();
+                .Where(id => id.Length > 0).Where(tried.Add).Take(PageSize).ToList();
             if (ids.Count == 0)
             {
                 // Every unattached id was read by id: those still without a charge are ids Stripe does not know.
@@ -69,7 +69,7 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
         }
     }
 
-    /// <summary>Counts the records the task could not match (one store round trip), saves that with its warnings, and logs them.</summary>
+    /// <summary>Counts the records the task could not match (one read of the model), saves that with its warnings, and logs them.</summary>
     private async Task CheckAsync(IntegrationTaskRun run, Models.Model model, FieldPath field, CancellationToken cancellationToken)
     {
         var coverage = await run.Team.Records.CoverageAsync(model.Id, field, AttachedData.StripeCharge, settings.Value.UnmatchedExamples, cancellationToken);
