@@ -58,7 +58,8 @@ public static class GatherApiExtensions
             context => SchemaDownload.IsRequested(context.Request) ? sdl.HandleAsync(context) : graphQL.HandleAsync(context))
             .RequireCors(CrossOrigin.PolicyName);
         var sync = app.Services.GetRequiredService<RecordSyncEndpoint>();
-        app.MapPost("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName);
+        // Every method, so that a GET or PUT gets the endpoint's own 405 (JSON, Allow: POST) rather than routing's bare one.
+        app.Map("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName);
         var webhooks = app.Services.GetRequiredService<StripeWebhookEndpoint>();
         // Limited by the endpoint itself, after the signature is checked (StripeWebhookEndpoint).
         app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync).DisableRateLimiting();

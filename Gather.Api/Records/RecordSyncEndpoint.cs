@@ -13,7 +13,8 @@ namespace Gather.Api.Records;
 /// <c>POST /models/{modelId}/records</c>, the documented sync call. It upserts by the model's
 /// ID field and answers with what happened to each record. Status: 200 when any record was
 /// written or left unchanged, 422 when every record was rejected, 4xx for a request that
-/// could not be read. Errors use GraphQL's error shape, so clients parse one format.
+/// could not be read; 405 with <c>Allow: POST</c> for any other method. Errors use GraphQL's
+/// error shape, so clients parse one format.
 /// </summary>
 public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordService records, IGatherStore store)
 {
@@ -25,6 +26,11 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
 
     public async Task HandleAsync(HttpContext context, string modelId)
     {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            await RefuseMethodAsync(context, modelId);
+            return;
+        }
         var authentication = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
         var caller = authentication.Succeeded ? CallerClaims.FromPrincipal(authentication.Principal) : null;
         if (caller is null)
@@ -79,6 +85,21 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
                 extensions = new { code = "INVALID_RECORD", index = e.Index, field = e.Field, rule = e.Rule },
             }),
         }, Json, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Any method but POST: 405 in Gather's error format with <c>Allow</c>, before authentication
+    /// (the method is wrong whoever asks), pointing a reader at GraphQL with a query to start from.
+    /// </summary>
+    private static Task RefuseMethodAsync(HttpContext context, string modelId)
+    {
+        var shown = modelId.Length is > 0 and <= 100 ? modelId : "MODEL_ID";
+        context.Response.Headers.Allow = HttpMethods.Post;
+        return WriteErrorsAsync(context, StatusCodes.Status405MethodNotAllowed,
+        [
+            Error($"{context.Request.Method} is not supported here: /models/{{modelId}}/records only syncs records (POST). Reading records goes through GraphQL: "
+                  + $"POST /graphql with {{ records(modelId: \"{shown}\", first: 50) {{ totalCount nodes {{ id fields }} }} }}.", "METHOD_NOT_ALLOWED"),
+        ]);
     }
 
     private static object Error(string message, string code, string? field = null, string? rule = null) =>

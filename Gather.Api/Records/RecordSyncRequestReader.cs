@@ -39,25 +39,35 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         var isForm = request.HasFormContentType && request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         var isJson = request.ContentType is { } type && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
                                                          || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
-        if (!isForm && !isJson)
-            return (null, new(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                $"Send records as form fields (application/x-www-form-urlencoded, as `curl -d` does) or as JSON (application/json); this request has '{request.ContentType ?? "no content type"}'."));
+        var untyped = string.IsNullOrWhiteSpace(request.ContentType);
+        if (!isForm && !isJson && !untyped)
+            return (null, UnsupportedType(request.ContentType!));
 
         var maxBytes = options.Value.MaxRequestBodyBytes;
         var body = await BoundedBody.ReadAsync(request, maxBytes);
         if (body is null)
             return (null, new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
                 $"The request body is larger than the {maxBytes} bytes allowed (Gather:Sync:MaxRequestBodyBytes)."));
-        if (isForm)
+        if (!isJson)
         {
             using (body)
-                return ReadForm(body.Memory);
+            {
+                // A JSON document sent as a form (curl -d '{…}' without a Content-Type header) would
+                // read as one field named by the whole document, and fail on the ID field instead.
+                if (JsonBodyHint.IsJsonDocument(body.Memory.Span))
+                    return (null, JsonBodyHint.Problem(untyped ? null : request.ContentType));
+                return untyped ? (null, UnsupportedType("no content type")) : ReadForm(body.Memory);
+            }
         }
         var (records, problem) = ReadJson(body);
         if (records is null)
             body.Dispose();
         return (records, problem);
     }
+
+    private static SyncRequestProblem UnsupportedType(string contentType) => new(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+        $"Send records as form fields (application/x-www-form-urlencoded, as `curl -d` does) or as JSON (Content-Type: application/json); this request has '{contentType}'.",
+        "Content-Type");
 
     private static (RecordSyncRequest?, SyncRequestProblem?) ReadForm(ReadOnlyMemory<byte> body)
     {

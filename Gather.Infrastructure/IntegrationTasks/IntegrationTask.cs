@@ -40,8 +40,12 @@ public enum IntegrationTaskStatus
     Failed,
 }
 
-/// <summary>What the current or last run has done: objects read from the integration and records written.</summary>
-public sealed record IntegrationTaskProgress(long Scanned, long RecordsChanged)
+/// <summary>
+/// What the current or last run has done: objects read from the integration and records written;
+/// for Sync Stripe Charges, also what the last check found it could not match (kept through the
+/// next run until that run's own check replaces it).
+/// </summary>
+public sealed record IntegrationTaskProgress(long Scanned, long RecordsChanged, ChargeIdCheck? ChargeIds = null)
 {
     public static readonly IntegrationTaskProgress None = new(0, 0);
 }
@@ -49,7 +53,8 @@ public sealed record IntegrationTaskProgress(long Scanned, long RecordsChanged)
 /// <summary>
 /// A task's run state. <see cref="Cursor"/> is where an unfinished run goes on from (the last
 /// Stripe id read); null means the next run starts from the beginning.
-/// <see cref="BackfillDone"/> tells the initial backfill from later reconciles.
+/// <see cref="BackfillDone"/> tells the initial backfill from later reconciles. <see cref="Warnings"/>
+/// are what the last check found a run could not do (null when there are none, or no check yet).
 /// </summary>
 public sealed record IntegrationTaskState(
     IntegrationTaskStatus Status,
@@ -60,7 +65,8 @@ public sealed record IntegrationTaskState(
     DateTimeOffset? FinishedAt,
     DateTimeOffset? NextRunAt,
     string? LastError,
-    string? Note)
+    string? Note,
+    IReadOnlyList<IntegrationTaskWarning>? Warnings = null)
 {
     public static IntegrationTaskState New(DateTimeOffset now) =>
         new(IntegrationTaskStatus.Pending, null, IntegrationTaskProgress.None, false, null, null, now, null, null);

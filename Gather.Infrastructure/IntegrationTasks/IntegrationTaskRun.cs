@@ -28,8 +28,12 @@ public sealed class IntegrationTaskRun(ITeamStore team, IntegrationTask task, In
     public Task SavePageAsync(string? lastId, int scanned, int changed, CancellationToken cancellationToken) => SaveAsync(State with
     {
         Cursor = lastId ?? State.Cursor,
-        Progress = new IntegrationTaskProgress(State.Progress.Scanned + scanned, State.Progress.RecordsChanged + changed),
+        Progress = State.Progress with { Scanned = State.Progress.Scanned + scanned, RecordsChanged = State.Progress.RecordsChanged + changed },
     }, cancellationToken);
+
+    /// <summary>Saves what a check found the task could not match, and the warnings it calls for.</summary>
+    public Task SaveCheckAsync(ChargeIdCheck check, IReadOnlyList<IntegrationTaskWarning> warnings, CancellationToken cancellationToken) =>
+        SaveAsync(State with { Progress = State.Progress with { ChargeIds = check }, Warnings = warnings.Count == 0 ? null : warnings }, cancellationToken);
 
     public async Task SaveAsync(IntegrationTaskState updated, CancellationToken cancellationToken)
     {

@@ -96,7 +96,9 @@ public sealed class IntegrationTaskRunner(IGatherStore store, StripeChargesSync 
             ? state with { Status = IntegrationTaskStatus.Running, StartedAt = state.StartedAt ?? now, LastError = null }
             : state with
             {
-                Status = IntegrationTaskStatus.Running, Progress = IntegrationTaskProgress.None, StartedAt = now, FinishedAt = null, LastError = null,
+                // The last check's findings stay until this run's own check replaces them.
+                Status = IntegrationTaskStatus.Running, Progress = IntegrationTaskProgress.None with { ChargeIds = state.Progress.ChargeIds },
+                StartedAt = now, FinishedAt = null, LastError = null,
             };
         await run.SaveAsync(state, cancellationToken);
         logger.LogInformation("Integration task {TaskId} ({Kind}) runs{From}", run.Task.Id, run.Task.Kind,

@@ -30,6 +30,10 @@ public sealed class IntegrationTaskSettings
     [Range(0, 600)]
     public int AttachDelaySeconds { get; set; } = 2;
 
+    /// <summary>How many example records a task shows for each kind it could not match (without a charge id, an id Stripe does not know).</summary>
+    [Range(0, 100)]
+    public int UnmatchedExamples { get; set; } = 5;
+
     /// <summary>Whether connecting Stripe adds the Sync Stripe Customers task (as Gather's docs say enabling Stripe does).</summary>
     public bool SyncStripeCustomersOnConnect { get; set; } = true;
 

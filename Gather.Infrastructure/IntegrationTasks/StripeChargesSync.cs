@@ -2,6 +2,7 @@ using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Gather.Infrastructure.IntegrationTasks;
 
@@ -13,7 +14,7 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// last page it finished.
 /// </summary>
 public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secrets, StripeReader reader, IntegrationTaskIndexes indexes,
-    ILogger<StripeChargesSync> logger)
+    IOptions<IntegrationTaskSettings> settings, ILogger<StripeChargesSync> logger)
 {
     public const int PageSize = StripeGateway.MaxPageSize;
 
@@ -22,7 +23,8 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
 
     public async Task RunAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
     {
-        var (key, modelId, field) = await PrepareAsync(run, cancellationToken);
+        var (key, model, field) = await PrepareAsync(run, cancellationToken);
+        var modelId = model.Id;
         var pages = 0;
         await foreach (var page in stripe.ReadPagesAsync(run.Team.TeamId, "/v1/charges", key, run.State.Cursor, StripeCharge.From, cancellationToken))
         {
@@ -34,6 +36,8 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
                 logger.LogInformation("Integration task {TaskId}: {Scanned} charges scanned, {Changed} records updated",
                     run.Task.Id, run.State.Progress.Scanned, run.State.Progress.RecordsChanged);
         }
+        // Every charge in the account was offered: a record still without its charge names one Stripe does not know.
+        await CheckAsync(run, model, field, cancellationToken);
     }
 
     /// <summary>
@@ -42,20 +46,38 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
     /// </summary>
     public async Task<int> AttachNewRecordsAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
     {
-        var (key, modelId, field) = await PrepareAsync(run, cancellationToken);
+        var (key, model, field) = await PrepareAsync(run, cancellationToken);
+        var modelId = model.Id;
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var changed = 0;
         while (true)
         {
+            // An empty id would read Stripe's list of charges rather than one charge.
             var ids = (await run.Team.Records.UnattachedIdsAsync(modelId, field, AttachedData.StripeCharge, PageSize + tried.Count, cancellationToken))
-                .Where(tried.Add).Take(PageSize).ToList();
+                .Where(id => id.Length > 0).Where(tried.Add).Take(PageSize).ToList();
             if (ids.Count == 0)
+            {
+                // Every unattached id was read by id: those still without a charge are ids Stripe does not know.
+                if (tried.Count > 0)
+                    await CheckAsync(run, model, field, cancellationToken);
                 return changed;
+            }
             var charges = await reader.ChargesByIdAsync(run.Team.TeamId, key, ids, cancellationToken);
             if (charges.Values.FirstOrDefault(c => c.Error is not null) is { Error: { } error })
                 throw new IntegrationTaskException(error);
             changed += await AttachAsync(run, modelId, field, charges.Values.Select(c => c.Value).OfType<StripeCharge>(), cancellationToken);
         }
+    }
+
+    /// <summary>Counts the records the task could not match (one read of the model), saves that with its warnings, and logs them.</summary>
+    private async Task CheckAsync(IntegrationTaskRun run, Models.Model model, FieldPath field, CancellationToken cancellationToken)
+    {
+        var coverage = await run.Team.Records.CoverageAsync(model.Id, field, AttachedData.StripeCharge, settings.Value.UnmatchedExamples, cancellationToken);
+        var check = ChargeIdCheck.From(coverage, run.Now);
+        var warnings = IntegrationTaskWarning.For(model.Name, field.ToString(), check);
+        await run.SaveCheckAsync(check, warnings, cancellationToken);
+        foreach (var warning in warnings)
+            logger.LogWarning("Integration task {TaskId}: {Code} {Warning}", run.Task.Id, warning.Code, warning.Message);
     }
 
     /// <summary>One store write: each charge's snapshot onto the records whose charge id field names it.</summary>
@@ -67,11 +89,11 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
         return run.Team.Records.AttachAsync(modelId, field, AttachedData.StripeCharge, snapshots, fetchedAt, cancellationToken);
     }
 
-    private async Task<(string Key, string ModelId, FieldPath Field)> PrepareAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
+    private async Task<(string Key, Models.Model Model, FieldPath Field)> PrepareAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
     {
         var integration = await run.IntegrationAsync(cancellationToken);
         var modelId = run.Task.Options.ModelId!;
-        if (await run.Team.Models.GetAsync(modelId, cancellationToken) is null)
+        if (await run.Team.Models.GetAsync(modelId, cancellationToken) is not { } model)
             throw new IntegrationTaskException($"The task's model '{modelId}' no longer exists.");
         var field = run.Task.Options.ChargeIdPath();
         // Held again on every run (one read when nothing changes): a task stored before indexes had
@@ -85,7 +107,7 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
             await indexes.ReleaseAsync(run.Team, run.Task.Id, cancellationToken);
             throw new IntegrationTaskException("The task was deleted.");
         }
-        return (secrets.Unprotect(integration.EncryptedSecretKey), modelId, field);
+        return (secrets.Unprotect(integration.EncryptedSecretKey), model, field);
     }
 }
 

@@ -47,7 +47,14 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
         int changed;
         try
         {
-            var (charge, asOf) = await ChargeOfAsync(delivery.Integration, stripeEvent, cancellationToken);
+            var (charge, asOf, unknownId) = await ChargeOfAsync(delivery.Integration, stripeEvent, cancellationToken);
+            if (unknownId is not null)
+            {
+                // Permanent, and not the sender's mistake to fix: acknowledged once, so Stripe does not retry it for days.
+                await team.Integrations.RememberEventAsync(integrationId, eventId, delivery.ReceivedAt, delivery.ReceivedAt - RememberEvents, cancellationToken);
+                logger.LogWarning("Stripe event {EventId} ({Type}) names charge {ChargeId}, which Stripe does not know", eventId, type, unknownId);
+                return new(200, $"Event {eventId}: Stripe does not know charge '{unknownId}', so nothing was applied.");
+            }
             if (charge is null)
                 return new(400, $"Event {eventId} names a charge that Stripe returned in a form Gather cannot read.");
             changed = await ApplyAsync(team, tasks, charge, asOf, clock.GetUtcNow(), cancellationToken);
@@ -64,18 +71,29 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
         return new(200, $"Event {eventId} applied to {changed} records.");
     }
 
-    /// <summary>The charge the event is about, as of when: carried by a charge event; read from Stripe for a dispute. Null when Stripe's charge cannot be read.</summary>
-    private async Task<(StripeCharge? Charge, long AsOf)> ChargeOfAsync(Integration integration, StripeWebhookEvent stripeEvent,
+    /// <summary>
+    /// The charge the event is about, as of when: carried by a charge event; read from Stripe for a
+    /// dispute. Null when Stripe's charge cannot be read; <c>UnknownId</c> is the dispute's charge id when Stripe answers 404.
+    /// </summary>
+    private async Task<(StripeCharge? Charge, long AsOf, string? UnknownId)> ChargeOfAsync(Integration integration, StripeWebhookEvent stripeEvent,
         CancellationToken cancellationToken)
     {
         if (!stripeEvent.IsDispute)
-            return (StripeCharge.From(stripeEvent.Object), stripeEvent.Created);
+            return (StripeCharge.From(stripeEvent.Object), stripeEvent.Created, null);
         // A dispute names its charge; the charge's own state (disputed, refunds) is read from Stripe.
         var chargeId = StripeJson.ExpandableId(stripeEvent.Object, "charge")!;
-        var json = await stripe.GetAsync(integration.TeamId, $"/v1/charges/{Uri.EscapeDataString(chargeId)}", [], secrets.Unprotect(integration.EncryptedSecretKey),
-            cancellationToken);
+        JsonElement json;
+        try
+        {
+            json = await stripe.GetAsync(integration.TeamId, $"/v1/charges/{Uri.EscapeDataString(chargeId)}", [], secrets.Unprotect(integration.EncryptedSecretKey),
+                cancellationToken);
+        }
+        catch (Stripe.StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return (null, 0, chargeId);
+        }
         return (json.ValueKind == JsonValueKind.Object && StripeWebhookEvent.ChargeProblem(json) is null ? StripeCharge.From(json) : null,
-            clock.GetUtcNow().ToUnixTimeSeconds());
+            clock.GetUtcNow().ToUnixTimeSeconds(), null);
     }
 
     private static async Task<int> ApplyAsync(ITeamStore team, IReadOnlyList<IntegrationTask> tasks, StripeCharge charge, long asOf,

@@ -9,7 +9,7 @@ namespace Gather.Infrastructure.Records;
 /// Sync and delete, shared by the REST endpoint and the GraphQL mutations so both behave
 /// alike: each record is normalized on its own; the valid ones are written in one store call.
 /// </summary>
-public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOptions> options, TimeProvider clock,
+public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOptions> options, IOptions<ModelOptions> models, TimeProvider clock,
     IEnumerable<IRecordsSyncedListener> listeners)
 {
     public async Task<Result<SyncResult>> SyncAsync(ITeamStore team, string? modelId, IReadOnlyList<RecordInput> inputs,
@@ -56,16 +56,28 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
         return Result<DeleteResult>.Ok(new DeleteResult(found.Value, deleted, ids.Distinct().Where(id => !gone.Contains(id)).ToList()));
     }
 
-    private static async Task<Result<Model>> WritableModelAsync(ITeamStore team, string? modelId, CancellationToken cancellationToken)
+    private async Task<Result<Model>> WritableModelAsync(ITeamStore team, string? modelId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(modelId))
             return Result<Model>.Invalid([new("modelId", "required", "Name the model to sync into by its id.")]);
         var model = await team.Models.GetAsync(modelId, cancellationToken);
         if (model is null)
-            return Result<Model>.NotFound(new NotFoundProblem(modelId, $"No model with id '{modelId}' exists in this team."));
+            return Result<Model>.NotFound(new NotFoundProblem(modelId, await NamedAsync(team, modelId, cancellationToken) is { } named
+                ? $"'{modelId}' is a model's name; its id is {named.Id}. Use the id, which stays the same when the model is renamed."
+                : $"No model with id '{modelId}' exists in this team."));
         if (model.Kind == ModelKind.Integration)
             return Result<Model>.Invalid([new("modelId", "integrationModel",
                 $"{model.Name} is an integration model: its data comes from the integration and cannot be synced.")]);
         return Result<Model>.Ok(model);
+    }
+
+    /// <summary>The caller's team's model of that name (names are unique ignoring case): a common mistake is the name where the id goes.</summary>
+    private async Task<Model?> NamedAsync(ITeamStore team, string name, CancellationToken cancellationToken)
+    {
+        if (name.Length > models.Value.MaxNameLength)
+            return null;
+        var listed = await team.Models.ListAsync(models.Value.MaxModelsPerTeam, cancellationToken);
+        return listed.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal))
+               ?? listed.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
     }
 }

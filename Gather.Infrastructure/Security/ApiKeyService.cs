@@ -20,7 +20,7 @@ public sealed class ApiKeyService(IOptions<ApiKeyOptions> options, TimeProvider 
         else if (trimmed.Length > options.Value.MaxNameLength)
             problems.Add(new("name", "maxLength", $"An API key name may be at most {options.Value.MaxNameLength} characters."));
         if (scopes is null || scopes.Count == 0)
-            problems.Add(new("scopes", "required", "An API key needs at least one scope: READ, WRITE or ADMIN."));
+            problems.Add(new("scopes", "required", "An API key needs at least one scope: READ, MANAGE_VIEWS, WRITE or ADMIN."));
         if (problems.Count > 0)
             return Result<Created>.Invalid(problems);
 

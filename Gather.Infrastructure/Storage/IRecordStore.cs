@@ -48,6 +48,13 @@ public interface IRecordStore
     /// </summary>
     Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How the model's records are covered by <paramref name="section"/> through the ids in
+    /// <paramref name="field"/>: counts, and up to <paramref name="examples"/> records (by id, in
+    /// id order) without an id and with an id nothing is attached for. A scan of the model.
+    /// </summary>
+    Task<AttachmentCoverage> CoverageAsync(string modelId, FieldPath field, string section, int examples, CancellationToken cancellationToken);
+
     /// <summary>Deletes the records with these keys and updates the field catalogue; returns the keys that existed.</summary>
     Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }

@@ -40,6 +40,13 @@ public static class ScopeRequirement
         field.Resolver = new ScopeCheckingResolver(inner, scope);
     }
 
+    /// <summary>The scopes that grant <paramref name="scope"/>, as GraphQL names them (MANAGE_VIEWS, WRITE or ADMIN).</summary>
+    private static string Granting(ApiKeyScope scope)
+    {
+        var names = Enum.GetValues<ApiKeyScope>().Where(s => s >= scope).Select(s => s.ToWireName().ToUpperInvariant()).ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
+    }
+
     private sealed class ScopeCheckingResolver(IFieldResolver inner, ApiKeyScope scope) : IFieldResolver
     {
         public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
@@ -50,7 +57,7 @@ public static class ScopeRequirement
                 { Code = ErrorCodes.Unauthenticated };
             if (!context.Caller().Has(scope))
                 throw new ExecutionError(
-                    $"This API key lacks the '{scope.ToWireName()}' scope that '{context.FieldDefinition.Name}' requires.")
+                    $"This API key lacks the '{scope.ToWireName()}' scope that '{context.FieldDefinition.Name}' requires; a key with {Granting(scope)} may.")
                 { Code = ErrorCodes.Forbidden };
             return inner.ResolveAsync(context);
         }

@@ -25,6 +25,9 @@ public sealed class IntegrationTaskType : ObjectGraphType<IntegrationTask>
         Field<DateTimeType>("nextRunAt").Description("When the next run is due: the reconcile, or a retry after a failure.")
             .Resolve(c => c.Source.State.NextRunAt);
         Field<StringGraphType>("lastError").Description("Why the last run failed; null after a success.").Resolve(c => c.Source.State.LastError);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntegrationTaskWarningType>>>>("warnings")
+            .Description("What the last run (or the attaching of new records' charges) could not do, e.g. that Stripe knows none of the records' charge ids. Empty when there is nothing to say.")
+            .Resolve(c => c.Source.State.Warnings ?? []);
         Field<StringGraphType>("note").Description("Something to know about how the task keeps current, e.g. that no public URL is set for webhooks.")
             .Resolve(c => c.Source.State.Note);
         Field<NonNullGraphType<DateTimeType>>("createdAt").Resolve(c => c.Source.CreatedAt);
@@ -55,6 +58,15 @@ public sealed class IntegrationTaskProgressType : ObjectGraphType<IntegrationTas
         Field<NonNullGraphType<LongGraphType>>("recordsUpdated")
             .Description("Records that changed: charges attached or refreshed, or customers and accounts created or updated.")
             .Resolve(c => c.Source.RecordsChanged);
+        Field<UnmatchedRecordsType>("withoutChargeId")
+            .Description("Sync Stripe Charges: the model's records holding no charge id in the task's field (missing, empty or not text). Null before the first check and for other tasks.")
+            .Resolve(c => c.Source.ChargeIds?.WithoutChargeId);
+        Field<UnmatchedRecordsType>("unknownChargeIds")
+            .Description("Sync Stripe Charges: the model's records holding a charge id that Stripe does not know, so no charge is attached. Null before the first check and for other tasks.")
+            .Resolve(c => c.Source.ChargeIds?.UnknownChargeIds);
+        Field<DateTimeType>("checkedAt")
+            .Description("Sync Stripe Charges: when withoutChargeId and unknownChargeIds were counted (the end of the last full run, or after new records' charges were attached).")
+            .Resolve(c => c.Source.ChargeIds?.CheckedAt);
     }
 }
 

@@ -9,15 +9,15 @@ using GraphQL.Types;
 
 namespace Gather.Schema.Views;
 
-/// <summary>Adds <c>createView</c>, <c>updateView</c> and <c>deleteView</c>. Views are shared team configuration: WRITE.</summary>
+/// <summary>Adds <c>createView</c>, <c>updateView</c> and <c>deleteView</c>. Views are shared team configuration, not data: MANAGE_VIEWS (which WRITE and ADMIN include).</summary>
 public sealed class ViewMutations : IMutationFields
 {
     public void AddTo(MutationType mutation)
     {
         mutation.Field<NonNullGraphType<CreateViewPayloadType>>("createView")
-            .Description("Saves a view of a model. Requires WRITE.")
+            .Description("Saves a view of a model. Requires MANAGE_VIEWS.")
             .Argument<NonNullGraphType<CreateViewInputType>>("input")
-            .RequireScope(ApiKeyScope.Write)
+            .RequireScope(ApiKeyScope.ManageViews)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
@@ -26,9 +26,9 @@ public sealed class ViewMutations : IMutationFields
             });
 
         mutation.Field<NonNullGraphType<UpdateViewPayloadType>>("updateView")
-            .Description("Changes a view's name, columns, filter or order. Requires WRITE.")
+            .Description("Changes a view's name, columns, filter or order. Requires MANAGE_VIEWS.")
             .Argument<NonNullGraphType<UpdateViewInputType>>("input")
-            .RequireScope(ApiKeyScope.Write)
+            .RequireScope(ApiKeyScope.ManageViews)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
@@ -38,9 +38,9 @@ public sealed class ViewMutations : IMutationFields
             });
 
         mutation.Field<NonNullGraphType<DeleteViewPayloadType>>("deleteView")
-            .Description("Deletes a view; the records stay. Requires WRITE.")
+            .Description("Deletes a view; the records stay. Requires MANAGE_VIEWS.")
             .Argument<NonNullGraphType<DeleteViewInputType>>("input")
-            .RequireScope(ApiKeyScope.Write)
+            .RequireScope(ApiKeyScope.ManageViews)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");

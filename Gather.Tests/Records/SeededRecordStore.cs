@@ -17,7 +17,7 @@ public static class SeededRecordStore
     public static RecordQueryBuilder QueryBuilder { get; } = new(Options.Create(new QueryOptions()), Options.Create(new SyncOptions()));
 
     public static RecordService RecordService { get; } = new(new RecordNormalizer(Options.Create(new SyncOptions())),
-        Options.Create(new SyncOptions()), TimeProvider.System, []);
+        Options.Create(new SyncOptions()), Options.Create(new ModelOptions()), TimeProvider.System, []);
 
     /// <summary>A new team with an <c>Items</c> model (ID field <c>id</c>); returns its store and the model.</summary>
     public static async Task<(ITeamStore Team, Model Model)> CreateTeamWithModelAsync(IGatherStore store, string name = "Items")
