@@ -111,7 +111,12 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
     public Result<RecordQuery> QueryFor(View view, FilterInput? where, IReadOnlyList<SortInput>? order, string? search, PageInput page,
         ModelPaths? paths = null)
     {
-        var caller = queries.Build(where, order is { Count: > 0 } ? order : view.Order, search, page, paths);
+        var savedOrder = order is not { Count: > 0 };
+        var caller = queries.Build(where, savedOrder ? view.Order : order, search, page, paths);
+        // A problem with the view's own order is the view's, not an argument the caller sent.
+        if (!caller.Succeeded && savedOrder)
+            return new Result<RecordQuery>(null, caller.Problems.Select(p => p is ValidationProblem v && v.Field.StartsWith("order", StringComparison.Ordinal)
+                ? v with { Field = "view." + v.Field, Message = $"The view's saved order no longer holds: {v.Message} Update the view." } : p).ToList());
         if (!caller.Succeeded || view.Where is null)
             return caller;
         var saved = queries.BuildFilter(FilterInputJson.FromJson(view.Where), paths);

@@ -78,16 +78,23 @@ public sealed partial class UnknownPathTests
         var orders = await CreateModelAsync("Orders");
 
         var early = await CreateViewAsync(new { name = "Early", modelId = orders, columns = new[] { "amount", "amout" }, where = new { field = "amout", gt = 10 } });
+        var sorted = await CreateViewAsync(new { name = "Sorted", modelId = orders, order = new[] { new { field = "amout", direction = "DESC" } } });
         var emptyRead = await Admin.PostGraphQLAsync("""query($m: ID!) { records(modelId: $m, where: { field: "anything", eq: 1 }) { totalCount } }""", new { m = orders });
         (await Admin.PostAsJsonAsync($"/models/{orders}/records", new { id = "o1", amount = 30 })).EnsureSuccessStatusCode();
         var afterSync = await Admin.PostGraphQLAsync("""query($m: ID!) { records(modelId: $m, where: { field: "anything", eq: 1 }) { totalCount } }""", new { m = orders });
         var savedTypo = await Admin.PostGraphQLAsync("""query($v: ID!) { view(id: $v) { records { totalCount } } }""", new { v = early["view"]!["id"]!.GetValue<string>() });
+        var savedOrderTypo = await Admin.PostGraphQLAsync("""query($v: ID!) { view(id: $v) { records { totalCount } } }""", new { v = sorted["view"]!["id"]!.GetValue<string>() });
+        var overridden = await Admin.PostGraphQLAsync("""query($v: ID!) { view(id: $v) { records(order: [{ field: "amount" }]) { totalCount } } }""", new { v = sorted["view"]!["id"]!.GetValue<string>() });
 
         Assert.Null(early["errors"]);
+        Assert.Null(sorted["errors"]);
         Assert.Equal(0, emptyRead.Data!["records"]!["totalCount"]!.GetValue<int>());
         Assert.Equal("INVALID_ARGUMENT|where.field|unknownField|", Error(afterSync));
         Assert.Equal("INVALID_ARGUMENT|view.where|invalidSavedFilter|amount", Error(savedTypo));
         Assert.Contains("Orders has no field 'amout'. Did you mean 'amount'?", savedTypo.Errors![0]!["message"]!.GetValue<string>());
+        Assert.Equal("INVALID_ARGUMENT|view.order[0].field|unknownField|amount", Error(savedOrderTypo));
+        Assert.StartsWith("The view's saved order no longer holds: Orders has no field 'amout'.", savedOrderTypo.Errors![0]!["message"]!.GetValue<string>());
+        Assert.Equal(1, overridden.Data!["view"]!["records"]!["totalCount"]!.GetValue<int>());
     }
 
     [Fact]
