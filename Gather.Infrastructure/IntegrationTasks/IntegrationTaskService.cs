@@ -13,7 +13,7 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// (its backfill); Stripe webhooks for it are registered by <see cref="StripeWebhooks"/>.
 /// </summary>
 public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, StripeWebhooks webhooks, IntegrationTaskIndexes indexes,
-    IOptions<SyncOptions> sync, TimeProvider clock)
+    IOptions<SyncOptions> sync, TimeProvider clock, ModelService models)
 {
     /// <summary>More would be a mistake rather than a need, and each one is a periodic scan of Stripe.</summary>
     public const int MaxTasksPerTeam = 20;
@@ -118,9 +118,23 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
             problems.Add(new("options.chargeIdField", "format", problem!));
         else if (AttachedData.IsAttached(path))
             problems.Add(new("options.chargeIdField", "reserved", $"'{path.Segments[0]}' holds attached data, not a synced field."));
+        else if (problems.Count == 0 && await CheckChargeIdFieldAsync(team, model!, path, cancellationToken) is { } unknown)
+            problems.Add(unknown);
         if (problems.Count == 0 && existing.Any(t => t.Kind == IntegrationTaskKind.SyncStripeCharges && t.Options.ModelId == modelId))
             problems.Add(new("options.modelId", "alreadyExists", $"{model!.Name} already has a Sync Stripe Charges task; delete it to use another field."));
         return problems.Count > 0 ? Result<IntegrationTaskOptions>.Invalid(problems) : Result<IntegrationTaskOptions>.Ok(new(modelId, fieldText));
+    }
+
+    /// <summary>The charge id field must be one the model knows (<see cref="ModelPaths"/>), holding strings when its type is known.</summary>
+    private async Task<ValidationProblem?> CheckChargeIdFieldAsync(ITeamStore team, Model model, FieldPath path, CancellationToken cancellationToken)
+    {
+        var paths = ModelPaths.For(model, (await models.FieldsAsync(team, [model], cancellationToken))[model.Id]);
+        if (paths.CheckOwnField("options.chargeIdField", path) is { } unknown)
+            return unknown;
+        return paths.TypeOf(path) is { } type && type is not (FieldType.String or FieldType.Json)
+            ? new ValidationProblem("options.chargeIdField", OperandKinds.Rule,
+                $"'{path}' is {OperandKinds.Name(type)} in {model.Name}; Stripe charge ids are strings (ch_…): name the field that holds them.")
+            : null;
     }
 
     private static async Task<IntegrationTask?> FindAsync(ITeamStore team, string? id, CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ public sealed record RelationshipInput(
 
 /// <summary>Creates, lists and deletes a team's relationships, validating input before anything is stored.</summary>
 public sealed partial class RelationshipService(IOptions<RelationshipOptions> options, IOptions<ModelOptions> models,
-    IOptions<SyncOptions> sync, TimeProvider clock)
+    IOptions<SyncOptions> sync, TimeProvider clock, ModelService modelService)
 {
     public Task<IReadOnlyList<Relationship>> ListAsync(ITeamStore team, CancellationToken cancellationToken) =>
         team.Relationships.ListAsync(options.Value.MaxRelationshipsPerTeam, cancellationToken);
@@ -51,6 +51,9 @@ public sealed partial class RelationshipService(IOptions<RelationshipOptions> op
                 $"{from.Name} is read from its integration; relationships start from a model whose records Gather stores (e.g. Orders → {from.Name})."));
         if (to?.Kind == ModelKind.Integration && toField != to.IdField)
             problems.Add(new("toField", "integrationField", $"{to.Name} records are found by their Stripe id: use toField \"{to.IdField}\"."));
+        if (problems.Count > 0)
+            return Result<Relationship>.Invalid(problems);
+        problems.AddRange(await CheckKnownFieldsAsync(team, from!, fromField!, to!, toField!, cancellationToken));
         if (problems.Count > 0)
             return Result<Relationship>.Invalid(problems);
 
@@ -113,6 +116,20 @@ public sealed partial class RelationshipService(IOptions<RelationshipOptions> op
         if (path is null)
             problems.Add(new(field, text is null ? "required" : "fieldPath", text is null ? "Name the field whose values link the records." : problem!));
         return path?.ToString();
+    }
+
+    /// <summary>Both fields must be fields the models know (<see cref="ModelPaths"/>); one read of both catalogues.</summary>
+    private async Task<IEnumerable<ValidationProblem>> CheckKnownFieldsAsync(ITeamStore team, Model from, string fromField, Model to, string toField,
+        CancellationToken cancellationToken)
+    {
+        var stored = new[] { from, to }.Where(m => m.Kind != ModelKind.Integration).ToList();
+        var fields = await modelService.FieldsAsync(team, stored, cancellationToken);
+        var problems = new List<ValidationProblem>();
+        if (from.Kind != ModelKind.Integration && ModelPaths.For(from, fields[from.Id]).CheckOwnField("fromField", new FieldPath(fromField.Split('.'))) is { } fromProblem)
+            problems.Add(fromProblem);
+        if (to.Kind != ModelKind.Integration && ModelPaths.For(to, fields[to.Id]).CheckOwnField("toField", new FieldPath(toField.Split('.'))) is { } toProblem)
+            problems.Add(toProblem);
+        return problems;
     }
 
     private static ValidationProblem NameTaken(string field, string name, Model model) =>

@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Relationships;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public sealed record ViewInput(string? Name, string? ModelId, IReadOnlyList<stri
 /// Creates, updates, lists and deletes a team's views, and turns a view plus a caller's
 /// arguments into one query: the view's filter AND the caller's, the caller's order when given.
 /// </summary>
-public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOptions> sync, RecordQueryBuilder queries, TimeProvider clock)
+public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOptions> sync, RecordQueryBuilder queries, TimeProvider clock,
+    ModelService models, RelationshipService relationships)
 {
     public Task<IReadOnlyList<View>> ListAsync(ITeamStore team, CancellationToken cancellationToken) =>
         team.Views.ListAsync(options.Value.MaxViewsPerTeam, cancellationToken);
@@ -31,14 +33,17 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
     {
         var problems = new List<ValidationProblem>();
         var name = CheckName(input.Name, problems);
-        var columns = CheckColumns(input.Columns ?? [], problems);
-        CheckQuery(input.Where, input.Order, problems);
+        ModelPaths? paths = null;
         if (string.IsNullOrWhiteSpace(input.ModelId))
             problems.Add(new("modelId", "required", "Name the model the view shows by its id."));
-        else if (await team.Models.GetAsync(input.ModelId, cancellationToken) is not { } model)
+        else if (await PathsAsync(team, input.ModelId, cancellationToken) is not { } found)
             problems.Add(new("modelId", "notFound", $"No model with id '{input.ModelId}' exists in this team."));
-        else if (model.Kind == ModelKind.Integration)
-            problems.Add(new("modelId", "integrationModel", $"{model.Name} is read from its integration on demand and cannot be listed through a view."));
+        else if (found.Model.Kind == ModelKind.Integration)
+            problems.Add(new("modelId", "integrationModel", $"{found.Model.Name} is read from its integration on demand and cannot be listed through a view."));
+        else
+            paths = found;
+        var columns = CheckColumns(input.Columns ?? [], problems, paths);
+        CheckQuery(input.Where, input.Order, problems, paths);
         if (problems.Count == 0 && (await ListAsync(team, cancellationToken)).Count >= options.Value.MaxViewsPerTeam)
             problems.Add(new("name", "limit", $"A team may have at most {options.Value.MaxViewsPerTeam} views (Gather:Views:MaxViewsPerTeam)."));
         if (problems.Count > 0)
@@ -66,8 +71,10 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
             return NotFound(id ?? "");
         var problems = new List<ValidationProblem>();
         var name = input.Name is null ? view.Name : CheckName(input.Name, problems);
-        var columns = input.Columns is null ? view.Columns : CheckColumns(input.Columns, problems);
-        CheckQuery(input.Where, input.Order, problems);
+        // A view whose model was deleted can still be renamed; there is nothing to check its paths against.
+        var paths = input.Columns is null && input.Where is null && input.Order is null ? null : await PathsAsync(team, view.ModelId, cancellationToken);
+        var columns = input.Columns is null ? view.Columns : CheckColumns(input.Columns, problems, paths);
+        CheckQuery(input.Where, input.Order, problems, paths);
         if (problems.Count > 0)
             return Result<View>.Invalid(problems);
         var changed = view with
@@ -99,16 +106,24 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
     /// <summary>
     /// The query for reading <paramref name="view"/> with a caller's arguments: both filters must
     /// hold; the caller's order replaces the view's when given. Problems name the caller's arguments.
+    /// Given the model's <paramref name="paths"/>, the caller's paths and the saved ones are checked.
     /// </summary>
-    public Result<RecordQuery> QueryFor(View view, FilterInput? where, IReadOnlyList<SortInput>? order, string? search, PageInput page)
+    public Result<RecordQuery> QueryFor(View view, FilterInput? where, IReadOnlyList<SortInput>? order, string? search, PageInput page,
+        ModelPaths? paths = null)
     {
-        var caller = queries.Build(where, order is { Count: > 0 } ? order : view.Order, search, page);
+        var savedOrder = order is not { Count: > 0 };
+        var caller = queries.Build(where, savedOrder ? view.Order : order, search, page, paths);
+        // A problem with the view's own order is the view's, not an argument the caller sent.
+        if (!caller.Succeeded && savedOrder)
+            return new Result<RecordQuery>(null, caller.Problems.Select(p => p is ValidationProblem v && v.Field.StartsWith("order", StringComparison.Ordinal)
+                ? v with { Field = "view." + v.Field, Message = $"The view's saved order no longer holds: {v.Message} Update the view." } : p).ToList());
         if (!caller.Succeeded || view.Where is null)
             return caller;
-        var saved = queries.BuildFilter(FilterInputJson.FromJson(view.Where));
+        var saved = queries.BuildFilter(FilterInputJson.FromJson(view.Where), paths);
         if (!saved.Succeeded)
             return Result<RecordQuery>.Invalid([new("view.where", "invalidSavedFilter",
-                $"The view's saved filter no longer holds: {string.Join(" ", saved.Problems.Select(p => p.Message))} Update the view.")]);
+                $"The view's saved filter no longer holds: {string.Join(" ", saved.Problems.Select(p => p.Message))} Update the view.",
+                saved.Problems.OfType<ValidationProblem>().Select(p => p.Suggestion).FirstOrDefault(s => s is not null))]);
         var combined = caller.Value!.Where is null ? saved.Value : new AllOf([saved.Value!, caller.Value.Where]);
         return Result<RecordQuery>.Ok(caller.Value with { Where = combined });
     }
@@ -125,7 +140,7 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
         return null;
     }
 
-    private List<string> CheckColumns(IReadOnlyList<string?> columns, List<ValidationProblem> problems)
+    private List<string> CheckColumns(IReadOnlyList<string?> columns, List<ValidationProblem> problems, ModelPaths? paths)
     {
         if (columns.Count > options.Value.MaxColumns)
             problems.Add(new("columns", "limit", $"A view may have at most {options.Value.MaxColumns} columns (Gather:Views:MaxColumns)."));
@@ -137,6 +152,8 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
                 problems.Add(new($"columns[{i}]", "fieldPath", problem!));
             else if (valid.Contains(path.ToString()))
                 problems.Add(new($"columns[{i}]", "duplicate", $"Column '{path}' is listed twice."));
+            else if (paths?.CheckColumn($"columns[{i}]", path) is { } unknown)
+                problems.Add(unknown);
             else
                 valid.Add(path.ToString());
         }
@@ -144,10 +161,29 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
     }
 
     /// <summary>A saved filter and order must be valid queries now; problems are reported under their argument names.</summary>
-    private void CheckQuery(FilterInput? where, IReadOnlyList<SortInput>? order, List<ValidationProblem> problems)
+    private void CheckQuery(FilterInput? where, IReadOnlyList<SortInput>? order, List<ValidationProblem> problems, ModelPaths? paths)
     {
-        var built = queries.Build(where, order, null, new PageInput());
+        var built = queries.Build(where, order, null, new PageInput(), paths);
         problems.AddRange(built.Problems.OfType<ValidationProblem>());
+    }
+
+    /// <summary>
+    /// The paths a view of the model may name, through its relationships too; null when the team
+    /// has no such model. Reads the team's models, relationships and the catalogues involved (3 round trips).
+    /// </summary>
+    private async Task<ModelPaths?> PathsAsync(ITeamStore team, string modelId, CancellationToken cancellationToken)
+    {
+        var teamModels = await models.ListAsync(team, cancellationToken);
+        if (teamModels.FirstOrDefault(m => m.Id == modelId) is not { } model)
+            return null;
+        if (model.Kind == ModelKind.Integration)
+            return ModelPaths.For(model, []);
+        var sides = (await relationships.ListAsync(team, cancellationToken)).SelectMany(r => r.SidesFrom(model.Id))
+            .Select(s => (Side: s, Target: teamModels.FirstOrDefault(m => m.Id == s.TargetModelId)))
+            .Where(s => s.Target is not null).ToList();
+        var fields = await models.FieldsAsync(team, sides.Select(s => s.Target!).Append(model).ToList(), cancellationToken);
+        return ModelPaths.For(model, fields[model.Id],
+            sides.Select(s => new PathThrough(s.Side, s.Target!, ModelPaths.For(s.Target!, fields[s.Target!.Id]))).ToList());
     }
 
     private static ValidationProblem NameTaken(string name) =>

@@ -4,17 +4,20 @@ using GraphQL.Execution;
 
 namespace Gather.Schema.Errors;
 
-/// <summary>An argument broke a rule: carries the argument path and rule into <c>extensions</c>.</summary>
-public sealed class ArgumentProblemError(string message, string field, string rule) : ExecutionError(message)
+/// <summary>An argument broke a rule: carries the argument path, the rule and any suggestion into <c>extensions</c>.</summary>
+public sealed class ArgumentProblemError(string message, string field, string rule, string? suggestion = null) : ExecutionError(message)
 {
     public string Field { get; } = field;
 
     public string Rule { get; } = rule;
+
+    /// <summary>What the caller probably meant (a known path close to an unknown one), when there is one.</summary>
+    public string? Suggestion { get; } = suggestion;
 }
 
 /// <summary>
-/// graphql-dotnet's error formatting, plus <c>extensions.field</c> and <c>extensions.rule</c> for
-/// argument problems, the same names the REST sync endpoint uses. An exception nobody turned
+/// graphql-dotnet's error formatting, plus <c>extensions.field</c>, <c>extensions.rule</c> and (when
+/// there is one) <c>extensions.suggestion</c> for argument problems, the same names the REST sync endpoint uses. An exception nobody turned
 /// into an error (graphql-dotnet's <see cref="UnhandledError"/>, whose code it derives from the
 /// exception's type, e.g. <c>SQLITE</c> or <c>INVALID_OPERATION</c>) answers only
 /// <see cref="ErrorCodes.InternalError"/> and a fixed message: the type, message and data of
@@ -39,6 +42,8 @@ public sealed class GatherErrorInfoProvider() : ErrorInfoProvider(options =>
             var extensions = info.Extensions ?? new Dictionary<string, object?>();
             extensions["field"] = problem.Field;
             extensions["rule"] = problem.Rule;
+            if (problem.Suggestion is not null)
+                extensions["suggestion"] = problem.Suggestion;
             info.Extensions = extensions;
         }
         return info;

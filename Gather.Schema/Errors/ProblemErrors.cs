@@ -30,7 +30,7 @@ public static class ProblemErrors
         return problem switch
         {
             NotFoundProblem notFound => new ExecutionError(notFound.Message) { Code = ErrorCodes.NotFound },
-            ValidationProblem validation => new ArgumentProblemError(validation.Message, validation.Field, validation.Rule)
+            ValidationProblem validation => new ArgumentProblemError(validation.Message, validation.Field, validation.Rule, validation.Suggestion)
                 { Code = ErrorCodes.InvalidArgument },
             _ => new ExecutionError(problem.Message) { Code = ErrorCodes.InvalidArgument },
         };

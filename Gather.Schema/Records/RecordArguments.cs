@@ -53,7 +53,7 @@ public static class RecordArguments
     /// </summary>
     public static async Task<RecordConnection?> ResolveConnectionAsync(IResolveFieldContext context, Model model, RecordQuery? typedQuery = null)
     {
-        if (!ModelArgument.IsStored(context, model) || (typedQuery ?? QueryOf(context)) is not { } query)
+        if (!ModelArgument.IsStored(context, model) || (typedQuery ?? await QueryOfAsync(context, model)) is not { } query)
             return null;
         var team = context.TeamStore();
         var page = await team.Records.QueryAsync(model.Id, query, context.CancellationToken);
@@ -61,20 +61,25 @@ public static class RecordArguments
             () => LoadedResult.Deferred(cancellationToken => team.Records.CountAsync(model.Id, query.Where, query.SearchTerms, cancellationToken)));
     }
 
-    /// <summary>The query the field's list arguments ask for, or null (with the problems reported) when they are invalid.</summary>
-    public static RecordQuery? QueryOf(IResolveFieldContext context)
+    /// <summary>
+    /// The query the field's generic list arguments ask for on <paramref name="model"/>, or null
+    /// (with the problems reported) when they are invalid. Every path they name must be one the
+    /// model knows; its catalogue is read (with the level's others) only when a path is named.
+    /// </summary>
+    public static async Task<RecordQuery?> QueryOfAsync(IResolveFieldContext context, Model model)
     {
         var (where, order, _, _) = ListArguments(context);
-        return QueryOf(context, where, order);
+        var paths = where is null && order is not { Count: > 0 } ? null : await context.ModelPathsAsync(model);
+        return QueryOf(context, where, order, paths);
     }
 
     /// <summary>
     /// The query for a filter and sort already read from the field's arguments (the typed API's
     /// own shapes), with its <c>search</c> and page; null, with the problems reported, when invalid.
     /// </summary>
-    public static RecordQuery? QueryOf(IResolveFieldContext context, FilterInput? where, List<SortInput>? order)
+    public static RecordQuery? QueryOf(IResolveFieldContext context, FilterInput? where, List<SortInput>? order, ModelPaths? paths = null)
     {
-        var query = context.Service<RecordQueryBuilder>().Build(where, order, context.GetArgument<string?>("search"), PageOf(context));
+        var query = context.Service<RecordQueryBuilder>().Build(where, order, context.GetArgument<string?>("search"), PageOf(context), paths);
         if (query.Succeeded)
             return query.Value!;
         context.Report(query.Problems);

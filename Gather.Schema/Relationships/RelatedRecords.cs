@@ -33,7 +33,7 @@ public static class RelatedRecords
             return null;
         }
         // The typed API passes the query its typed arguments ask for; the generic one reads its own.
-        if ((typedQuery ?? RecordArguments.QueryOf(context)) is not { } query)
+        if ((typedQuery ?? await RecordArguments.QueryOfAsync(context, target)) is not { } query)
             return null;
 
         var team = context.TeamStore();

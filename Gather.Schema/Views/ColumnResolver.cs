@@ -17,16 +17,19 @@ namespace Gather.Schema.Views;
 /// Turns column paths into <see cref="ResolvedColumn"/>s with labels and types, once per request
 /// for each model and list of columns (so a page of records works them out once, not per row).
 /// No columns means the model's default columns (<see cref="DefaultColumns"/>), worked out now.
+/// Columns a caller names (<paramref name="check"/>) must be paths the model knows
+/// (<see cref="ModelPaths"/>); a view's saved columns were checked when saved and read as they are.
 /// </summary>
 public static class ColumnResolver
 {
-    public static Task<Result<IReadOnlyList<ResolvedColumn>>> ResolveAsync(IResolveFieldContext context, Model model, IReadOnlyList<string>? columns)
+    public static Task<Result<IReadOnlyList<ResolvedColumn>>> ResolveAsync(IResolveFieldContext context, Model model, IReadOnlyList<string>? columns,
+        bool check = false)
     {
         // Mutations change models, fields and tasks one after another, so they work it out afresh.
         if (context.Operation.Operation == GraphQLParser.AST.OperationType.Mutation)
-            return ResolveNowAsync(context, model, columns);
-        var key = ("columns", model.Id, columns is { Count: > 0 } ? JsonSerializer.Serialize(columns) : "");
-        return context.Loaders().OnceAsync(key, () => ResolveNowAsync(context, model, columns));
+            return ResolveNowAsync(context, model, columns, check);
+        var key = ("columns", model.Id, columns is { Count: > 0 } ? JsonSerializer.Serialize(columns) : "", check);
+        return context.Loaders().OnceAsync(key, () => ResolveNowAsync(context, model, columns, check));
     }
 
     /// <summary>The sections of attached data a model's records get: <c>stripeCharge</c> when a Sync Stripe Charges task fills it.</summary>
@@ -36,7 +39,8 @@ public static class ColumnResolver
         return tasks.Any(t => t.Kind == IntegrationTaskKind.SyncStripeCharges && t.Options.ModelId == model.Id) ? [AttachedData.StripeCharge] : [];
     }
 
-    private static async Task<Result<IReadOnlyList<ResolvedColumn>>> ResolveNowAsync(IResolveFieldContext context, Model model, IReadOnlyList<string>? columns)
+    private static async Task<Result<IReadOnlyList<ResolvedColumn>>> ResolveNowAsync(IResolveFieldContext context, Model model, IReadOnlyList<string>? columns,
+        bool check)
     {
         var ownFields = context.LoadFields(model);
         var maxColumns = context.Service<IOptions<ViewOptions>>().Value.MaxColumns;
@@ -61,16 +65,24 @@ public static class ColumnResolver
             else
                 problems.Add(new ValidationProblem($"columns[{i}]", "fieldPath", problem!));
         }
-        // Every catalogue the columns need is asked for before any is awaited: one store call.
+        // Every catalogue the columns need (checked, those of every relationship's model) is asked for before any is awaited: one store call.
         var targets = paths.Select(p => sides.FirstOrDefault(s => s.Name == p.Path.Segments[0]))
             .Select(s => s is null ? null : models.FirstOrDefault(m => m.Id == s.TargetModelId) is { } model ? (Side: s, Model: model) : ((RelationshipSide Side, Model Model)?)null)
             .ToList();
         var targetFields = targets.Select(t => t is null ? null : context.LoadFields(t.Value.Model)).ToList();
+        var through = check ? sides.Select(s => (Side: s, Target: models.FirstOrDefault(m => m.Id == s.TargetModelId))).Where(s => s.Target is not null)
+            .Select(s => (s.Side, Target: s.Target!, Fields: context.LoadFields(s.Target!))).ToList() : [];
         var fields = await ownFields.GetResultAsync(context.CancellationToken);
+        var known = check ? ModelPaths.For(model, fields, await ThroughAsync(context, through)) : null;
         var resolved = new List<ResolvedColumn>();
         for (var n = 0; n < paths.Count; n++)
         {
             var (i, path) = paths[n];
+            if (known?.CheckColumn($"columns[{i}]", path) is { } unknown)
+            {
+                problems.Add(unknown);
+                continue;
+            }
             var label = ColumnLabels.For(path.ToString());
             if (targets[n] is var (side, target))
             {
@@ -91,6 +103,15 @@ public static class ColumnResolver
             }
         }
         return problems.Count > 0 ? Result<IReadOnlyList<ResolvedColumn>>.Invalid(problems) : Result<IReadOnlyList<ResolvedColumn>>.Ok(resolved);
+    }
+
+    private static async Task<IReadOnlyList<PathThrough>> ThroughAsync(IResolveFieldContext context,
+        IReadOnlyList<(RelationshipSide Side, Model Target, GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<ModelField>> Fields)> sides)
+    {
+        var through = new List<PathThrough>(sides.Count);
+        foreach (var (side, target, fields) in sides)
+            through.Add(new PathThrough(side, target, ModelPaths.For(target, await fields.GetResultAsync(context.CancellationToken))));
+        return through;
     }
 
     private static FieldType? TypeIn(IReadOnlyList<ModelField> fields, string path) => fields.FirstOrDefault(f => f.Path == path)?.Type;

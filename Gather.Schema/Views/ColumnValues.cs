@@ -27,8 +27,8 @@ public static class ColumnValues
     private static async Task<IDataLoaderResult<IReadOnlyList<RecordCell>>?> CellsAsync(IResolveFieldContext<RecordNode> context)
     {
         var node = context.Source;
-        var columns = context.GetArgument<List<string>?>("columns") ?? node.Columns;
-        var resolved = await ColumnResolver.ResolveAsync(context, node.Model, columns);
+        var named = context.GetArgument<List<string>?>("columns");
+        var resolved = await ColumnResolver.ResolveAsync(context, node.Model, named ?? node.Columns, check: named is not null);
         if (!resolved.Succeeded)
         {
             context.Report(resolved.Problems);

@@ -74,7 +74,9 @@ public sealed class ViewType : ObjectGraphType<View>
             return null;
         }
         var (where, order, search, page) = RecordArguments.ListArguments(context);
-        var query = context.Service<ViewService>().QueryFor(view, where, order, search, page);
+        // The caller's paths and the saved ones are checked against what the model knows now.
+        var paths = where is null && order is not { Count: > 0 } && view.Where is null && view.Order.Count == 0 ? null : await context.ModelPathsAsync(model);
+        var query = context.Service<ViewService>().QueryFor(view, where, order, search, page, paths);
         if (!query.Succeeded)
         {
             context.Report(query.Problems);

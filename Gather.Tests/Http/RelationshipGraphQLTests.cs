@@ -117,9 +117,10 @@ public sealed class RelationshipGraphQLTests(MongoServer mongo) : IClassFixture<
         Assert.Equal(trips[1], trips[10]);
         Assert.Equal(trips[1], trips[100]);
         // Authentication and the team's models, read once (2); the accounts page and its count (2); the team's
-        // relationships, read once (1); customers: page and count (2); each customer's account (1); each
-        // customer's projects: page and count (2); each account's projects (1) and each project's owner (1).
-        Assert.Equal(12, trips[1]);
+        // relationships, read once (1); the team's field catalogues, read once to check the sort paths of
+        // every level (1); customers: page and count (2); each customer's account (1); each customer's
+        // projects: page and count (2); each account's projects (1) and each project's owner (1).
+        Assert.Equal(13, trips[1]);
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class RelationshipGraphQLTests(MongoServer mongo) : IClassFixture<
     {
         using var factory = new GatherApiFactory();
         var admin = factory.CreateClient(GatherApiFactory.AdminKey);
-        await SeedAsync(admin, new[] { new { name = "Acme" } }, Array.Empty<object>(), new[] { new { id = "p1", account = "Acme" } });
+        await SeedAsync(admin, new[] { new { name = "Acme" } }, Array.Empty<object>(), new[] { new { id = "p1", account = "Acme", owner = "ann@acme.com" } });
         var ours = (await admin.PostGraphQLAsync("{ relationships { id name } }")).Data!["relationships"]!.AsArray();
         var projectRelationship = ours.Single(r => r!["name"]!.GetValue<string>() == "owner")!["id"]!.GetValue<string>();
 

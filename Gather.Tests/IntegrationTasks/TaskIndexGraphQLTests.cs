@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Gather.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -68,6 +69,11 @@ public sealed class TaskIndexGraphQLTests : IAsyncLifetime
         var other = factory.CreateClient(otherSecret);
         var orders = await CreateOrdersAsync(admin, [("1", "ch_1")]);
         var otherOrders = await CreateOrdersAsync(other, [("1", "ch_1")]);
+        // A task's charge id field must be one the records have.
+        var churned = new JsonObject { ["id"] = "2" };
+        for (var i = 0; i < 40; i++)
+            churned[$"charge_{i}"] = $"ch_{i}";
+        (await admin.PostAsJsonAsync($"/models/{orders}/records", churned)).EnsureSuccessStatusCode();
         var integration = await ConnectStripeAsync(admin);
         var before = await RecordIndexesAsync(factory);
 

@@ -99,7 +99,7 @@ public sealed class ViewColumnsGraphQLTests : IDisposable
         var result = await Admin.PostGraphQLAsync("""
             query($m: ID!) { records(modelId: $m, first: 1) { nodes {
               all: cells { column label type value }
-              some: cells(columns: ["buyer.account", "stripeCharge.status", "nothing"]) { column label type value } } } }
+              some: cells(columns: ["buyer.account", "stripeCharge.status", "stripeCharge.metadata.plan"]) { column label type value } } } }
             """, new { m = orders });
         var toMany = await Admin.PostGraphQLAsync("""
             query($m: ID!) { records(modelId: $m, first: 1) { nodes { cells(columns: ["orders.amount"]) { value } } } }
@@ -109,7 +109,7 @@ public sealed class ViewColumnsGraphQLTests : IDisposable
         var node = result.Data!["records"]!["nodes"]![0]!;
         Assert.Equal("""[{"column":"id","label":"ID","type":"STRING","value":"o001"},{"column":"amount","label":"Amount","type":"INT","value":10},{"column":"customer","label":"Customer","type":"STRING","value":"ann@acme.com"}]""",
             node["all"]!.ToJsonString());
-        Assert.Equal("""[{"column":"buyer.account","label":"Buyer \u00B7 Account","type":"STRING","value":"Acme"},{"column":"stripeCharge.status","label":"Stripe charge \u00B7 Status","type":"STRING","value":null},{"column":"nothing","label":"Nothing","type":null,"value":null}]""",
+        Assert.Equal("""[{"column":"buyer.account","label":"Buyer \u00B7 Account","type":"STRING","value":"Acme"},{"column":"stripeCharge.status","label":"Stripe charge \u00B7 Status","type":"STRING","value":null},{"column":"stripeCharge.metadata.plan","label":"Stripe charge \u00B7 Metadata \u00B7 Plan","type":null,"value":null}]""",
             node["some"]!.ToJsonString());
         Assert.Equal(["INVALID_ARGUMENT"], toMany.ErrorCodes.Distinct());
         Assert.Contains("leads to many", toMany.Errors![0]!["message"]!.GetValue<string>());

@@ -15,10 +15,10 @@ public static class SecondTeam
     public static async Task<string> CreateAsync(string databasePath)
     {
         var direct = await DirectStore.CreateAsync(databasePath, "Team B");
-        await new ModelService(Options.Create(new ModelOptions()), Options.Create(new SyncOptions()), TimeProvider.System)
-            .EnsureStandardModelsAsync(direct.Team, CancellationToken.None);
+        var models = new ModelService(Options.Create(new ModelOptions()), Options.Create(new SyncOptions()), TimeProvider.System);
+        await models.EnsureStandardModelsAsync(direct.Team, CancellationToken.None);
         await new RelationshipService(Options.Create(new RelationshipOptions()), Options.Create(new ModelOptions()),
-            Options.Create(new SyncOptions()), TimeProvider.System).EnsureStandardAsync(direct.Team, CancellationToken.None);
+            Options.Create(new SyncOptions()), TimeProvider.System, models).EnsureStandardAsync(direct.Team, CancellationToken.None);
         return direct.Secret;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
 
@@ -9,17 +10,19 @@ namespace Gather.Infrastructure.Records.Querying;
 /// Turns what a caller asked for into a <see cref="RecordQuery"/>, or the problems that stop
 /// it: paths follow the field-name rules, operands have the right shape, and every limit in
 /// <see cref="QueryOptions"/> holds. Problems name the argument path, e.g. <c>where.or[1].gt</c>.
+/// Given the model's <see cref="ModelPaths"/>, every path must be one the model knows and every
+/// operand must suit its field's type.
 /// </summary>
 public sealed class RecordQueryBuilder(IOptions<QueryOptions> options, IOptions<SyncOptions> sync)
 {
     private QueryOptions Limits => options.Value;
 
-    public Result<RecordQuery> Build(FilterInput? where, IReadOnlyList<SortInput>? order, string? search, PageInput page)
+    public Result<RecordQuery> Build(FilterInput? where, IReadOnlyList<SortInput>? order, string? search, PageInput page, ModelPaths? paths = null)
     {
         var problems = new List<ValidationProblem>();
         var nodes = 0;
-        var filter = where is null ? null : Filter(where, "where", 1, ref nodes, problems);
-        var sorts = Order(order ?? [], problems);
+        var filter = where is null ? null : Filter(where, "where", 1, ref nodes, problems, paths);
+        var sorts = Order(order ?? [], problems, paths);
         var terms = Search(search, problems);
         var pageRequest = Page(page, sorts, problems);
         return problems.Count > 0
@@ -28,15 +31,15 @@ public sealed class RecordQueryBuilder(IOptions<QueryOptions> options, IOptions<
     }
 
     /// <summary>The filter alone, for counts and saved view filters.</summary>
-    public Result<RecordFilter?> BuildFilter(FilterInput? where)
+    public Result<RecordFilter?> BuildFilter(FilterInput? where, ModelPaths? paths = null)
     {
         var problems = new List<ValidationProblem>();
         var nodes = 0;
-        var filter = where is null ? null : Filter(where, "where", 1, ref nodes, problems);
+        var filter = where is null ? null : Filter(where, "where", 1, ref nodes, problems, paths);
         return problems.Count > 0 ? new Result<RecordFilter?>(null, problems) : Result<RecordFilter?>.Ok(filter);
     }
 
-    private RecordFilter? Filter(FilterInput input, string at, int depth, ref int nodes, List<ValidationProblem> problems)
+    private RecordFilter? Filter(FilterInput input, string at, int depth, ref int nodes, List<ValidationProblem> problems, ModelPaths? paths)
     {
         if (depth > Limits.MaxFilterDepth)
         {
@@ -57,10 +60,20 @@ public sealed class RecordQueryBuilder(IOptions<QueryOptions> options, IOptions<
             if (path is null)
                 problems.Add(new($"{at}.field", input.Field is null ? "required" : "fieldPath",
                     input.Field is null ? "Operators such as eq or gt need a `field` to apply to." : pathProblem!));
+            else if (paths?.CheckField($"{at}.field", path) is { } unknown)
+            {
+                problems.Add(unknown);
+                path = null;
+            }
+            var type = path is null ? null : paths?.TypeOf(path);
             foreach (var (op, operand) in input.Operators)
             {
                 nodes++;
-                if (path is not null && Operand(op, operand, $"{at}.{Name(op)}", problems) is { } values)
+                if (path is null || Operand(op, operand, $"{at}.{Name(op)}", problems) is not { } values)
+                    continue;
+                if (type is { } known && OperandKinds.Check($"{at}.{Name(op)}", Name(op), path, known, op, values, paths!.Model.Name) is { } mismatch)
+                    problems.Add(mismatch);
+                else
                     parts.Add(new FieldFilter(path, op, values));
             }
         }
@@ -70,20 +83,21 @@ public sealed class RecordQueryBuilder(IOptions<QueryOptions> options, IOptions<
         }
 
         if (input.And is { } and)
-            parts.AddRange(Children(and, $"{at}.and", depth, ref nodes, problems));
+            parts.AddRange(Children(and, $"{at}.and", depth, ref nodes, problems, paths));
         if (input.Or is { } or)
-            parts.Add(new AnyOf(Children(or, $"{at}.or", depth, ref nodes, problems)));
-        if (input.Not is { } not && Filter(not, $"{at}.not", depth + 1, ref nodes, problems) is { } negated)
+            parts.Add(new AnyOf(Children(or, $"{at}.or", depth, ref nodes, problems, paths)));
+        if (input.Not is { } not && Filter(not, $"{at}.not", depth + 1, ref nodes, problems, paths) is { } negated)
             parts.Add(new NotFilter(negated));
         return parts.Count == 1 ? parts[0] : new AllOf(parts);
     }
 
-    private List<RecordFilter> Children(IReadOnlyList<FilterInput> inputs, string at, int depth, ref int nodes, List<ValidationProblem> problems)
+    private List<RecordFilter> Children(IReadOnlyList<FilterInput> inputs, string at, int depth, ref int nodes, List<ValidationProblem> problems,
+        ModelPaths? paths)
     {
         var children = new List<RecordFilter>();
         for (var i = 0; i < inputs.Count; i++)
         {
-            if (Filter(inputs[i], $"{at}[{i}]", depth + 1, ref nodes, problems) is { } child)
+            if (Filter(inputs[i], $"{at}[{i}]", depth + 1, ref nodes, problems, paths) is { } child)
                 children.Add(child);
         }
         return children;
@@ -146,7 +160,7 @@ public sealed class RecordQueryBuilder(IOptions<QueryOptions> options, IOptions<
         return null;
     }
 
-    private List<RecordSort> Order(IReadOnlyList<SortInput> order, List<ValidationProblem> problems)
+    private List<RecordSort> Order(IReadOnlyList<SortInput> order, List<ValidationProblem> problems, ModelPaths? paths)
     {
         if (order.Count > Limits.MaxOrderFields)
         {
@@ -159,6 +173,8 @@ public sealed class RecordQueryBuilder(IOptions<QueryOptions> options, IOptions<
             var path = FieldPath.TryParse(order[i].Field, sync.Value.MaxDepth, sync.Value.MaxFieldNameLength, out var problem);
             if (path is null)
                 problems.Add(new($"order[{i}].field", "fieldPath", problem!));
+            else if (paths?.CheckField($"order[{i}].field", path) is { } unknown)
+                problems.Add(unknown);
             else if (sorts.Any(s => s.Path.Equals(path)))
                 problems.Add(new($"order[{i}].field", "duplicate", $"The order names '{path}' twice."));
             else

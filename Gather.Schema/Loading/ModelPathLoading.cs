@@ -1,0 +1,23 @@
+using Gather.Infrastructure.Models;
+using GraphQL;
+
+namespace Gather.Schema.Loading;
+
+/// <summary>
+/// The paths a model knows, for checking the paths a read names. In a query, the first check
+/// asks for the catalogue of every model of the team in the same batch, so a document naming
+/// paths on several models at several levels reads catalogues once (one store round trip), and
+/// later levels, columns and <c>fields</c> find them loaded. A mutation reads the one it needs.
+/// </summary>
+public static class ModelPathLoading
+{
+    public static async Task<ModelPaths> ModelPathsAsync(this IResolveFieldContext context, Model model)
+    {
+        var fields = context.LoadFields(model);
+        if (context.Operation.Operation != GraphQLParser.AST.OperationType.Mutation)
+            foreach (var other in await context.TeamModelsAsync())
+                if (other.Kind != ModelKind.Integration)
+                    context.LoadFields(other);
+        return ModelPaths.For(model, await fields.GetResultAsync(context.CancellationToken));
+    }
+}
