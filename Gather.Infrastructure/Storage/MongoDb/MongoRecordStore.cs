@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Telemetry;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -10,21 +11,27 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// One team's records in MongoDB. Syncs need no transaction: each write is conditional on the
 /// version it was planned against (an update is an upsert filtered on that version, so a
 /// concurrent change turns it into a duplicate-key error on the unique key; a new record is an
-/// insert). Keys that lost a race are re-read and re-planned, so no update is lost.
+/// insert). Keys that lost a race are re-read and re-planned after a jittered wait
+/// (<see cref="MongoSyncBackoff"/>), so no update is lost; past the retry budget the sync stops
+/// with <see cref="StoreContendedException"/>, having written only whole records.
 /// </summary>
-internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId) : IRecordStore
+internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff) : IRecordStore
 {
-    private const int MaxAttempts = 20;
-
     public async Task<IReadOnlyList<RecordOutcome>> SyncAsync(string modelId, IReadOnlyList<RecordPatch> patches,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcomes = new List<RecordOutcome>();
         var pending = patches;
-        for (var attempt = 1; pending.Count > 0; attempt++)
+        var startedAt = backoff.Start();
+        var attempt = 1;
+        for (; pending.Count > 0; attempt++)
         {
-            if (attempt > MaxAttempts)
-                throw new InvalidOperationException($"Sync gave up after {MaxAttempts} conflicting attempts on model {modelId}.");
+            if (attempt > 1 && !await backoff.WaitAsync(attempt, startedAt, cancellationToken))
+            {
+                GatherTelemetry.SyncAttempts.Record(attempt - 1);
+                throw new StoreContendedException(
+                    $"Other writers kept changing {pending.Count} of these records during {attempt - 1} attempts; nothing of them was written. Send them again shortly.");
+            }
             var existing = (await GetManyAsync(modelId, pending.Select(p => p.Key).Distinct().ToList(), cancellationToken))
                 .ToDictionary(r => r.Key, StringComparer.Ordinal);
             var plan = SyncPlanner.Build(modelId, existing, pending, now);
@@ -39,6 +46,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
             outcomes.AddRange(plan.Outcomes.Where(o => !lost.Contains(o.Key)));
             pending = pending.Where(p => lost.Contains(p.Key)).ToList();
         }
+        GatherTelemetry.SyncAttempts.Record(attempt - 1);
         return outcomes.OrderBy(o => o.Index).ToList();
     }
 
