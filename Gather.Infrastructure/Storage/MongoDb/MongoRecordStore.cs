@@ -85,9 +85,8 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
 
     public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
     {
-        var documents = await collections.Records.Find(MongoRecordQueries.Page(teamId, modelId, query))
-            .Sort(MongoRecordQueries.Sort(query.Order, query.Page.Backward))
-            .Limit(query.Page.Size + 1)
+        var documents = await collections.Records
+            .Aggregate<BsonDocument>(MongoRecordQueries.PagePipeline(teamId, modelId, query), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         var records = documents.Select(d => d.ToRecord()).ToList();
         var hasMore = records.Count > query.Page.Size;
@@ -110,7 +109,9 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
         return documents
             .OrderBy(d => d[MongoRelatedQueries.Position].ToInt64())
             .Select(d => d.ToRecord())
-            .GroupBy(r => field is null ? r.Key : Relationships.LinkValues.Of(RecordCursor.ValueAt(r.Data, field))!, StringComparer.Ordinal)
+            .Select(r => (Record: r, Link: field is null ? r.Key : Relationships.LinkValues.Of(RecordCursor.ValueAt(r.Data, field))))
+            .Where(x => x.Link is not null)
+            .GroupBy(x => x.Link!, x => x.Record, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g =>
             {
                 var records = g.ToList();
