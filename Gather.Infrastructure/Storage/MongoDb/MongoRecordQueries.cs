@@ -41,6 +41,19 @@ internal static class MongoRecordQueries
             { "$expr", new BsonDocument("$ne", new BsonArray { "$" + RecordDocument.Linked + "." + section + ".id", "$" + RecordDocument.Data + "." + field }) },
         };
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> distinct ids named by records without their attached data,
+    /// grouped on the server and limited there (a <c>distinct</c> would return every id at once,
+    /// and fails past 16 MB). Ids inside arrays are left out, as on SQLite.
+    /// </summary>
+    public static BsonDocument[] UnattachedIds(string teamId, string modelId, FieldPath field, string section, int limit) =>
+    [
+        new("$match", Unattached(teamId, modelId, field, section)),
+        new("$group", new BsonDocument("_id", "$" + RecordDocument.Data + "." + field)),
+        new("$match", new BsonDocument("_id", new BsonDocument("$type", "string"))),
+        new("$limit", limit),
+    ];
+
     public static BsonDocument Matching(string teamId, string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms)
     {
         var clauses = new BsonArray();

@@ -61,9 +61,10 @@ internal sealed partial class MongoRecordStore
     public async Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit,
         CancellationToken cancellationToken)
     {
-        var filter = MongoRecordQueries.Unattached(teamId, modelId, field, section);
-        var ids = await collections.Records.Distinct<string>(RecordDocument.Data + "." + field, filter, cancellationToken: cancellationToken)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var groups = await collections.Records
+            .Aggregate<BsonDocument>(MongoRecordQueries.UnattachedIds(teamId, modelId, field, section, limit), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
-        return ids.Take(limit).ToList();
+        return groups.Select(g => g["_id"].AsString).ToList();
     }
 }

@@ -17,6 +17,9 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// </summary>
 internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff) : IRecordStore
 {
+    /// <summary>MongoDB's largest document (BSON), for a record's data, search text and attached data together.</summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
+
     public async Task<IReadOnlyList<RecordOutcome>> SyncAsync(string modelId, IReadOnlyList<RecordPatch> patches,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -56,11 +59,25 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
         var lost = new HashSet<string>(StringComparer.Ordinal);
         if (writes.Count == 0)
             return lost;
-        var requests = writes.Select(w => w.ExpectedVersion is { } version
+        // Serialised once here, both to measure each document against the server's limit before
+        // anything is written and to hand the driver bytes it need not serialise again.
+        // A new record gets its _id here, as the driver would (it cannot add one to raw bytes).
+        var documents = writes.Select(w =>
+        {
+            var document = w.Record.ToDocument(teamId);
+            if (w.ExpectedVersion is null)
+                document.InsertAt(0, new BsonElement("_id", ObjectId.GenerateNewId()));
+            return new RawBsonDocument(document.ToBson());
+        }).ToList();
+        var tooLarge = documents.Select((d, i) => (Key: writes[i].Record.Key, Bytes: (long)d.Slice.Length))
+            .Where(d => d.Bytes > MaxDocumentBytes).ToDictionary(d => d.Key, d => d.Bytes, StringComparer.Ordinal);
+        if (tooLarge.Count > 0)
+            throw new RecordTooLargeException(tooLarge, MaxDocumentBytes);
+        var requests = writes.Select((w, i) => w.ExpectedVersion is { } version
             ? (WriteModel<BsonDocument>)new ReplaceOneModel<BsonDocument>(
-                MongoRecordQueries.ByKeyAndVersion(teamId, w.Record.ModelId, w.Record.Key, version), w.Record.ToDocument(teamId))
+                MongoRecordQueries.ByKeyAndVersion(teamId, w.Record.ModelId, w.Record.Key, version), documents[i])
             { IsUpsert = true }
-            : new InsertOneModel<BsonDocument>(w.Record.ToDocument(teamId))).ToList();
+            : new InsertOneModel<BsonDocument>(documents[i])).ToList();
         try
         {
             await collections.Records.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
