@@ -30,7 +30,21 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
             if (normalizer.Normalize(inputs[i], i, model, problems) is { } patch)
                 patches.Add(patch);
         }
-        var outcomes = await team.Records.SyncAsync(model.Id, patches, StoreTime.Now(clock), cancellationToken);
+        IReadOnlyList<RecordOutcome> outcomes;
+        try
+        {
+            outcomes = await team.Records.SyncAsync(model.Id, patches, StoreTime.Now(clock), cancellationToken);
+        }
+        catch (RecordTooLargeException e)
+        {
+            // Records within Gather:Sync:MaxRecordBytes can still outgrow the store's document
+            // limit as stored: report them like any refused record, and write the others.
+            foreach (var patch in patches.Where(p => e.BytesByKey.ContainsKey(p.Key)))
+                problems.Add(new(patch.Index, "", "maxDocumentSize",
+                    $"The record would be stored as {e.BytesByKey[patch.Key]} bytes; the store holds at most {e.MaxBytes} per record (its data, search text and attached data). Make it smaller or lower Gather:Sync:MaxRecordBytes."));
+            patches = patches.Where(p => !e.BytesByKey.ContainsKey(p.Key)).ToList();
+            outcomes = await team.Records.SyncAsync(model.Id, patches, StoreTime.Now(clock), cancellationToken);
+        }
         if (outcomes.Any(o => o.Status != RecordSyncStatus.Unchanged))
         {
             var fields = patches.SelectMany(p => p.Fields.Where(f => f.Value is not null).Select(f => f.Key)).ToHashSet(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace Gather.Infrastructure.Storage;
 /// <summary>
 /// Tells "the database cannot be reached or used right now" from other failures, so callers can
 /// answer 503 with a retry hint instead of a bare 500: SQLite's cannot-open, busy, locked, I/O and
-/// full errors; MongoDB's connection, timeout and no-primary errors.
+/// full errors; MongoDB's connection, timeout and no-primary errors; a sync whose retry budget
+/// ran out under contention.
 /// </summary>
 public static class StoreUnavailable
 {
@@ -16,6 +17,7 @@ public static class StoreUnavailable
         {
             switch (e)
             {
+                case StoreContendedException:
                 case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is 5 or 6 or 10 or 13 or 14:
                 case MongoConnectionException or MongoExecutionTimeoutException or MongoNotPrimaryException or MongoNodeIsRecoveringException:
                 case TimeoutException when e.Source?.StartsWith("MongoDB", StringComparison.Ordinal) == true:

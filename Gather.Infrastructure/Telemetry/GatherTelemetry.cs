@@ -23,6 +23,9 @@ public static class GatherTelemetry
     public static readonly Counter<long> StripeRequests =
         Meter.CreateCounter<long>("gather.stripe.requests", description: "Requests sent to Stripe, by outcome (ok, or the HTTP status or failure).");
 
+    public static readonly Histogram<int> SyncAttempts =
+        Meter.CreateHistogram<int>("gather.sync.attempts", description: "Plan-and-write rounds one sync batch took on MongoDB (1 when no other writer interfered).");
+
     public static readonly Histogram<double> GraphQLDuration =
         Meter.CreateHistogram<double>("gather.graphql.duration", unit: "ms", description: "Time to run one GraphQL operation, by operation type.");
 }

@@ -3,6 +3,7 @@ using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
 using Gather.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 
 namespace Gather.Tests.Records;
@@ -26,7 +27,7 @@ public sealed class MongoSeededStore : IAsyncLifetime
         _databases.Add(name);
         var collections = new MongoCollections(_client.GetDatabase(name));
         await new MongoStoreInitializer(collections, NullLogger<MongoStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return new MongoStore(collections);
+        return new MongoStore(collections, Options.Create(MongoServer.StoreOptions), TimeProvider.System);
     }
 
     public async Task InitializeAsync()

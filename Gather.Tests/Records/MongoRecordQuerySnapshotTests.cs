@@ -7,7 +7,7 @@ using Snapshooter.Xunit;
 namespace Gather.Tests.Records;
 
 /// <summary>
-/// The find filter and sort the MongoDB adapter renders for every conformance case, and for a
+/// The page pipeline (filter, computed sort keys, cursor condition, sort, limit) the MongoDB adapter renders for every conformance case, and for a
 /// page after a cursor in each direction, snapshotted without a server.
 /// </summary>
 public sealed class MongoRecordQuerySnapshotTests
@@ -22,12 +22,8 @@ public sealed class MongoRecordQuerySnapshotTests
         return query.Value!;
     }
 
-    private static object Render(RecordQuery query) => new
-    {
-        find = Json(MongoRecordQueries.Page("team_1", "model_1", query)),
-        sort = Json(MongoRecordQueries.Sort(query.Order, query.Page.Backward)),
-        limit = query.Page.Size + 1,
-    };
+    private static object Render(RecordQuery query) =>
+        MongoRecordQueries.PagePipeline("team_1", "model_1", query).Select(Json).ToArray();
 
     [Fact]
     public void Every_conformance_case_renders_as_in_the_snapshot()

@@ -132,27 +132,9 @@ public abstract partial class RecordQueryConformanceTests
     public async Task Eight_parallel_writers_on_overlapping_keys_lose_no_update_and_duplicate_no_record()
     {
         var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync());
-        const int writers = 8, rounds = 12, keys = 20;
 
-        // Each writer owns one field and writes it on every key, round after round, in batches
-        // that overlap with every other writer's. A lost update leaves some writer's field stale.
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
-        {
-            for (var round = 0; round < rounds; round++)
-            {
-                var batch = Enumerable.Range(0, keys).Select(k => $$"""{"id":"key{{(k + w) % keys}}","w{{w}}":{{round}}}""").ToArray();
-                await SyncAsync(team, model, batch);
-            }
-        })));
+        await ParallelWriters.WriteAsync(team, model, writers: 8, rounds: 12);
 
-        var all = SeededRecordStore.QueryBuilder.Build(null, null, null, new PageInput(First: 100)).Value!;
-        var records = (await team.Records.QueryAsync(model.Id, all, CancellationToken.None)).Records;
-        Assert.Equal(keys, records.Count);
-        Assert.Equal(keys, records.Select(r => r.Key).Distinct().Count());
-        foreach (var record in records)
-            for (var w = 0; w < writers; w++)
-                Assert.Equal(rounds - 1, record.Data[$"w{w}"]!.GetValue<long>());
-        var catalogue = await CatalogueAsync(team, model);
-        Assert.All(Enumerable.Range(0, writers), w => Assert.Equal(keys, catalogue[($"w{w}", ValueKind.Int)]));
+        await ParallelWriters.AssertNoUpdateLostAsync(team, model, writers: 8, rounds: 12);
     }
 }

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Storage.MongoDb;
 using Testcontainers.MongoDb;
 
 namespace Gather.Tests.Storage;
@@ -12,6 +13,13 @@ public sealed class MongoServer : IAsyncLifetime
     public const string EnvironmentVariable = "GATHER_TEST_MONGODB";
 
     private MongoDbContainer? _container;
+
+    /// <summary>
+    /// The adapter's options in tests: defaults, but a retry budget far above any machine's
+    /// slowness, so the contention cases check convergence rather than the clock (the budget's
+    /// own rule is unit-tested with a manual clock).
+    /// </summary>
+    public static MongoOptions StoreOptions { get; } = new() { SyncRetryBudgetMilliseconds = 300_000 };
 
     public string? ConnectionString { get; private set; }
 

@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 
 namespace Gather.Tests.Storage;
@@ -20,7 +21,7 @@ public sealed class MongoStoreConformanceTests(MongoServer server) : StoreConfor
         var collections = new MongoCollections(_client.GetDatabase(name));
         var initializer = new MongoStoreInitializer(collections, NullLogger<MongoStoreInitializer>.Instance);
         await initializer.InitializeAsync(CancellationToken.None);
-        return (new MongoStore(collections), initializer);
+        return (new MongoStore(collections, Options.Create(MongoServer.StoreOptions), TimeProvider.System), initializer);
     }
 
     public void Dispose()

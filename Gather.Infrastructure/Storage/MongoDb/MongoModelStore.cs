@@ -37,11 +37,9 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
     public async Task<IReadOnlyList<Model>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        // Few models per team (bounded by Gather:Models:MaxModelsPerTeam): order standard-first here.
-        var documents = await collections.Models.Find(Filter.Eq(m => m.TeamId, teamId))
-            .Sort(Builders<ModelDocument>.Sort.Ascending(m => m.NameKey).Ascending(m => m.Id))
-            .Limit(limit).ToListAsync(cancellationToken);
-        return documents.Select(d => d.ToDomain()).OrderBy(m => m.Kind == ModelKind.Standard ? 0 : 1).ToList();
+        var documents = await MongoStandardFirst.ListAsync(collections.Models, Filter.Eq(m => m.TeamId, teamId), m => m.Kind,
+            Builders<ModelDocument>.Sort.Ascending(m => m.NameKey).Ascending(m => m.Id), limit, cancellationToken);
+        return documents.Select(d => d.ToDomain()).ToList();
     }
 
     public async Task<Model?> UpdateAsync(Model model, CancellationToken cancellationToken)

@@ -16,4 +16,16 @@ public sealed class MongoOptions
     /// <summary>How long an operation waits for a reachable server; keeps readiness checks prompt.</summary>
     [Range(100, 120_000)]
     public int ServerSelectionTimeoutMilliseconds { get; set; } = 5_000;
+
+    /// <summary>Most time one sync spends re-planning records that other writers changed meanwhile; past it the caller gets a 503.</summary>
+    [Range(100, 600_000)]
+    public int SyncRetryBudgetMilliseconds { get; set; } = 15_000;
+
+    /// <summary>Upper bound of the first wait before a re-plan; each later wait's bound doubles (full jitter).</summary>
+    [Range(1, 10_000)]
+    public int SyncRetryBaseDelayMilliseconds { get; set; } = 5;
+
+    /// <summary>Largest bound a wait between re-plans grows to.</summary>
+    [Range(1, 60_000)]
+    public int SyncRetryMaxDelayMilliseconds { get; set; } = 1_000;
 }

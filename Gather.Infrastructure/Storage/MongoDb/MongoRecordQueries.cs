@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
@@ -9,7 +10,8 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// Renders record filters, search terms, orders and cursors as the BSON the adapter sends.
 /// MongoDB's own comparison rules already are the semantics <see cref="RecordFilter"/>
 /// documents (type brackets, null matching missing, array elements); what is written here
-/// is the cursor's keyset condition across type ranks and the escaping of regexes.
+/// is the escaping of regexes, paths kept out of arrays (<see cref="MongoPathGuards"/>) and
+/// ordered pages on computed sort keys (<see cref="MongoSortKeys"/>).
 /// Every filter starts with the team and the model.
 /// </summary>
 internal static class MongoRecordQueries
@@ -39,6 +41,19 @@ internal static class MongoRecordQueries
             { "$expr", new BsonDocument("$ne", new BsonArray { "$" + RecordDocument.Linked + "." + section + ".id", "$" + RecordDocument.Data + "." + field }) },
         };
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> distinct ids named by records without their attached data,
+    /// grouped on the server and limited there (a <c>distinct</c> would return every id at once,
+    /// and fails past 16 MB). Ids inside arrays are left out, as on SQLite.
+    /// </summary>
+    public static BsonDocument[] UnattachedIds(string teamId, string modelId, FieldPath field, string section, int limit) =>
+    [
+        new("$match", Unattached(teamId, modelId, field, section)),
+        new("$group", new BsonDocument("_id", "$" + RecordDocument.Data + "." + field)),
+        new("$match", new BsonDocument("_id", new BsonDocument("$type", "string"))),
+        new("$limit", limit),
+    ];
+
     public static BsonDocument Matching(string teamId, string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms)
     {
         var clauses = new BsonArray();
@@ -52,27 +67,21 @@ internal static class MongoRecordQueries
         return filter;
     }
 
-    public static BsonDocument Page(string teamId, string modelId, RecordQuery query)
+    /// <summary>
+    /// An ordered page as an aggregation: the filter (served by the indexes), the computed sort
+    /// keys (<see cref="MongoSortKeys"/>), the cursor's keyset condition on them, the sort, the limit.
+    /// </summary>
+    public static BsonDocument[] PagePipeline(string teamId, string modelId, RecordQuery query)
     {
-        var filter = Matching(teamId, modelId, query.Where, query.SearchTerms);
+        var stages = new List<BsonDocument> { new("$match", Matching(teamId, modelId, query.Where, query.SearchTerms)) };
+        stages.AddRange(MongoSortKeys.Stages(query.Order));
         if (query.Page.Cursor is { } cursor)
-        {
-            var after = After(query.Order, cursor, query.Page.Backward);
-            if (filter.TryGetValue("$and", out var and))
-                and.AsBsonArray.Add(after);
-            else
-                filter.Add("$and", new BsonArray { after });
-        }
-        return filter;
-    }
-
-    public static BsonDocument Sort(IReadOnlyList<RecordSort> order, bool reverse)
-    {
-        var sort = new BsonDocument();
-        foreach (var key in order)
-            sort.Add(DataPath(key.Path), (key.Direction == SortDirection.Descending) ^ reverse ? -1 : 1);
-        sort.Add(RecordDocument.Key, reverse ? -1 : 1);
-        return sort;
+            stages.Add(new BsonDocument("$match", MongoSortKeys.After(query.Order, cursor, query.Page.Backward)));
+        stages.Add(new BsonDocument("$sort", MongoSortKeys.Sort(query.Order, query.Page.Backward)));
+        stages.Add(new BsonDocument("$limit", query.Page.Size + 1));
+        if (query.Order.Count > 0)
+            stages.Add(MongoSortKeys.Unset(query.Order));
+        return stages.ToArray();
     }
 
     /// <summary>Where a path lives in the document: under <c>linked</c> for attached data (<see cref="AttachedData"/>), else under <c>data</c>.</summary>
@@ -83,7 +92,7 @@ internal static class MongoRecordQueries
         AllOf all => all.Filters.Count == 0 ? new BsonDocument() : new BsonDocument("$and", new BsonArray(all.Filters.Select(Filter))),
         AnyOf any => any.Filters.Count == 0 ? Never : new BsonDocument("$or", new BsonArray(any.Filters.Select(Filter))),
         NotFilter not => new BsonDocument("$nor", new BsonArray { Filter(not.Filter) }),
-        FieldFilter field => new BsonDocument(DataPath(field.Path), Operator(field)),
+        FieldFilter field => MongoPathGuards.Guard(field, new BsonDocument(DataPath(field.Path), Operator(field))),
         _ => throw new NotSupportedException(filter.GetType().Name),
     };
 
@@ -112,15 +121,22 @@ internal static class MongoRecordQueries
 
     private static BsonDocument Regex(string pattern) => new() { { "$regex", pattern }, { "$options", "i" } };
 
-    /// <summary>Escapes every ASCII character that is not a letter or digit, which PCRE then reads literally.</summary>
+    /// <summary>
+    /// Escapes every ASCII character that is not a letter or digit, which PCRE then reads
+    /// literally. Control characters become <c>\xHH</c>: MongoDB refuses a pattern holding a
+    /// NUL byte, and the escape matches the same character.
+    /// </summary>
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length * 2);
         foreach (var c in text)
         {
-            if (c < 128 && !char.IsAsciiLetterOrDigit(c))
-                escaped.Append('\\');
-            escaped.Append(c);
+            if (c < 0x20 || c == 0x7f)
+                escaped.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
+            else if (c < 128 && !char.IsAsciiLetterOrDigit(c))
+                escaped.Append('\\').Append(c);
+            else
+                escaped.Append(c);
         }
         return escaped.ToString();
     }
@@ -134,64 +150,4 @@ internal static class MongoRecordQueries
         string s => new BsonString(s),
         _ => throw new NotSupportedException(value.Value.GetType().Name),
     };
-
-    // Keyset paging. MongoDB's $gt/$lt compare within one type only, so "after" is spelled
-    // out per type rank: null and missing, numbers, strings, booleans (see RecordSort).
-
-    private static readonly string[] RankTypes = ["null", "number", "string", "bool"];
-
-    private static int RankOf(Scalar value) => value.Kind switch
-    {
-        ScalarKind.Number => 1,
-        ScalarKind.String => 2,
-        ScalarKind.Boolean => 3,
-        _ => 0,
-    };
-
-    public static BsonDocument After(IReadOnlyList<RecordSort> order, RecordCursor cursor, bool reverse)
-    {
-        var alternatives = new BsonArray();
-        var equalSoFar = new List<BsonDocument>();
-        for (var i = 0; i < order.Count; i++)
-        {
-            var path = DataPath(order[i].Path);
-            var value = cursor.Values[i];
-            var descending = (order[i].Direction == SortDirection.Descending) ^ reverse;
-            var beyond = Beyond(path, value, descending);
-            if (beyond is not null)
-                alternatives.Add(AllOf(equalSoFar.Append(beyond)));
-            equalSoFar.Add(value.Kind == ScalarKind.Null
-                ? new BsonDocument(path, BsonNull.Value)
-                : new BsonDocument(path, new BsonDocument("$eq", Bson(value))));
-        }
-        alternatives.Add(AllOf(equalSoFar.Append(new BsonDocument(RecordDocument.Key,
-            new BsonDocument(reverse ? "$lt" : "$gt", cursor.Key)))));
-        return new BsonDocument("$or", alternatives);
-    }
-
-    /// <summary>Values strictly beyond <paramref name="value"/> in the sort direction, or null when there are none.</summary>
-    private static BsonDocument? Beyond(string path, Scalar value, bool descending)
-    {
-        var rank = RankOf(value);
-        var otherRanks = descending ? Enumerable.Range(0, rank) : Enumerable.Range(rank + 1, RankTypes.Length - rank - 1);
-        var conditions = new List<BsonDocument>();
-        if (rank > 0)
-            conditions.Add(new BsonDocument(path, new BsonDocument(descending ? "$lt" : "$gt", Bson(value))));
-        foreach (var other in otherRanks)
-            conditions.Add(other == 0
-                ? new BsonDocument(path, BsonNull.Value)
-                : new BsonDocument(path, new BsonDocument("$type", RankTypes[other])));
-        return conditions.Count switch
-        {
-            0 => null,
-            1 => conditions[0],
-            _ => new BsonDocument("$or", new BsonArray(conditions)),
-        };
-    }
-
-    private static BsonDocument AllOf(IEnumerable<BsonDocument> conditions)
-    {
-        var list = conditions.ToList();
-        return list.Count == 1 ? list[0] : new BsonDocument("$and", new BsonArray(list));
-    }
 }

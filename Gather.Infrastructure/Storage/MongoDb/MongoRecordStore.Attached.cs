@@ -9,7 +9,8 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// <summary>
 /// Attached data on MongoDB: read the records that name a page's ids, apply
 /// <see cref="AttachedData.TryApply"/>, and write the changed ones back conditionally on the
-/// version read (two round trips per page; a record changed in between is read again).
+/// version read (two round trips per page; a record changed in between is read again after a
+/// jittered wait, within the sync retry budget).
 /// </summary>
 internal sealed partial class MongoRecordStore
 {
@@ -19,10 +20,11 @@ internal sealed partial class MongoRecordStore
         var byId = snapshots.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var changed = 0;
         var pending = byId.Keys.ToList();
+        var startedAt = backoff.Start();
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            if (attempt > MaxAttempts)
-                throw new InvalidOperationException($"Attaching {section} gave up after {MaxAttempts} conflicting attempts on model {modelId}.");
+            if (attempt > 1 && !await backoff.WaitAsync(attempt, startedAt, cancellationToken))
+                throw new StoreContendedException($"Other writers kept changing the records naming {pending.Count} {section} ids; try again shortly.");
             var filter = MongoRecordQueries.Naming(teamId, modelId, field, pending);
             var records = (await collections.Records.Find(filter).ToListAsync(cancellationToken)).Select(d => d.ToRecord()).ToList();
             var writes = new List<(StoredRecord Record, string Id)>();
@@ -59,9 +61,10 @@ internal sealed partial class MongoRecordStore
     public async Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit,
         CancellationToken cancellationToken)
     {
-        var filter = MongoRecordQueries.Unattached(teamId, modelId, field, section);
-        var ids = await collections.Records.Distinct<string>(RecordDocument.Data + "." + field, filter, cancellationToken: cancellationToken)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var groups = await collections.Records
+            .Aggregate<BsonDocument>(MongoRecordQueries.UnattachedIds(teamId, modelId, field, section, limit), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
-        return ids.Take(limit).ToList();
+        return groups.Select(g => g["_id"].AsString).ToList();
     }
 }

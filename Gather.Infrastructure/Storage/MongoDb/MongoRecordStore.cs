@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Telemetry;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -10,21 +11,30 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// One team's records in MongoDB. Syncs need no transaction: each write is conditional on the
 /// version it was planned against (an update is an upsert filtered on that version, so a
 /// concurrent change turns it into a duplicate-key error on the unique key; a new record is an
-/// insert). Keys that lost a race are re-read and re-planned, so no update is lost.
+/// insert). Keys that lost a race are re-read and re-planned after a jittered wait
+/// (<see cref="MongoSyncBackoff"/>), so no update is lost; past the retry budget the sync stops
+/// with <see cref="StoreContendedException"/>, having written only whole records.
 /// </summary>
-internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId) : IRecordStore
+internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff) : IRecordStore
 {
-    private const int MaxAttempts = 20;
+    /// <summary>MongoDB's largest document (BSON), for a record's data, search text and attached data together.</summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     public async Task<IReadOnlyList<RecordOutcome>> SyncAsync(string modelId, IReadOnlyList<RecordPatch> patches,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcomes = new List<RecordOutcome>();
         var pending = patches;
-        for (var attempt = 1; pending.Count > 0; attempt++)
+        var startedAt = backoff.Start();
+        var attempt = 1;
+        for (; pending.Count > 0; attempt++)
         {
-            if (attempt > MaxAttempts)
-                throw new InvalidOperationException($"Sync gave up after {MaxAttempts} conflicting attempts on model {modelId}.");
+            if (attempt > 1 && !await backoff.WaitAsync(attempt, startedAt, cancellationToken))
+            {
+                GatherTelemetry.SyncAttempts.Record(attempt - 1);
+                throw new StoreContendedException(
+                    $"Other writers kept changing {pending.Count} of these records during {attempt - 1} attempts; nothing of them was written. Send them again shortly.");
+            }
             var existing = (await GetManyAsync(modelId, pending.Select(p => p.Key).Distinct().ToList(), cancellationToken))
                 .ToDictionary(r => r.Key, StringComparer.Ordinal);
             var plan = SyncPlanner.Build(modelId, existing, pending, now);
@@ -39,6 +49,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
             outcomes.AddRange(plan.Outcomes.Where(o => !lost.Contains(o.Key)));
             pending = pending.Where(p => lost.Contains(p.Key)).ToList();
         }
+        GatherTelemetry.SyncAttempts.Record(attempt - 1);
         return outcomes.OrderBy(o => o.Index).ToList();
     }
 
@@ -48,11 +59,25 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
         var lost = new HashSet<string>(StringComparer.Ordinal);
         if (writes.Count == 0)
             return lost;
-        var requests = writes.Select(w => w.ExpectedVersion is { } version
+        // Serialised once here, both to measure each document against the server's limit before
+        // anything is written and to hand the driver bytes it need not serialise again.
+        // A new record gets its _id here, as the driver would (it cannot add one to raw bytes).
+        var documents = writes.Select(w =>
+        {
+            var document = w.Record.ToDocument(teamId);
+            if (w.ExpectedVersion is null)
+                document.InsertAt(0, new BsonElement("_id", ObjectId.GenerateNewId()));
+            return new RawBsonDocument(document.ToBson());
+        }).ToList();
+        var tooLarge = documents.Select((d, i) => (Key: writes[i].Record.Key, Bytes: (long)d.Slice.Length))
+            .Where(d => d.Bytes > MaxDocumentBytes).ToDictionary(d => d.Key, d => d.Bytes, StringComparer.Ordinal);
+        if (tooLarge.Count > 0)
+            throw new RecordTooLargeException(tooLarge, MaxDocumentBytes);
+        var requests = writes.Select((w, i) => w.ExpectedVersion is { } version
             ? (WriteModel<BsonDocument>)new ReplaceOneModel<BsonDocument>(
-                MongoRecordQueries.ByKeyAndVersion(teamId, w.Record.ModelId, w.Record.Key, version), w.Record.ToDocument(teamId))
+                MongoRecordQueries.ByKeyAndVersion(teamId, w.Record.ModelId, w.Record.Key, version), documents[i])
             { IsUpsert = true }
-            : new InsertOneModel<BsonDocument>(w.Record.ToDocument(teamId))).ToList();
+            : new InsertOneModel<BsonDocument>(documents[i])).ToList();
         try
         {
             await collections.Records.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
@@ -77,9 +102,8 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
 
     public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
     {
-        var documents = await collections.Records.Find(MongoRecordQueries.Page(teamId, modelId, query))
-            .Sort(MongoRecordQueries.Sort(query.Order, query.Page.Backward))
-            .Limit(query.Page.Size + 1)
+        var documents = await collections.Records
+            .Aggregate<BsonDocument>(MongoRecordQueries.PagePipeline(teamId, modelId, query), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         var records = documents.Select(d => d.ToRecord()).ToList();
         var hasMore = records.Count > query.Page.Size;
@@ -102,7 +126,9 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
         return documents
             .OrderBy(d => d[MongoRelatedQueries.Position].ToInt64())
             .Select(d => d.ToRecord())
-            .GroupBy(r => field is null ? r.Key : Relationships.LinkValues.Of(RecordCursor.ValueAt(r.Data, field))!, StringComparer.Ordinal)
+            .Select(r => (Record: r, Link: field is null ? r.Key : Relationships.LinkValues.Of(RecordCursor.ValueAt(r.Data, field))))
+            .Where(x => x.Link is not null)
+            .GroupBy(x => x.Link!, x => x.Record, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g =>
             {
                 var records = g.ToList();

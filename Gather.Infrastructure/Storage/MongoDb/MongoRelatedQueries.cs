@@ -14,17 +14,23 @@ internal static class MongoRelatedQueries
 {
     public const string Position = "_position";
 
-    public static BsonDocument[] Page(string teamId, string modelId, RecordLink link, RecordQuery query) =>
-    [
-        new("$match", WithLink(MongoRecordQueries.Page(teamId, modelId, query), link)),
-        new("$setWindowFields", new BsonDocument
+    public static BsonDocument[] Page(string teamId, string modelId, RecordLink link, RecordQuery query)
+    {
+        var stages = new List<BsonDocument> { new("$match", WithLink(MongoRecordQueries.Matching(teamId, modelId, query.Where, query.SearchTerms), link)) };
+        stages.AddRange(MongoSortKeys.Stages(query.Order));
+        if (query.Page.Cursor is { } cursor)
+            stages.Add(new BsonDocument("$match", MongoSortKeys.After(query.Order, cursor, reverse: false)));
+        stages.Add(new BsonDocument("$setWindowFields", new BsonDocument
         {
             { "partitionBy", LinkExpression(link.Field) },
-            { "sortBy", MongoRecordQueries.Sort(query.Order, reverse: false) },
+            { "sortBy", MongoSortKeys.Sort(query.Order, reverse: false) },
             { "output", new BsonDocument(Position, new BsonDocument("$documentNumber", new BsonDocument())) },
-        }),
-        new("$match", new BsonDocument(Position, new BsonDocument("$lte", query.Page.Size + 1))),
-    ];
+        }));
+        stages.Add(new BsonDocument("$match", new BsonDocument(Position, new BsonDocument("$lte", query.Page.Size + 1))));
+        if (query.Order.Count > 0)
+            stages.Add(MongoSortKeys.Unset(query.Order));
+        return stages.ToArray();
+    }
 
     public static BsonDocument[] Count(string teamId, string modelId, RecordLink link, RecordFilter? where, IReadOnlyList<string> searchTerms) =>
     [
@@ -48,6 +54,9 @@ internal static class MongoRelatedQueries
         var clauses = filter.TryGetValue("$and", out var and) ? and.AsBsonArray : [];
         clauses.Add(new BsonDocument(MongoRecordQueries.DataPath(link.Field), new BsonDocument("$in", candidates)));
         clauses.Add(new BsonDocument(MongoRecordQueries.DataPath(link.Field), new BsonDocument("$not", new BsonDocument("$type", "array"))));
+        // Nor through arrays on the way (items.sku), which SQLite reads as missing.
+        foreach (var prefix in MongoPathGuards.Prefixes(link.Field))
+            clauses.Add(new BsonDocument(prefix, new BsonDocument("$not", new BsonDocument("$type", "array"))));
         filter["$and"] = clauses;
         return filter;
     }

@@ -34,11 +34,9 @@ internal sealed class MongoRelationshipStore(MongoCollections collections, strin
     public async Task<IReadOnlyList<Relationship>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var documents = await collections.Relationships.Find(Filter.Eq(r => r.TeamId, teamId))
-            .Sort(Builders<RelationshipDocument>.Sort.Ascending(r => r.Name).Ascending(r => r.Id))
-            .Limit(limit).ToListAsync(cancellationToken);
-        // Standard first, as on SQLite; the list is bounded by Gather:Relationships:MaxRelationshipsPerTeam.
-        return documents.Select(d => d.ToDomain()).OrderBy(r => r.Kind).ToList();
+        var documents = await MongoStandardFirst.ListAsync(collections.Relationships, Filter.Eq(r => r.TeamId, teamId), r => r.Kind,
+            Builders<RelationshipDocument>.Sort.Ascending(r => r.Name).Ascending(r => r.Id), limit, cancellationToken);
+        return documents.Select(d => d.ToDomain()).ToList();
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>

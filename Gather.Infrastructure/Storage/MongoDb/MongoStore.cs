@@ -2,14 +2,17 @@ using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Teams;
 using MongoDB.Bson;
+using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 
 namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>The MongoDB adapter of <see cref="IGatherStore"/>, for production and scale-out.</summary>
-internal sealed class MongoStore(MongoCollections collections) : IGatherStore
+internal sealed class MongoStore(MongoCollections collections, IOptions<MongoOptions> options, TimeProvider time) : IGatherStore
 {
-    public ITeamStore ForTeam(string teamId) => new MongoTeamStore(collections, TeamScope.Require(teamId));
+    private readonly MongoSyncBackoff _backoff = new(options.Value, time);
+
+    public ITeamStore ForTeam(string teamId) => new MongoTeamStore(collections, TeamScope.Require(teamId), _backoff);
 
     public async Task<ApiKey?> FindApiKeyBySecretHashAsync(string secretHash, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>
-/// Creates the collections and the indexes declared beside each document. Index creation is
+/// Checks the server's version, then creates the collections and the indexes declared beside each document. Index creation is
 /// idempotent, so every instance may run this at start-up.
 /// </summary>
 internal sealed class MongoStoreInitializer(MongoCollections collections, ILogger<MongoStoreInitializer> logger)
@@ -13,6 +13,9 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        var buildInfo = await collections.Database.RunCommandAsync<BsonDocument>(new BsonDocument("buildInfo", 1), cancellationToken: cancellationToken);
+        if (MongoServerVersion.Problem(buildInfo) is { } problem)
+            throw new InvalidOperationException(problem);
         var existing = await (await collections.Database.ListCollectionNamesAsync(cancellationToken: cancellationToken))
             .ToListAsync(cancellationToken);
         foreach (var name in MongoCollections.Names.Except(existing))

@@ -5,13 +5,13 @@ using MongoDB.Driver;
 namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>One team's view of the MongoDB store: every filter comes from <see cref="MongoQueries"/> with the team in it.</summary>
-internal sealed class MongoTeamStore(MongoCollections collections, string teamId) : ITeamStore
+internal sealed class MongoTeamStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff) : ITeamStore
 {
     public string TeamId => teamId;
 
     public IModelStore Models { get; } = new MongoModelStore(collections, teamId);
 
-    public IRecordStore Records { get; } = new MongoRecordStore(collections, teamId);
+    public IRecordStore Records { get; } = new MongoRecordStore(collections, teamId, backoff);
 
     public IRelationshipStore Relationships { get; } = new MongoRelationshipStore(collections, teamId);
 

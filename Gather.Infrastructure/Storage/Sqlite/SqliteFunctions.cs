@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Microsoft.Data.Sqlite;
@@ -13,15 +14,18 @@ internal static class SqliteFunctions
 {
     public static void Register(SqliteConnection connection)
     {
-        connection.CreateFunction<string?, string?, bool>("gather_icontains",
-            (value, part) => value is not null && part is not null && SearchText.Fold(value).Contains(part, StringComparison.Ordinal),
+        connection.CreateFunction<byte[]?, byte[]?, bool>("gather_icontains",
+            (value, part) => value is not null && part is not null && SearchText.Fold(Utf8(value)).Contains(Utf8(part), StringComparison.Ordinal),
             isDeterministic: true);
-        connection.CreateFunction<string?, string?, bool>("gather_istarts",
-            (value, part) => value is not null && part is not null && SearchText.Fold(value).StartsWith(part, StringComparison.Ordinal),
+        connection.CreateFunction<byte[]?, byte[]?, bool>("gather_istarts",
+            (value, part) => value is not null && part is not null && SearchText.Fold(Utf8(value)).StartsWith(Utf8(part), StringComparison.Ordinal),
             isDeterministic: true);
-        connection.CreateFunction<string?, string?, bool>("gather_iends",
-            (value, part) => value is not null && part is not null && SearchText.Fold(value).EndsWith(part, StringComparison.Ordinal),
+        connection.CreateFunction<byte[]?, byte[]?, bool>("gather_iends",
+            (value, part) => value is not null && part is not null && SearchText.Fold(Utf8(value)).EndsWith(Utf8(part), StringComparison.Ordinal),
             isDeterministic: true);
         connection.CreateFunction<string, string>("gather_search_text", json => SearchText.Of(JsonNode.Parse(json)), isDeterministic: true);
     }
+
+    // The string functions take their arguments as UTF-8 bytes, so embedded NUL characters survive.
+    private static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

@@ -130,8 +130,10 @@ internal sealed class SqliteRecordSql
         _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {operand.Kind}."),
     };
 
+    // Both sides reach the function as bytes: as text, SQLite hands a function its C string,
+    // which ends at the first NUL character ("a\0b" would arrive as "a").
     private string Text(string function, Scalar operand, string type, string value) =>
-        $"({type} = 'text' AND {function}({value}, {Bind(SearchText.Fold((string)operand.Value!))}))";
+        $"({type} = 'text' AND {function}(CAST({value} AS BLOB), CAST({Bind(SearchText.Fold((string)operand.Value!))} AS BLOB)))";
 
     // Sorting: each key orders by a type rank (null and missing, numbers, strings, booleans),
     // then by value within the rank, as MongoDB does; objects and arrays rank as null.
