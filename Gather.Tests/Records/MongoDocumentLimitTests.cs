@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Models;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Storage.MongoDb;
@@ -17,7 +18,7 @@ public sealed class MongoDocumentLimitTests(MongoSeededStore fixture) : IClassFi
     {
         var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await fixture.CreateAsync());
         var options = Options.Create(new SyncOptions { MaxRecordBytes = 16 * 1024 * 1024 });
-        var service = new RecordService(new RecordNormalizer(options), options, TimeProvider.System, []);
+        var service = new RecordService(new RecordNormalizer(options), options, Options.Create(new ModelOptions()), TimeProvider.System, []);
         var text = new string('a', 9 * 1024 * 1024);
 
         var result = (await service.SyncAsync(team, model.Id,

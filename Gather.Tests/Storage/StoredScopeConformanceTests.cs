@@ -130,7 +130,7 @@ public sealed class MongoStoredScopeConformanceTests(MongoServer server) : Store
         _database = _client.GetDatabase(name);
         var collections = new MongoCollections(_database);
         await new MongoStoreInitializer(collections, NullLogger<MongoStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return new MongoStore(collections);
+        return new MongoStore(collections, Options.Create(MongoServer.StoreOptions), TimeProvider.System);
     }
 
     protected override Task InsertStoredKeyAsync(string teamId, string id, string secretHash, string[] storedScopes) =>
