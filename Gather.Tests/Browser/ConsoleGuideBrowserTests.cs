@@ -143,7 +143,7 @@ public sealed class ConsoleGuideBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Account: Customer 2" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Account: Customer 2" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" })).ToContainTextAsync("Orders 1237");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "1237" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "1237", Exact = true })).ToBeVisibleAsync();
         await shots.TakeAsync("08-record-account");
         await page.GetByRole(AriaRole.Link, new() { Name = "customer2@example.com" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer: customer2@example.com" })).ToBeVisibleAsync();
