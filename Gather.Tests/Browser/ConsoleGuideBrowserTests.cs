@@ -13,6 +13,7 @@ namespace Gather.Tests.Browser;
 /// amount, save, search, open a record and go on to its account, the account's customers and
 /// their Stripe charges. Every wait is for something visible; each screen is saved as a screenshot.
 /// </summary>
+[Collection(ConsoleBrowserCollection.Name)]
 public sealed class ConsoleGuideBrowserTests
 {
     /// <summary>Long enough for a slow, shared machine; the waits end as soon as the state shows.</summary>

@@ -12,6 +12,7 @@ namespace Gather.Tests.Browser;
 /// columns. The time from navigation to the rendered rows is reported (written to the test output
 /// and to <c>console-view-timing.txt</c> beside the screenshots), never asserted.
 /// </summary>
+[Collection(ConsoleBrowserCollection.Name)]
 public sealed class ConsoleViewPageBrowserTests(ITestOutputHelper output)
 {
     private const int Navigations = 5;
