@@ -11,13 +11,16 @@ namespace Gather.Api.Authentication;
 
 /// <summary>
 /// Authenticates <c>Authorization: Token &lt;key&gt;</c> (the form Gather's docs use) or
-/// <c>Bearer &lt;key&gt;</c> against the hashed keys in the store.
+/// <c>Bearer &lt;key&gt;</c> against the hashed keys in the store; without a header, the
+/// browser's session cookie (<see cref="SessionCookie"/>), whose state-changing requests must come
+/// from this server's own pages (<see cref="SameOrigin"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGatherStore store)
+    IGatherStore store,
+    SessionCookie sessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -25,6 +28,8 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrWhiteSpace(header) && SessionCookie.IsPresent(Request))
+            return await AuthenticateSessionAsync();
         if (string.IsNullOrWhiteSpace(header))
             return AuthenticateResult.Fail("This request has no API key. Send one as 'Authorization: Token <key>'.");
 
@@ -35,9 +40,23 @@ public sealed class ApiKeyAuthenticationHandler(
         if (parts[1].Length > ApiKeySecret.MaximumLength)
             return AuthenticateResult.Fail("The API key is not valid.");
 
-        var key = await store.FindApiKeyBySecretHashAsync(ApiKeySecret.Hash(parts[1]), Context.RequestAborted);
+        return await AuthenticateKeyAsync(ApiKeySecret.Hash(parts[1]), "The API key is not valid.");
+    }
+
+    private async Task<AuthenticateResult> AuthenticateSessionAsync()
+    {
+        if (sessions.ReadSecretHash(Request) is not { } hash)
+            return AuthenticateResult.Fail("Your session has ended; sign in again.");
+        if (SameOrigin.IsStateChanging(Request) && !SameOrigin.IsOwnOrigin(Request))
+            return AuthenticateResult.Fail(new CrossSiteRequestException());
+        return await AuthenticateKeyAsync(hash, "The API key of this session no longer exists; sign in again.");
+    }
+
+    private async Task<AuthenticateResult> AuthenticateKeyAsync(string secretHash, string unknown)
+    {
+        var key = await store.FindApiKeyBySecretHashAsync(secretHash, Context.RequestAborted);
         if (key is null)
-            return AuthenticateResult.Fail("The API key is not valid.");
+            return AuthenticateResult.Fail(unknown);
         if (key.IsRevoked)
             return AuthenticateResult.Fail("This API key has been revoked.");
 
@@ -48,6 +67,14 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (result.Failure is CrossSiteRequestException refused)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await GraphQLErrorResponse.WriteAsync(Response, refused.Message, ErrorCodes.Forbidden);
+            return;
+        }
+        if (SessionCookie.IsPresent(Request) && string.IsNullOrWhiteSpace(Request.Headers.Authorization))
+            SessionCookie.Clear(Response);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Token realm=\"gather\"";
         await GraphQLErrorResponse.WriteAsync(Response, result.Failure?.Message ?? "Authentication is required.",

@@ -4,6 +4,7 @@ using Gather.Api.Health;
 using Gather.Api.Ide;
 using Gather.Api.Records;
 using Gather.Api.Webhooks;
+using Gather.Api.WebConsole;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Gather.Api.Hosting;
@@ -29,6 +30,8 @@ public static class GatherApiExtensions
         builder.Services.AddGatherRateLimits();
         builder.Services.AddGatherCrossOrigin();
         builder.Services.AddGatherForwardedClients();
+        builder.Services.AddGatherConsole();
+        builder.Services.AddGatherSessions();
         return builder;
     }
 
@@ -42,6 +45,7 @@ public static class GatherApiExtensions
         app.UseStoreRoundTripsHeader();
         // Preflights are answered here, before authentication and rate limits: they carry no key.
         app.UseCors();
+        app.UseGatherConsoleAssets();
         app.UseAuthentication();
         app.UseRequestLogScope();
         // After authentication, so the bucket is the caller's key.
@@ -64,6 +68,8 @@ public static class GatherApiExtensions
         // Limited by the endpoint itself, after the signature is checked (StripeWebhookEndpoint).
         app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync).DisableRateLimiting();
         app.MapGatherHealth();
+        app.MapGatherSessions();
+        app.MapGatherConsole();
         return app;
     }
 }

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Gather.Api.GraphQL;
+using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Storage;
+using Gather.Schema.Common;
+
+namespace Gather.Api.Authentication;
+
+/// <summary>
+/// <c>POST /session</c> with <c>{ "apiKey": "…" }</c> signs a browser in: the answer sets the
+/// session cookie and says which team and scopes the key has. <c>DELETE /session</c> signs out.
+/// Any client may use it; scripts keep sending their key in <c>Authorization</c>.
+/// </summary>
+public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
+{
+    /// <summary>A sign-in body holds one key; anything larger is not one.</summary>
+    private const int MaxBodyBytes = 4096;
+
+    public async Task SignInAsync(HttpContext context)
+    {
+        if (!await RefuseOtherOriginAsync(context))
+            return;
+        var apiKey = await ReadApiKeyAsync(context.Request);
+        if (apiKey is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await GraphQLErrorResponse.WriteAsync(context.Response,
+                "Send a JSON body { \"apiKey\": \"<key>\" } with Content-Type: application/json.", "BAD_REQUEST");
+            return;
+        }
+
+        var hash = ApiKeySecret.Hash(apiKey);
+        var key = apiKey.Length <= ApiKeySecret.MaximumLength
+            ? await store.FindApiKeyBySecretHashAsync(hash, context.RequestAborted) : null;
+        if (key is null || key.IsRevoked)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await GraphQLErrorResponse.WriteAsync(context.Response,
+                key is null ? "The API key is not valid." : "This API key has been revoked.", ErrorCodes.Unauthenticated);
+            return;
+        }
+
+        var team = await store.ForTeam(key.TeamId).GetTeamAsync(context.RequestAborted);
+        cookie.Issue(context.Response, hash);
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsJsonAsync(new
+        {
+            team = new { id = key.TeamId, name = team?.Name },
+            scopes = key.Scopes.Select(s => s.ToWireName().ToUpperInvariant()),
+        }, context.RequestAborted);
+    }
+
+    public async Task SignOutAsync(HttpContext context)
+    {
+        if (!await RefuseOtherOriginAsync(context))
+            return;
+        SessionCookie.Clear(context.Response);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    /// <summary>A browser page on another site may neither sign a person in to its team nor sign them out.</summary>
+    private static async Task<bool> RefuseOtherOriginAsync(HttpContext context)
+    {
+        if (context.Request.Headers.Origin.Count == 0 || SameOrigin.IsOwnOrigin(context.Request))
+            return true;
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        await GraphQLErrorResponse.WriteAsync(context.Response,
+            "Sessions can only be started or ended by pages this server serves (the Origin header names another site).", ErrorCodes.Forbidden);
+        return false;
+    }
+
+    private static async Task<string?> ReadApiKeyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes || !(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+        {
+            length += read;
+            if (length > MaxBodyBytes)
+                return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("apiKey", out var key) && key.ValueKind == JsonValueKind.String
+                   && key.GetString() is { Length: > 0 } value ? value.Trim() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

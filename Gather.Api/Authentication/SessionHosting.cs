@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gather.Api.Authentication;
+
+/// <summary>Registers and maps browser sessions.</summary>
+public static class SessionHosting
+{
+    public static IServiceCollection AddGatherSessions(this IServiceCollection services)
+    {
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<SessionEndpoints>();
+        return services;
+    }
+
+    public static WebApplication MapGatherSessions(this WebApplication app)
+    {
+        var sessions = app.Services.GetRequiredService<SessionEndpoints>();
+        app.MapPost("/session", sessions.SignInAsync);
+        app.MapDelete("/session", sessions.SignOutAsync);
+        return app;
+    }
+}
