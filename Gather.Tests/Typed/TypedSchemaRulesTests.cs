@@ -155,6 +155,22 @@ public sealed class TypedSchemaRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_field_synced_later_never_takes_the_name_a_client_already_uses()
+    {
+        var orders = await CreateModelAsync(Admin, "Orders");
+        await SyncJsonAsync(Admin, orders, System.Text.Json.Nodes.JsonNode.Parse("""[{ "id": "1", "Status": "paid" }]""")!);
+        var before = await Admin.PostGraphQLAsync("{ orders { nodes { status } } }");
+
+        // Under the old order a plain `status` would have claimed first and renamed the field above.
+        await SyncJsonAsync(Admin, orders, System.Text.Json.Nodes.JsonNode.Parse("""[{ "id": "2", "status": "open" }]""")!);
+        var after = await Admin.PostGraphQLAsync("{ orders(order: [{ id: ASC }]) { nodes { status status_2 } } }");
+
+        Assert.Equal("""{"orders":{"nodes":[{"status":"paid"}]}}""", before.Data!.ToJsonString());
+        Assert.True(after.Errors is null, after.Errors?.ToJsonString());
+        Assert.Equal("""[{"status":"paid","status_2":null},{"status":null,"status_2":"open"}]""", after.Data!["orders"]!["nodes"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Account_has_a_typed_paged_field_for_the_inverse_of_orders_to_account_batched_across_accounts()
     {
         var orders = await CreateModelAsync(Admin, "Orders");
