@@ -85,8 +85,10 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
     }
 
     /// <summary>
-    /// Paths synced before kinds were settled keep the kind their stored values have (the most
-    /// common one where they mix), so settling them never leaves stored values behind.
+    /// Paths synced before kinds were settled keep the kind their stored values have, the most
+    /// common one where they mix (the others then read as errors until synced again or the field
+    /// is declared JSON), so settling them strands as few stored values as it can. This batch is
+    /// then held to that kind.
     /// </summary>
     private static async Task<IReadOnlyList<SettledField>> WithStoredKindsAsync(ITeamStore team, Model model, IReadOnlyList<SettledField> proposed,
         CancellationToken cancellationToken)
