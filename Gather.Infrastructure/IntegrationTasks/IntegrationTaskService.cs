@@ -56,6 +56,10 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
             await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken);
             return Result<IntegrationTask>.Invalid([indexProblem]);
         }
+        // The model keeps its stripeCharge field from now on, even once the task or Stripe is gone.
+        if (kind == IntegrationTaskKind.SyncStripeCharges && normalized.ModelId is { } chargedModel)
+            await team.Models.SettleFieldsAsync(chargedModel,
+                [new SettledField(FieldSettling.SectionPath(AttachedData.StripeCharge), ValueKind.Object)], cancellationToken);
         var note = await webhooks.EnsureForAsync(team, integration, cancellationToken);
         if (note is not null)
         {

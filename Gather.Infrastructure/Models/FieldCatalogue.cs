@@ -6,6 +6,7 @@ namespace Gather.Infrastructure.Models;
 /// <summary>
 /// Builds a model's field catalogue and the count changes a write causes. Every object path is
 /// catalogued (<c>address</c> and <c>address.city</c>); arrays are one field and not entered.
+/// A settled path stays in the catalogue when no record holds it any more, as its typed field does.
 /// </summary>
 public static class FieldCatalogue
 {
@@ -13,9 +14,10 @@ public static class FieldCatalogue
     {
         var observed = statistics.Where(s => s.Count > 0).GroupBy(s => s.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<FieldStatistic>)g.OrderBy(s => s.Kind).ToList(), StringComparer.Ordinal);
-        var paths = observed.Keys.Concat(model.DeclaredFields.Select(f => f.Path)).Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-        return paths.Select(p => new ModelField(p, model.DeclaredType(p), observed.GetValueOrDefault(p) ?? [])).ToList();
+        var settled = model.SettledFields.Where(f => !FieldSettling.IsSection(f.Path)).ToList();
+        var paths = observed.Keys.Concat(model.DeclaredFields.Select(f => f.Path)).Concat(settled.Select(f => f.Path))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return paths.Select(p => new ModelField(p, model.DeclaredType(p), observed.GetValueOrDefault(p) ?? [], model.SettledKind(p))).ToList();
     }
 
     /// <summary>The (path, kind) pairs a record's data carries.</summary>

@@ -9,4 +9,9 @@ public interface IRecordsSyncedListener
 {
     /// <param name="fields">The top-level fields the sync wrote values to.</param>
     void RecordsSynced(string teamId, string modelId, IReadOnlyCollection<string> fields);
+
+    /// <summary>A sync settled the kind of a field of the model, or widened one (see <see cref="Models.FieldSettling"/>).</summary>
+    void FieldsSettled(string teamId, string modelId)
+    {
+    }
 }

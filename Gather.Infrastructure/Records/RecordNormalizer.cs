@@ -9,7 +9,8 @@ namespace Gather.Infrastructure.Records;
 /// <summary>
 /// Checks one incoming record against the sync rules and the model, and gives it canonical
 /// values: names validated, nesting bounded, declared types applied, form strings typed,
-/// numbers made canonical. The ID field is a string unless the team declared another type.
+/// numbers made canonical, and every other value held to the kind its field was settled to
+/// (<see cref="FieldSettling"/>). The ID field is a string unless the team declared another type.
 /// </summary>
 public sealed class RecordNormalizer(IOptions<SyncOptions> options)
 {
@@ -17,7 +18,17 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
 
     private SyncOptions Limits => options.Value;
 
-    public RecordPatch? Normalize(RecordInput input, int index, Model model, List<RecordProblem> problems)
+    public RecordPatch? Normalize(RecordInput input, int index, Model model, BatchKinds kinds, List<RecordProblem> problems)
+    {
+        var patch = Normalize(input, index, model, problems, kinds);
+        if (patch is null)
+            kinds.Refuse();
+        else
+            kinds.Accept();
+        return patch;
+    }
+
+    private RecordPatch? Normalize(RecordInput input, int index, Model model, List<RecordProblem> problems, BatchKinds kinds)
     {
         var before = problems.Count;
         if (input.Fields is not JsonObject fields)
@@ -37,7 +48,7 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
                     $"'{name}' is where Gather attaches integration data (e.g. {name}.status); give the synced field another name."));
                 continue;
             }
-            var converted = Convert(value, name, depth: 1, input.FromForm, model, index, problems);
+            var converted = Convert(value, name, depth: 1, input.FromForm, model, kinds, index, problems);
             if (problems.Count - before >= MaxProblemsPerRecord)
                 break;
             normalized[name] = converted;
@@ -54,8 +65,9 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
         return problems.Count == before ? new RecordPatch(index, key!, normalized) : null;
     }
 
-    /// <summary><paramref name="model"/> is null inside arrays, whose elements have no declared type.</summary>
-    private JsonNode? Convert(JsonNode? value, string path, int depth, bool fromForm, Model? model, int index, List<RecordProblem> problems)
+    /// <summary><paramref name="model"/> and <paramref name="kinds"/> are null inside arrays, whose elements have no declared or settled type.</summary>
+    private JsonNode? Convert(JsonNode? value, string path, int depth, bool fromForm, Model? model, BatchKinds? kinds, int index,
+        List<RecordProblem> problems)
     {
         if (value is null)
             return null;
@@ -91,6 +103,11 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
             problems.Add(new(index, path, "type", $"Field '{path}' is declared {containerType.ToString().ToUpperInvariant()}; an object or array does not fit."));
             return null;
         }
+        // Undeclared fields keep the kind their first values settled; under a field declared JSON anything goes.
+        if (declared is not null || model is null || FieldSettling.UnderJson(model, path))
+            kinds = null;
+        if (value is not JsonValue && kinds is not null && !Settles(value, path, kinds, index, problems))
+            return null;
 
         switch (value)
         {
@@ -102,7 +119,7 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
                 {
                     var innerPath = $"{path}.{name}";
                     if (CheckName(name, innerPath, index, problems))
-                        copy[name] = Convert(inner, innerPath, depth + 1, false, model, index, problems);
+                        copy[name] = Convert(inner, innerPath, depth + 1, false, model, kinds, index, problems);
                 }
                 return copy;
             case JsonArray array:
@@ -110,24 +127,45 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
                     return null;
                 var elements = new JsonArray();
                 foreach (var element in array)
-                    elements.Add(Convert(element, $"{path}[]", depth + 1, false, null, index, problems));
+                    elements.Add(Convert(element, $"{path}[]", depth + 1, false, null, null, index, problems));
                 return elements;
             default:
-                var jsonValue = (JsonValue)value;
-                switch (jsonValue.GetValueKind())
-                {
-                    case JsonValueKind.String when fromForm && declared is null:
-                        return ValueInference.Infer(jsonValue.GetValue<string>());
-                    case JsonValueKind.Number:
-                        return jsonValue; // made exact and canonical above
-                    // A fresh value, never a clone: the input may be a view over a pooled request body.
-                    case JsonValueKind.String when jsonValue.TryGetValue<string>(out var text):
-                        return JsonValue.Create(text);
-                    case JsonValueKind.True or JsonValueKind.False:
-                        return JsonValue.Create(jsonValue.GetValueKind() == JsonValueKind.True);
-                    default:
-                        return jsonValue.DeepClone();
-                }
+                var stored = Scalar((JsonValue)value, fromForm && declared is null, kinds?.Of(path));
+                return kinds is null || Settles(stored, path, kinds, index, problems) ? stored : null;
+        }
+    }
+
+    /// <summary>Whether the value fits the kind its field settled to (or settles it); a problem saying why not otherwise.</summary>
+    private static bool Settles(JsonNode value, string path, BatchKinds kinds, int index, List<RecordProblem> problems)
+    {
+        var kind = FieldSettling.KindOf(value)!.Value;
+        if (kinds.Take(path, kind) is not { } settled)
+            return true;
+        problems.Add(new(index, path, "type", FieldSettling.Problem(path, settled, kind)));
+        return false;
+    }
+
+    /// <summary>
+    /// A scalar's stored value. A form field's text is typed as it reads (<see cref="ValueInference"/>),
+    /// unless its field is settled to text, which keeps it as sent (<c>75</c> into a STRING field stays "75").
+    /// </summary>
+    private static JsonNode Scalar(JsonValue jsonValue, bool typeFormText, ValueKind? settled)
+    {
+        switch (jsonValue.GetValueKind())
+        {
+            case JsonValueKind.String when typeFormText && settled == ValueKind.String:
+                return JsonValue.Create(jsonValue.GetValue<string>());
+            case JsonValueKind.String when typeFormText:
+                return ValueInference.Infer(jsonValue.GetValue<string>());
+            case JsonValueKind.Number:
+                return jsonValue; // made exact and canonical above
+            // A fresh value, never a clone: the input may be a view over a pooled request body.
+            case JsonValueKind.String when jsonValue.TryGetValue<string>(out var text):
+                return JsonValue.Create(text);
+            case JsonValueKind.True or JsonValueKind.False:
+                return JsonValue.Create(jsonValue.GetValueKind() == JsonValueKind.True);
+            default:
+                return jsonValue.DeepClone();
         }
     }
 

@@ -22,13 +22,25 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
         if (!found.Succeeded)
             return new Result<SyncResult>(null, found.Problems);
         var model = found.Value!;
+        var settledChanged = false;
 
-        var problems = new List<RecordProblem>();
-        var patches = new List<RecordPatch>(inputs.Count);
-        for (var i = 0; i < inputs.Count; i++)
+        var (kinds, patches, problems) = Normalize(model, inputs);
+        if (kinds.Proposed.Count > 0)
         {
-            if (normalizer.Normalize(inputs[i], i, model, problems) is { } patch)
-                patches.Add(patch);
+            var settled = await team.Models.SettleFieldsAsync(model.Id, await WithStoredKindsAsync(team, model, kinds.Proposed, cancellationToken),
+                cancellationToken);
+            if (settled is null)
+                return Result<SyncResult>.NotFound(new NotFoundProblem(model.Id, $"No model with id '{model.Id}' exists in this team."));
+            // Another sync settled a path first with another kind: this batch is read again against what was settled.
+            if (kinds.Proposed.Any(p => settled.SettledKind(p.Path) is not { } winner || FieldSettling.Combine(winner, p.Kind) != winner))
+            {
+                (kinds, patches, problems) = Normalize(settled, inputs);
+                if (kinds.Proposed.Count > 0)
+                    settled = await team.Models.SettleFieldsAsync(model.Id, kinds.Proposed, cancellationToken) ?? settled;
+            }
+            if (!settled.SettledFields.SequenceEqual(model.SettledFields))
+                settledChanged = true;
+            model = settled;
         }
         IReadOnlyList<RecordOutcome> outcomes;
         try
@@ -51,6 +63,9 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
             foreach (var listener in listeners)
                 listener.RecordsSynced(team.TeamId, model.Id, fields);
         }
+        if (settledChanged)
+            foreach (var listener in listeners)
+                listener.FieldsSettled(team.TeamId, model.Id);
         return Result<SyncResult>.Ok(new SyncResult(model, outcomes, problems));
     }
 
@@ -68,6 +83,43 @@ public sealed class RecordService(RecordNormalizer normalizer, IOptions<SyncOpti
         var deleted = await team.Records.DeleteAsync(found.Value!.Id, ids, cancellationToken);
         var gone = deleted.ToHashSet(StringComparer.Ordinal);
         return Result<DeleteResult>.Ok(new DeleteResult(found.Value, deleted, ids.Distinct().Where(id => !gone.Contains(id)).ToList()));
+    }
+
+    private (BatchKinds Kinds, List<RecordPatch> Patches, List<RecordProblem> Problems) Normalize(Model model, IReadOnlyList<RecordInput> inputs)
+    {
+        var kinds = new BatchKinds(model);
+        var problems = new List<RecordProblem>();
+        var patches = new List<RecordPatch>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (normalizer.Normalize(inputs[i], i, model, kinds, problems) is { } patch)
+                patches.Add(patch);
+        }
+        return (kinds, patches, problems);
+    }
+
+    /// <summary>
+    /// Paths synced before kinds were settled keep the kind their stored values have, the most
+    /// common one where they mix (the others then read as errors until synced again or the field
+    /// is declared JSON), so settling them strands as few stored values as it can. This batch is
+    /// then held to that kind.
+    /// </summary>
+    private static async Task<IReadOnlyList<SettledField>> WithStoredKindsAsync(ITeamStore team, Model model, IReadOnlyList<SettledField> proposed,
+        CancellationToken cancellationToken)
+    {
+        if (proposed.All(p => model.SettledKind(p.Path) is not null))
+            return proposed;
+        var statistics = (await team.Models.GetFieldStatisticsAsync([model.Id], cancellationToken)).GetValueOrDefault(model.Id) ?? [];
+        return proposed.Select(p =>
+        {
+            var stored = statistics.Where(s => s.Path == p.Path && s.Kind != ValueKind.Null && s.Count > 0).ToList();
+            if (model.SettledKind(p.Path) is not null || stored.Count == 0)
+                return p;
+            var kinds = stored.Select(s => s.Kind).ToHashSet();
+            var kind = kinds.SetEquals([ValueKind.Int, ValueKind.Float]) ? ValueKind.Float
+                : stored.OrderByDescending(s => s.Count).ThenBy(s => s.Kind).First().Kind;
+            return p with { Kind = FieldSettling.Combine(kind, p.Kind) ?? kind };
+        }).ToList();
     }
 
     private async Task<Result<Model>> WritableModelAsync(ITeamStore team, string? modelId, CancellationToken cancellationToken)

@@ -20,6 +20,14 @@ public interface IModelStore
     /// <exception cref="DuplicateDocumentException">another model of the team has that name.</exception>
     Task<Model?> UpdateAsync(Model model, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Settles field kinds by <see cref="FieldSettling.Merge"/>'s rule, atomically against other
+    /// writers: a path not settled yet takes the proposed kind (the first writer wins), INT widens
+    /// to FLOAT, and nothing else changes. Returns the model as it is afterwards, or null when the
+    /// team has no such model.
+    /// </summary>
+    Task<Model?> SettleFieldsAsync(string id, IReadOnlyList<SettledField> proposed, CancellationToken cancellationToken);
+
     /// <summary>Deletes a model with all its records and field statistics; the number of records deleted, or null when there was no such model.</summary>
     Task<long?> DeleteAsync(string id, CancellationToken cancellationToken);
 

@@ -45,6 +45,9 @@ public static class ErrorCodes
     /// <summary>Stripe failed for this field (after retries); the rest of the response is intact.</summary>
     public const string StripeUnavailable = "STRIPE_UNAVAILABLE";
 
+    /// <summary>A typed field's stored value is not of the field's type; <c>extensions.field</c> and <c>extensions.expectedType</c> say which.</summary>
+    public const string StoredValueMismatch = "STORED_VALUE_MISMATCH";
+
     /// <summary>Something failed that no input rule explains; details are in the server's log, never in the response.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

@@ -46,6 +46,13 @@ public sealed class GatherErrorInfoProvider() : ErrorInfoProvider(options =>
                 extensions["suggestion"] = problem.Suggestion;
             info.Extensions = extensions;
         }
+        if (executionError is Typed.StoredValueError stored)
+        {
+            var extensions = info.Extensions ?? new Dictionary<string, object?>();
+            extensions["field"] = stored.Field;
+            extensions["expectedType"] = stored.ExpectedType;
+            info.Extensions = extensions;
+        }
         return info;
     }
 }

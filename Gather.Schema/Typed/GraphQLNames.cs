@@ -19,7 +19,8 @@ namespace Gather.Schema.Typed;
 /// <item>Type names start upper case; root fields are the type name, and field names their words,
 /// starting lower case (<c>Plan</c> → <c>plan</c>, <c>ID</c> → <c>id</c>).</item>
 /// </list>
-/// Clashes are settled by <see cref="Claim"/> in an order that depends only on the names.
+/// Clashes are settled by <see cref="Claim"/> in an order that depends only on the names; within a
+/// typed type, in <see cref="TypedFieldNames"/>' order, which keeps names stable across syncs.
 /// </summary>
 public static class GraphQLNames
 {

@@ -34,6 +34,13 @@ public sealed class RecordProjection
     private JsonSerializerOptions? _namedFor;
     private JsonEncodedText[] _names = [];
 
+    // The selected synced fields whose type not every value fits (all but JSON), checked when a
+    // record is executed; lists sharing this projection may execute at once, hence the lock.
+    private readonly (int Index, SyncedFieldResolver Reader)[] _checks;
+    private readonly StoredFieldPicker _checkPicker;
+    private readonly JsonElement[] _checkValues;
+    private readonly Lock _checking = new();
+
     private RecordProjection(Selected[] selected)
     {
         var paths = new List<string>();
@@ -53,6 +60,54 @@ public sealed class RecordProjection
         _picker = new StoredFieldPicker(paths);
         _picked = new JsonElement[paths.Count];
         IsComplete = selected.All(s => s.Projected);
+        _checks = selected.Select((s, i) => (Index: i, Reader: s.Reader as SyncedFieldResolver))
+            .Where(c => c.Reader is { Type: not Infrastructure.Models.FieldType.Json })
+            .Select(c => (c.Index, c.Reader!)).ToArray();
+        _checkPicker = new StoredFieldPicker(paths);
+        _checkValues = new JsonElement[paths.Count];
+    }
+
+    /// <summary>
+    /// Reports each selected synced field whose stored value does not fit its type as an error at
+    /// the field's path (under <paramref name="recordNode"/>), as executing the field would; the
+    /// field is then written as null. Called once per record, when its result is known.
+    /// </summary>
+    public void ReportMisfits(GraphQL.Execution.ExecutionContext context, GraphQL.Execution.ExecutionNode recordNode, RecordNode record)
+    {
+        if (_checks.Length == 0)
+            return;
+        if (record.Record.StoredData is { } data)
+        {
+            lock (_checking)
+            {
+                _checkPicker.Pick(data, _checkValues);
+                foreach (var (index, reader) in _checks)
+                {
+                    var value = _checkValues[_selected[index].Slot];
+                    if (!reader.Fits(value))
+                        Report(context, recordNode, index, reader.Misfit(value.ValueKind));
+                }
+            }
+            return;
+        }
+        foreach (var (index, reader) in _checks)
+        {
+            try
+            {
+                reader.Read(record);
+            }
+            catch (StoredValueError error)
+            {
+                Report(context, recordNode, index, error);
+            }
+        }
+    }
+
+    private void Report(GraphQL.Execution.ExecutionContext context, GraphQL.Execution.ExecutionNode recordNode, int index, ExecutionError error)
+    {
+        error.Path = recordNode.ResponsePath.Append(_selected[index].ResponseName).ToList();
+        error.AddLocation(_selected[index].Field, context.Document);
+        context.Errors.Add(error);
     }
 
     /// <summary>Whether every field of the selection is written by the projection, so a record needs no execution at all.</summary>

@@ -17,6 +17,8 @@ public sealed class RecordProjectionNode(
     ExecutionNode parent, IGraphType graphType, GraphQLField field, FieldType fieldDefinition, int? indexInParentNode, RecordProjection projection)
     : WrittenExecutionNode(parent, graphType, field, fieldDefinition, indexInParentNode)
 {
+    public RecordProjection Projection => projection;
+
     public override object? ToValue() => Result is null ? null : this;
 
     public override void Write(Utf8JsonWriter writer, JsonSerializerOptions options) =>

@@ -22,7 +22,8 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
     RelationshipService relationships, IOptions<GraphQLLimitsOptions> options, TimeProvider clock, ILogger<TeamSchemaCache> logger)
     : IRecordsSyncedListener
 {
-    private sealed record Entry(TeamSchemaPlan Plan, ISchema Schema, DateTimeOffset CheckedAt, bool Stale)
+    /// <param name="TypesChanged">A field's type changed (INT widened to FLOAT): requests wait for the new schema rather than read with the old one.</param>
+    private sealed record Entry(TeamSchemaPlan Plan, ISchema Schema, DateTimeOffset CheckedAt, bool Stale, bool TypesChanged = false)
     {
         /// <summary>When a request last used this schema (<see cref="TimeProvider.GetTimestamp"/>), for eviction.</summary>
         public long UsedAt;
@@ -40,10 +41,11 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
         if (_entries.TryGetValue(teamId, out var entry) && IsFresh(entry, now))
             return Use(entry);
         var build = _builds.GetOrAdd(teamId, _ => new SemaphoreSlim(1, 1));
-        // Someone is already checking or rebuilding: use the schema there is, if any.
-        if (entry is not null && !await build.WaitAsync(0, cancellationToken))
-            return Use(entry);
-        if (entry is null)
+        // Someone is already checking or rebuilding: use the schema there is, if any, unless a type in it changed.
+        var mustWait = entry is null || entry.TypesChanged;
+        if (!mustWait && !await build.WaitAsync(0, cancellationToken))
+            return Use(entry!);
+        if (mustWait)
             await build.WaitAsync(cancellationToken);
         try
         {
@@ -109,16 +111,21 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
     }
 
     /// <summary>Marks the team's schema for a check on its next request (its models, fields, relationships or tasks may have changed).</summary>
-    public void Invalidate(string teamId)
+    public void Invalidate(string teamId) => Invalidate(teamId, typesChanged: false);
+
+    private void Invalidate(string teamId, bool typesChanged)
     {
-        if (_entries.TryGetValue(teamId, out var entry))
-            _entries.TryUpdate(teamId, entry with { Stale = true }, entry);
+        // Retried when another request replaced the entry in between, so a type change is never lost.
+        while (_entries.TryGetValue(teamId, out var entry)
+               && !_entries.TryUpdate(teamId, entry with { Stale = true, TypesChanged = entry.TypesChanged || typesChanged }, entry))
+        {
+        }
     }
 
     /// <summary>
     /// A sync that wrote a field the team's typed type (or Account, Customer) does not have yet
     /// makes the next request check the schema; other syncs change nothing here (a field's type
-    /// changing with new kinds of values shows after the periodic check).
+    /// changes only when a sync settles or widens it, see <see cref="FieldsSettled"/>).
     /// </summary>
     public void RecordsSynced(string teamId, string modelId, IReadOnlyCollection<string> fields)
     {
@@ -127,6 +134,13 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
         if (entry.Plan.Lacks(modelId, fields))
             Invalidate(teamId);
     }
+
+    /// <summary>
+    /// A sync settled or widened a field's kind (INT to FLOAT): the next requests on this instance
+    /// wait for the schema with the new type, so none reads a widened value with the old one.
+    /// Other instances see it at their next check; until then such a value is an error at its path.
+    /// </summary>
+    public void FieldsSettled(string teamId, string modelId) => Invalidate(teamId, typesChanged: true);
 
     private async Task<TeamSchemaPlan> PlanAsync(string teamId, CancellationToken cancellationToken)
     {

@@ -113,6 +113,11 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
             var type = ActivatorUtilities.CreateInstance(inner, serviceType);
             if (type is ObjectGraphType<RecordNode> standard && plan.StandardFields.TryGetValue(standard.Name, out var fields))
                 TypedGraphTypes.AddSyncedFields(standard, fields);
+            // Relationships the team created from Account or Customer (Account.orders), to types this schema holds.
+            if (type is ObjectGraphType<RecordNode> related && plan.StandardRelationships.TryGetValue(related.Name, out var relationships))
+                foreach (var relationship in relationships.Where(r => r.Target.Kind != Infrastructure.Models.ModelKind.Custom
+                                                                      || plan.Models.Any(m => m.Model.Id == r.Target.Id)))
+                    related.AddField(TypedGraphTypes.RelationshipField(relationship, plan));
             return type;
         }
     }

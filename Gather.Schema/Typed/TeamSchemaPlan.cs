@@ -40,6 +40,10 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
     /// <summary>Fields left out of a model's type, by model id (custom and standard models alike).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ExcludedField>> ExcludedFields { get; init; } = new Dictionary<string, IReadOnlyList<ExcludedField>>();
 
+    /// <summary>The relationships of Account and Customer a team created, as fields of their types, by model name (e.g. <c>Account.orders</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TypedRelationship>> StandardRelationships { get; init; } =
+        new Dictionary<string, IReadOnlyList<TypedRelationship>>();
+
     /// <summary>Account's and Customer's model ids by name, as <see cref="StandardFields"/> is keyed by name.</summary>
     public IReadOnlyDictionary<string, string> StandardModelIds { get; init; } = new Dictionary<string, string>();
 
@@ -54,12 +58,20 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         var budget = new FieldBudget(limits);
         var custom = GraphQLNames.InClaimOrder(models.Where(m => m.Kind == ModelKind.Custom), m => m.Name, GraphQLNames.TypeName)
             .ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
-        var charged = tasks.Where(t => t.Kind == IntegrationTaskKind.SyncStripeCharges).Select(t => t.Options.ModelId).ToHashSet();
+        // A model keeps stripeCharge once it had a charge task (recorded as settled), whether or not Stripe is still connected.
+        var chargeSection = FieldSettling.SectionPath(AttachedData.StripeCharge);
+        var charged = tasks.Where(t => t.Kind == IntegrationTaskKind.SyncStripeCharges).Select(t => t.Options.ModelId)
+            .Concat(models.Where(m => m.SettledKind(chargeSection) is not null).Select(m => m.Id)).ToHashSet();
+        var byId = models.DistinctBy(m => m.Id).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        IEnumerable<RelationshipSide> SidesOf(Model model, bool customOnly = false) => relationships
+            .Where(r => !customOnly || r.Kind == RelationshipKind.Custom)
+            .SelectMany(r => r.SidesFrom(model.Id)).Where(s => byId.ContainsKey(s.TargetModelId));
         var typeNames = new HashSet<string>(takenTypeNames, StringComparer.Ordinal);
         var rootFields = new HashSet<string>(takenRootFields, StringComparer.Ordinal);
         var planned = new List<TypedModel>();
         // Each model's field names as claimed, which its relationships' names must not take either.
         var takenFieldNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var ownFieldNamed = new Dictionary<RelationshipSide, string>();
         var shown = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var excluded = new Dictionary<string, IReadOnlyList<ExcludedField>>(StringComparer.Ordinal);
         foreach (var model in custom)
@@ -72,7 +84,8 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
             var hasCharge = charged.Contains(model.Id);
             if (hasCharge)
                 fieldNames.Add(AttachedData.StripeCharge);
-            var (typed, left) = TypedFields(model, fields.GetValueOrDefault(model.Id), [model.IdField], fieldNames, budget);
+            var rawNames = TypedFieldNames.ClaimOwnFieldRelationships(model, SidesOf(model), fieldNames, ownFieldNamed);
+            var (typed, left) = TypedFields(model, fields.GetValueOrDefault(model.Id), [model.IdField], fieldNames, budget, rawNames);
             shown[model.Id] = ShownPaths(typed, left, [model.IdField]);
             excluded[model.Id] = left;
             planned.Add(new TypedModel(model, typeName, listField, listField + "ById", typed, hasCharge));
@@ -80,26 +93,21 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         }
         // Relationships may lead to custom models (their typed types), standard ones (Account,
         // Customer) and integration ones (StripeCharge, StripeCustomer).
-        var byId = models.DistinctBy(m => m.Id).ToDictionary(m => m.Id, StringComparer.Ordinal);
-        var withRelationships = planned.Select(p =>
+        var withRelationships = planned.Select(p => p with
         {
-            var taken = takenFieldNames[p.Model.Id];
-            var related = GraphQLNames.InClaimOrder(relationships.SelectMany(r => r.SidesFrom(p.Model.Id)).Where(s => byId.ContainsKey(s.TargetModelId)),
-                    s => s.Name, GraphQLNames.FieldName)
-                .ThenBy(s => s.TargetModelId, StringComparer.Ordinal)
-                .Select(s => new TypedRelationship(GraphQLNames.Claim(GraphQLNames.FieldName(s.Name), taken), s, byId[s.TargetModelId],
-                    s.LeadsToOne(byId[s.TargetModelId])))
-                .ToList();
-            return p with { Relationships = related };
+            Relationships = TypedFieldNames.Relationships(SidesOf(p.Model), byId, takenFieldNames[p.Model.Id], ownFieldNamed),
         }).ToList();
         var standard = models.Where(m => m.Kind == ModelKind.Standard).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
         var standardFields = new Dictionary<string, IReadOnlyList<TypedField>>(StringComparer.Ordinal);
+        var standardRelationships = new Dictionary<string, IReadOnlyList<TypedRelationship>>(StringComparer.Ordinal);
         foreach (var model in standard)
         {
             var own = StandardOwnFields.GetValueOrDefault(model.Name, [model.IdField]);
-            var (typed, left) = TypedFields(model, fields.GetValueOrDefault(model.Id), own,
-                new HashSet<string>(standardTypeFields?.GetValueOrDefault(model.Name) ?? new HashSet<string>(), StringComparer.Ordinal), budget);
+            var taken = new HashSet<string>(standardTypeFields?.GetValueOrDefault(model.Name) ?? new HashSet<string>(), StringComparer.Ordinal);
+            var (typed, left) = TypedFields(model, fields.GetValueOrDefault(model.Id), own, taken, budget, new Dictionary<string, string>());
             standardFields[model.Name] = typed;
+            // Their own relationship (Customer.account, Account.customers) is a field of Gather's types already.
+            standardRelationships[model.Name] = TypedFieldNames.Relationships(SidesOf(model, customOnly: true), byId, taken, new Dictionary<RelationshipSide, string>());
             shown[model.Id] = ShownPaths(typed, left, own);
             excluded[model.Id] = left;
         }
@@ -107,6 +115,7 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         {
             _shownPaths = shown,
             ExcludedFields = excluded,
+            StandardRelationships = standardRelationships,
             StandardModelIds = standard.DistinctBy(m => m.Name).ToDictionary(m => m.Name, m => m.Id, StringComparer.Ordinal),
         };
     }
@@ -120,21 +129,22 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         typed.Select(f => f.Path).Concat(left.Select(f => f.Path)).Concat(skipped).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// A typed field per top-level field that is declared or has records, named against
-    /// <paramref name="taken"/> in claim order. Past the budget, declared fields are kept first,
-    /// then by path; the rest are left out, each with the reason.
+    /// A typed field per top-level field that is declared, settled or has records, named against
+    /// <paramref name="taken"/> in <see cref="TypedFieldNames.ClaimOrder"/>. A field a relationship
+    /// took the name of is named as in <paramref name="rawNames"/>. Past the budget, declared fields
+    /// are kept first, then by path; the rest are left out, each with the reason.
     /// </summary>
     private static (List<TypedField> Typed, List<ExcludedField> Left) TypedFields(Model model, IReadOnlyList<ModelField>? fields, string[] skipped,
-        HashSet<string> taken, FieldBudget budget)
+        HashSet<string> taken, FieldBudget budget, IReadOnlyDictionary<string, string> rawNames)
     {
         var candidates = (fields ?? [])
-            .Where(f => !f.Path.Contains('.') && !skipped.Contains(f.Path) && (f.RecordCount > 0 || f.DeclaredType is not null))
+            .Where(f => !f.Path.Contains('.') && !skipped.Contains(f.Path) && (f.RecordCount > 0 || f.DeclaredType is not null || f.SettledKind is not null))
             .OrderBy(f => f.DeclaredType is null ? 1 : 0).ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         var room = budget.Take(candidates.Count);
         var left = candidates.Skip(room).Select(f => new ExcludedField(f.Path, budget.Reason(model))).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        var typed = GraphQLNames.InClaimOrder(candidates.Take(room), f => f.Path, GraphQLNames.FieldName)
-            .Select(f => new TypedField(GraphQLNames.Claim(GraphQLNames.FieldName(f.Path), taken), f.Path, f.Type))
+        var typed = TypedFieldNames.ClaimOrder(model, candidates.Take(room), rawNames)
+            .Select(f => new TypedField(GraphQLNames.Claim(rawNames.GetValueOrDefault(f.Path) ?? GraphQLNames.FieldName(f.Path), taken), f.Path, f.Type))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         return (typed, left);
@@ -168,6 +178,8 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         foreach (var model in models)
         {
             text.Append("m:").Append(model.Id).Append('|').Append(model.Name).Append('|').Append(model.IdField).Append('\n');
+            // Names are claimed in the order fields were settled.
+            text.Append("s:").AppendJoin('|', model.SettledFields.Select(f => f.Path)).Append('\n');
             foreach (var field in (fields.GetValueOrDefault(model.Id) ?? []).Where(f => !f.Path.Contains('.')).OrderBy(f => f.Path, StringComparer.Ordinal))
                 text.Append("f:").Append(field.Path).Append('|').Append(field.Type).Append('|').Append(field.RecordCount > 0 || field.DeclaredType is not null).Append('\n');
         }

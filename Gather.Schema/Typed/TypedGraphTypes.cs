@@ -51,7 +51,8 @@ public static class TypedGraphTypes
         AddSyncedFields(type, model.Fields);
         if (model.HasStripeCharge)
             type.Field<StripeChargeType>(AttachedData.StripeCharge)
-                .Description("The Stripe charge this record's charge id names, as Sync Stripe Charges last attached it.")
+                .Description("The Stripe charge this record's charge id names, as Sync Stripe Charges last attached it; null when none is attached. " +
+                             "The field stays once the model has had a charge task, also after Stripe is disconnected (it then shows the charge last attached).")
                 .Resolve(c => c.Source.Record.Linked[AttachedData.StripeCharge] is JsonObject snapshot ? ChargeSnapshot.ToCharge(snapshot) : null);
         foreach (var relationship in model.Relationships)
             type.AddField(RelationshipField(relationship, plan));
@@ -66,7 +67,9 @@ public static class TypedGraphTypes
             type.AddField(new FieldType
             {
                 Name = field.Name,
-                Description = $"The synced field \"{field.Path}\".",
+                Description = field.Name == TypedFieldNames.RawFieldName(field.Path)
+                    ? $"The synced field \"{field.Path}\" as stored; the relationship named like it reads the record it names."
+                    : $"The synced field \"{field.Path}\".",
                 ResolvedType = Scalar(field.Type),
                 Resolver = new SyncedFieldResolver(field.Path, field.Type),
             });
@@ -78,7 +81,7 @@ public static class TypedGraphTypes
     /// target's typed arguments); to Account or Customer, their own types (with the generic
     /// arguments); to StripeCharge or StripeCustomer, their Stripe types.
     /// </summary>
-    private static FieldType RelationshipField(TypedRelationship relationship, TeamSchemaPlan plan)
+    public static FieldType RelationshipField(TypedRelationship relationship, TeamSchemaPlan plan)
     {
         var name = relationship.Side.Name;
         var field = new FieldType { Name = relationship.Name };

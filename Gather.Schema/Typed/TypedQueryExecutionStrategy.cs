@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using Gather.Schema.Records;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -44,15 +45,18 @@ public sealed class TypedQueryExecutionStrategy : ParallelExecutionStrategy
             || ProjectionOf(context, recordType, parent.Field) is not { IsComplete: true } projection)
             return base.SetArrayItemNodesAsync(context, parent);
 
-        var items = new List<ExecutionNode>(records.Count);
+        // Lists of typed records never hold nulls; should one, the ordinary path reports it.
         for (var i = 0; i < records.Count; i++)
         {
             if (records[i] is null)
-            {
-                // Lists of typed records never hold nulls; should one, the ordinary path reports it.
                 return base.SetArrayItemNodesAsync(context, parent);
-            }
-            items.Add(new RecordProjectionNode(parent, recordType, parent.Field!, parent.FieldDefinition!, i, projection) { Result = records[i] });
+        }
+        var items = new List<ExecutionNode>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var item = new RecordProjectionNode(parent, recordType, parent.Field!, parent.FieldDefinition!, i, projection) { Result = records[i] };
+            projection.ReportMisfits(context, item, (RecordNode)records[i]!);
+            items.Add(item);
         }
         parent.Items = items;
         return Task.CompletedTask;
@@ -77,6 +81,8 @@ public sealed class TypedQueryExecutionStrategy : ParallelExecutionStrategy
                     : BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
             }
             parent.SubFields = fields;
+            if (parent.Result is RecordNode record)
+                partial.ReportMisfits(context, parent, record);
             return;
         }
 
@@ -88,6 +94,14 @@ public sealed class TypedQueryExecutionStrategy : ParallelExecutionStrategy
                 && ProjectionOf(context, childType, child.Field) is { IsComplete: true } projection)
                 children[i] = new RecordProjectionNode(parent, childType, child.Field!, child.FieldDefinition!, null, projection);
         }
+    }
+
+    /// <summary>A single record written by its projection (<c>ordersById</c>, a to-one relationship): its values are checked once it is known.</summary>
+    protected override async Task CompleteNodeAsync(ExecutionContext context, ExecutionNode node)
+    {
+        await base.CompleteNodeAsync(context, node);
+        if (node is RecordProjectionNode { IndexInParentNode: null, Result: RecordNode record } single)
+            single.Projection.ReportMisfits(context, single, record);
     }
 
     /// <summary>Projected fields have nothing to execute: their record's projection writes them.</summary>

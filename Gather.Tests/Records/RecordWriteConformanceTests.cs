@@ -51,7 +51,8 @@ public abstract partial class RecordQueryConformanceTests
     [SkippableFact]
     public async Task The_field_catalogue_counts_records_per_path_and_kind_through_updates_and_deletes()
     {
-        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync());
+        // amount takes values of several kinds, which only a field declared JSON accepts.
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync(), declared: [new DeclaredField("amount", FieldType.Json)]);
 
         await SyncAsync(team, model, """{"id":"1","amount":5,"address":{"city":"Paris"}}""", """{"id":"2","amount":"n/a"}""",
             """{"id":"3","amount":7.5}""");

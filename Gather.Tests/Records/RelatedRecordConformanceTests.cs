@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records.Querying;
 
 namespace Gather.Tests.Records;
@@ -40,7 +41,9 @@ public abstract partial class RecordQueryConformanceTests
     [SkippableFact]
     public async Task Related_records_match_integers_and_strings_as_text_and_keys_directly()
     {
-        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync(), "Orders");
+        // Values of every kind in one field: only a field declared JSON holds them.
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync(), "Orders",
+            [new DeclaredField("customer", FieldType.Json)]);
         await SyncAsync(team, model,
             """{"id":"o1","customer":1234,"status":"paid"}""", """{"id":"o2","customer":"1234","status":"open"}""",
             """{"id":"o3","customer":12.5}""", """{"id":"o4","customer":true}""", """{"id":"1234"}""");

@@ -43,7 +43,15 @@ public sealed class RecordProjectionTests : IDisposable
         var admin = _app.CreateClient(GatherApiFactory.AdminKey);
         var model = (await admin.PostGraphQLAsync("""mutation { createModel(input: { name: "Samples", idField: "id" }) { model { id } } }"""))
             .Data!["createModel"]!["model"]!["id"]!.GetValue<string>();
-        (await admin.PostAsync($"/models/{model}/records", new StringContent(Records, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        // Synced while every field takes any value (declared JSON), so that values of other kinds are stored too.
+        var open = await admin.PostGraphQLAsync("""
+            mutation($m: ID!) { declareModelFields(input: { id: $m, fields: [
+              { path: "s", type: JSON }, { path: "n", type: JSON }, { path: "f", type: JSON },
+              { path: "b", type: JSON }, { path: "at", type: JSON }, { path: "j", type: JSON }] }) { errors { message } } }
+            """, new { m = model });
+        Assert.Null(open.Data!["declareModelFields"]!["errors"]);
+        using (var synced = await admin.PostAsync($"/models/{model}/records", new StringContent(Records, Encoding.UTF8, "application/json")))
+            Assert.DoesNotContain("\"rule\"", await synced.Content.ReadAsStringAsync());
         var declared = await admin.PostGraphQLAsync("""
             mutation($m: ID!) { declareModelFields(input: { id: $m, fields: [
               { path: "s", type: STRING }, { path: "n", type: INT }, { path: "f", type: FLOAT },
@@ -82,7 +90,7 @@ public sealed class RecordProjectionTests : IDisposable
         var projected = await PostAsync(_app.CreateClient(GatherApiFactory.AdminKey), query);
         var executed = await PostAsync(Authorized(ordinary.CreateClient()), query);
 
-        Assert.True(!projected.Contains("\"errors\""), projected);
+        // Stored values of another kind than their field's are errors at their paths on both paths, in the same order.
         Assert.Equal(executed, projected);
     }
 
@@ -93,16 +101,24 @@ public sealed class RecordProjectionTests : IDisposable
         var body = await PostAsync(_app.CreateClient(GatherApiFactory.AdminKey),
             "{ samples(order: [{ id: ASC }]) { nodes { id s n f b at j } } }");
 
-        // Wrong kinds and out-of-range numbers read as null; DateTime keeps the offset it was stored with.
+        // Wrong kinds and out-of-range numbers read as null, each with an error at its path; DateTime keeps the offset it was stored with.
+        var at = body.IndexOf(",\"data\":", StringComparison.Ordinal);
+        var (errors, data) = (body[..at], body[(at + 1)..]);
         Assert.Equal(
-            """{"data":{"samples":{"nodes":[""" +
+            "\"data\":{\"samples\":{\"nodes\":[" +
             """{"id":"e1","s":"plain","n":42,"f":1.5,"b":true,"at":"2026-11-01T10:00:00\u002B00:00","j":{"a":[1,2.5,"x"]}},""" +
             """{"id":"e2","s":"tab\there \u00E9 \uD83D\uDE00 \u0022quoted\u0022 \u003Cb\u003E\u0026","n":5,"f":10,"b":false,"at":"2026-11-02T10:00:00\u002B02:00","j":"text"},""" +
             """{"id":"e3","s":null,"n":null,"f":null,"b":null,"at":null,"j":null},""" +
             """{"id":"e4","s":null,"n":null,"f":1000,"b":null,"at":null,"j":[true,null]},""" +
             """{"id":"e5","s":null,"n":-2147483648,"f":0,"b":null,"at":"2026-11-05T00:00:00\u002B00:00","j":12.5},""" +
             """{"id":"e6","s":"reordered","n":2147483647,"f":3.14159265358979,"b":true,"at":null,"j":false}]}}}""",
-            body);
+            data);
+        var response = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+        Assert.Equal(
+            ["2 s STRING", "2 n INT", "2 f FLOAT", "2 b BOOLEAN", "2 at DATETIME", "3 n INT", "3 at DATETIME"],
+            response["errors"]!.AsArray().Select(e => $"{e!["path"]![2]} {e["path"]![3]} {e["extensions"]!["expectedType"]}"));
+        Assert.All(response["errors"]!.AsArray(), e => Assert.Equal("STORED_VALUE_MISMATCH", e!["extensions"]!["code"]!.GetValue<string>()));
+        Assert.StartsWith("{\"errors\":[", errors);
     }
 
     [Fact]
@@ -123,7 +139,8 @@ public sealed class RecordProjectionTests : IDisposable
                 options.UserContext = new GatherUserContext(new Caller(team, "test", [ApiKeyScope.Read]));
                 options.RequestServices = scope.ServiceProvider;
             });
-            Assert.Null(result.Errors);
+            // The stored values of other kinds are errors; the nodes are what is looked at here.
+            Assert.All(result.Errors ?? [], e => Assert.IsType<StoredValueError>(e));
             var nodes = (ArrayExecutionNode)((ObjectExecutionNode)((ObjectExecutionNode)result.Data!).SubFields![0]).SubFields![0];
             return nodes.Items!;
         }

@@ -28,7 +28,7 @@ public sealed partial class TypedSchemaTests : IDisposable
             .Data!["createModel"]!["model"]!["id"]!.GetValue<string>();
         var orders = await ModelAsync("Orders");
         var projects = await ModelAsync("Projects");
-        await admin.PostGraphQLAsync("""mutation($m: ID!) { declareModelFields(input: { id: $m, fields: [{ path: "placed_at", type: DATE_TIME }] }) { errors { message } } }""", new { m = orders });
+        await admin.PostGraphQLAsync("""mutation($m: ID!) { declareModelFields(input: { id: $m, fields: [{ path: "placed_at", type: DATE_TIME }, { path: "details", type: JSON }] }) { errors { message } } }""", new { m = orders });
         (await admin.PostAsJsonAsync($"/models/{orders}/records", new object[]
         {
             new { id = "o1", amount = 75, status = "paid", placed_at = "2026-11-01T10:00:00Z", project = "p1", details = new { channel = "web" }, buyer = "ann@acme.com" },

@@ -18,6 +18,8 @@ internal sealed class ModelDocument
     [BsonElement("declaredFields")] public required DeclaredFieldDocument[] DeclaredFields { get; init; }
     [BsonElement("createdAt")] public required DateTime CreatedAt { get; init; }
     [BsonElement("updatedAt")] public required DateTime UpdatedAt { get; init; }
+    /// <summary>In the order the paths were first synced; absent on models stored before kinds were settled.</summary>
+    [BsonElement("settledFields")] public SettledFieldDocument[]? SettledFields { get; init; }
 
     /// <summary>Names are unique per team; the same index serves listing a team's models by name.</summary>
     public static IEnumerable<CreateIndexModel<ModelDocument>> Indexes =>
@@ -25,6 +27,14 @@ internal sealed class ModelDocument
         new(Builders<ModelDocument>.IndexKeys.Ascending(m => m.TeamId).Ascending(m => m.NameKey),
             new CreateIndexOptions { Name = "teamId_nameKey_unique", Unique = true }),
     ];
+}
+
+internal sealed class SettledFieldDocument
+{
+    public const string Path = "path", Kind = "kind";
+
+    [BsonElement(Path)] public required string FieldPath { get; init; }
+    [BsonElement(Kind)] public required string FieldKind { get; init; }
 }
 
 internal sealed class DeclaredFieldDocument

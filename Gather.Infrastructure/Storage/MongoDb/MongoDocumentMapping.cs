@@ -49,6 +49,7 @@ internal static class MongoDocumentMapping
         DeclaredFields = model.DeclaredFields.Select(f => new DeclaredFieldDocument { Path = f.Path, Type = f.Type.ToString() }).ToArray(),
         CreatedAt = model.CreatedAt.UtcDateTime,
         UpdatedAt = model.UpdatedAt.UtcDateTime,
+        SettledFields = model.SettledFields.Select(f => new SettledFieldDocument { FieldPath = f.Path, FieldKind = f.Kind.ToString() }).ToArray(),
     };
 
     public static Model ToDomain(this ModelDocument document) => new(
@@ -59,7 +60,10 @@ internal static class MongoDocumentMapping
         document.IdField,
         document.DeclaredFields.Select(f => new DeclaredField(f.Path, Enum.Parse<FieldType>(f.Type))).ToList(),
         ToOffset(document.CreatedAt),
-        ToOffset(document.UpdatedAt));
+        ToOffset(document.UpdatedAt))
+    {
+        SettledFields = (document.SettledFields ?? []).Select(f => new SettledField(f.FieldPath, Enum.Parse<ValueKind>(f.FieldKind))).ToList(),
+    };
 
     public static BsonDocument ToDocument(this StoredRecord record, string teamId) => new()
     {

@@ -61,6 +61,18 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
         }
     }
 
+    public async Task<Model?> SettleFieldsAsync(string id, IReadOnlyList<SettledField> proposed, CancellationToken cancellationToken)
+    {
+        if (proposed.Count > 0)
+        {
+            // Each update is atomic on the model's document, so the first writer of a path wins and a
+            // widening happens once; in order, so paths are added in the order they were proposed.
+            var writes = proposed.SelectMany(p => MongoSettledFields.Updates(ById(id), p)).ToList();
+            await collections.Models.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = true }, cancellationToken: cancellationToken);
+        }
+        return await GetAsync(id, cancellationToken);
+    }
+
     public async Task<long?> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         // The model goes first, so syncs that look it up stop finding it; then its data.

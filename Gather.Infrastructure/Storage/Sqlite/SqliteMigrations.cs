@@ -170,5 +170,9 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX ix_field_index_owners_owner ON field_index_owners (team_id, owner_kind, owner_id);
         """,
+        // The kinds synced fields were settled to, in the order they were first synced (JSON).
+        """
+        ALTER TABLE models ADD COLUMN settled_fields TEXT NOT NULL DEFAULT '[]';
+        """,
     ];
 }

@@ -75,6 +75,29 @@ internal sealed class SqliteModelStore(SqliteConnectionFactory connections, stri
         }
     }
 
+    public async Task<Model?> SettleFieldsAsync(string id, IReadOnlyList<SettledField> proposed, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // An immediate transaction: the read and the write below are one step for every other writer.
+        await using var transaction = connection.BeginTransaction();
+        await using var read = transaction.Command(
+            $"SELECT {SqliteModelRows.Columns} FROM models WHERE team_id = $team AND id = $id", ("$team", teamId), ("$id", id));
+        Model? model;
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+            model = await reader.ReadAsync(cancellationToken) ? SqliteModelRows.Read(reader) : null;
+        if (model is null)
+            return null;
+        var merged = FieldSettling.Merge(model.SettledFields, proposed, out var changed);
+        if (changed)
+        {
+            await using var write = transaction.Command("UPDATE models SET settled_fields = $settled WHERE team_id = $team AND id = $id",
+                ("$team", teamId), ("$id", id), ("$settled", SqliteModelRows.Settled(merged)));
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return model with { SettledFields = merged };
+    }
+
     public async Task<long?> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
