@@ -3,8 +3,10 @@
 
 const ERRORS = `errors { __typename message ... on ValidationError { field rule } }`;
 const MODEL_FIELDS = `id name kind idField fields { path type declaredType recordCount }`;
-const TASK = `id integrationId kind options { modelId chargeIdField } status progress { scanned recordsUpdated }
-  startedAt finishedAt nextRunAt lastError note`;
+const UNMATCHED = `count examples { recordId chargeId }`;
+const TASK = `id integrationId kind options { modelId chargeIdField } status
+  progress { scanned recordsUpdated withoutChargeId { ${UNMATCHED} } unknownChargeIds { ${UNMATCHED} } checkedAt }
+  warnings { code message } startedAt finishedAt nextRunAt lastError note`;
 const RELATIONSHIP = `id name inverseName kind fromField toField
   fromModel { id name kind idField } toModel { id name kind idField }`;
 const PAGE = `totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;

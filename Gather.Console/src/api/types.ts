@@ -79,13 +79,26 @@ export interface Relationship {
   toModel: { id: string; name: string; kind: ModelKind; idField: string } | null;
 }
 
+export interface UnmatchedRecords {
+  count: number;
+  examples: { recordId: string; chargeId: string | null }[];
+}
+
 export interface IntegrationTask {
   id: string;
   integrationId: string;
   kind: "SYNC_STRIPE_CHARGES" | "SYNC_STRIPE_CUSTOMERS";
   options: { modelId: string | null; chargeIdField: string | null };
   status: "PENDING" | "RUNNING" | "SUCCEEDED" | "FAILED";
-  progress: { scanned: number; recordsUpdated: number };
+  progress: {
+    scanned: number;
+    recordsUpdated: number;
+    /** Sync Stripe Charges: records with no charge id, and records whose charge id Stripe does not know. */
+    withoutChargeId: UnmatchedRecords | null;
+    unknownChargeIds: UnmatchedRecords | null;
+    checkedAt: string | null;
+  };
+  warnings: { code: string; message: string }[];
   startedAt: string | null;
   finishedAt: string | null;
   nextRunAt: string | null;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { mutate } from "../../api/client";
 import { CREATE_TASK, DELETE_TASK, RUN_TASK } from "../../api/documents";
-import type { Integration, IntegrationTask, Model, PayloadError } from "../../api/types";
+import type { Integration, IntegrationTask, Model, PayloadError, UnmatchedRecords } from "../../api/types";
 import { useDenied } from "../../app/session";
 import { ActionButton, ErrorMessage, Field, FieldErrors, formatTime } from "../../shared/ui";
 
@@ -28,7 +28,7 @@ export function Tasks({ integration, tasks, models, editing, onChanged }: { inte
       <ErrorMessage error={errors.others()} />
       <table className="tasks">
         <caption className="visually-hidden">Integration tasks</caption>
-        <thead><tr><th scope="col">Task</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col">Last run</th><th scope="col">Last error</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+        <thead><tr><th scope="col">Task</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col">Could not match</th><th scope="col">Last run</th><th scope="col">Last error</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
         <tbody>
           {tasks.map((t) => (
             <tr key={t.id} data-testid="task-row">
@@ -36,6 +36,7 @@ export function Tasks({ integration, tasks, models, editing, onChanged }: { inte
                 {t.note && <><br /><small className="muted">{t.note}</small></>}</td>
               <td><span className={`status status-${t.status.toLowerCase()}`} data-testid="task-status">{t.status.charAt(0) + t.status.slice(1).toLowerCase()}</span></td>
               <td className="num">{t.progress.scanned.toLocaleString()} read from Stripe, {t.progress.recordsUpdated.toLocaleString()} records updated</td>
+              <td data-testid="task-unmatched"><Unmatched task={t} /></td>
               <td>{formatTime(t.finishedAt ?? t.startedAt)}{t.nextRunAt && <><br /><small className="muted">next {formatTime(t.nextRunAt)}</small></>}</td>
               <td>{t.lastError ?? "—"}</td>
               <td>
@@ -48,6 +49,21 @@ export function Tasks({ integration, tasks, models, editing, onChanged }: { inte
       </table>
       {editing && <AddChargesTask integration={integration} models={models} denied={denied} onChanged={onChanged} />}
     </section>
+  );
+}
+
+/** What a charges task could not match (records without a charge id, ids Stripe does not know), and its warnings. */
+function Unmatched({ task }: { task: IntegrationTask }) {
+  const { withoutChargeId, unknownChargeIds } = task.progress;
+  const examples = (u: UnmatchedRecords) => u.examples.map((e) => e.chargeId ? `${e.recordId} (${e.chargeId})` : e.recordId).join(", ");
+  if (!withoutChargeId && !unknownChargeIds && task.warnings.length === 0) return <>—</>;
+  return (
+    <>
+      {task.warnings.map((w) => <p key={w.code} className="warning" role="status"><strong>{w.message}</strong></p>)}
+      {withoutChargeId && withoutChargeId.count > 0 && <p>{withoutChargeId.count.toLocaleString()} records without a charge id{withoutChargeId.examples.length > 0 && <>, e.g. <small>{examples(withoutChargeId)}</small></>}</p>}
+      {unknownChargeIds && unknownChargeIds.count > 0 && <p>{unknownChargeIds.count.toLocaleString()} charge ids Stripe does not know{unknownChargeIds.examples.length > 0 && <>, e.g. <small>{examples(unknownChargeIds)}</small></>}</p>}
+      {task.progress.checkedAt && <small className="muted">checked {formatTime(task.progress.checkedAt)}</small>}
+    </>
   );
 }
 
