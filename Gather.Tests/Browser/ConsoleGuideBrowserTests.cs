@@ -88,6 +88,10 @@ public sealed class ConsoleGuideBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Add Sync Stripe Charges" }).ClickAsync();
         await Expect(TaskStatus(page, "Sync Stripe Charges")).ToHaveTextAsync("Succeeded");
         await Expect(TaskStatus(page, "Sync Stripe Customers")).ToHaveTextAsync("Succeeded");
+        // Every order's charge id was found: the task says when it checked, and names nothing it could not match.
+        var unmatched = page.GetByTestId("task-row").Filter(new() { HasText = "Sync Stripe Charges" }).GetByTestId("task-unmatched");
+        await Expect(unmatched).ToContainTextAsync("checked");
+        await Expect(unmatched).Not.ToContainTextAsync("does not know");
         await shots.TakeAsync("04-integrations-tasks");
 
         // Views → Add View on Orders: each row has its custom data and its charge.
