@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Storage;
 
@@ -18,7 +19,8 @@ public abstract partial class RecordQueryConformanceTests
     public async Task Coverage_counts_records_without_an_id_and_with_an_id_nothing_is_attached_for_with_examples_in_id_order()
     {
         var store = await EmptyStoreAsync();
-        var (team, orders) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders");
+        // The charge id field also holds a number here, which only a field declared JSON accepts.
+        var (team, orders) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders", [new DeclaredField("stripe_charge_id", FieldType.Json)]);
         var (otherTeam, otherOrders) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders");
         await SyncOrdersAsync(team, orders.Id, ("1", "ch_a"), ("2", "ch_b"), ("3", null), ("4", "ch_c"), ("5", ""), ("7", "ch_d"));
         var numeric = await SeededRecordStore.RecordService.SyncAsync(team, orders.Id,
@@ -46,7 +48,8 @@ public abstract partial class RecordQueryConformanceTests
     public async Task A_tasks_check_and_warnings_are_stored_with_its_state()
     {
         var store = await EmptyStoreAsync();
-        var (team, orders) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders");
+        // The charge id field also holds a number here, which only a field declared JSON accepts.
+        var (team, orders) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders", [new DeclaredField("stripe_charge_id", FieldType.Json)]);
         var t0 = SeededRecordStore.T0;
         var integration = new Integration(DocumentIds.New("int"), team.TeamId, IntegrationKind.Stripe, "protected", "1234", t0);
         await team.Integrations.InsertAsync(integration, CancellationToken.None);

@@ -36,7 +36,8 @@ public abstract partial class RecordQueryConformanceTests
     [InlineData("DESC", true)]
     public async Task Paging_by_a_field_holding_objects_and_arrays_returns_every_record_once(string direction, bool backward)
     {
-        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync());
+        // Values of every kind in one field: only a field declared JSON holds them.
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync(), declared: [new DeclaredField("v", FieldType.Json)]);
         await SyncAsync(team, model, MixedValues);
         var order = QueryJson.Order($$"""[{"field":"v","direction":"{{direction}}"}]""");
 
@@ -73,7 +74,9 @@ public abstract partial class RecordQueryConformanceTests
     [InlineData("""{"field":"tags","eq":"x"}""", new[] { "p1" })]
     public async Task Paths_do_not_descend_into_arrays(string where, string[] expected)
     {
-        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync());
+        // An array in one record and an object in another: only fields declared JSON hold both.
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync(),
+            declared: [new DeclaredField("items", FieldType.Json), new DeclaredField("tags", FieldType.Json)]);
         await SyncAsync(team, model,
             """{"id":"p1","items":[{"sku":"A","qty":1},{"sku":"B","qty":2}],"tags":["x","y"]}""",
             """{"id":"p2","items":{"sku":"A","qty":3},"tags":{"0":"x"}}""", """{"id":"p3"}""");
@@ -89,7 +92,7 @@ public abstract partial class RecordQueryConformanceTests
     [SkippableFact]
     public async Task Sorting_by_a_path_through_an_array_sorts_it_as_missing()
     {
-        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync());
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync(), declared: [new DeclaredField("items", FieldType.Json)]);
         await SyncAsync(team, model, """{"id":"p1","items":[{"sku":"A"}]}""", """{"id":"p2","items":{"sku":"B"}}""", """{"id":"p3"}""");
         var query = SeededRecordStore.QueryBuilder.Build(null, QueryJson.Order("""[{"field":"items.sku"}]"""), null, new PageInput(First: 10)).Value!;
 
@@ -101,7 +104,8 @@ public abstract partial class RecordQueryConformanceTests
     [SkippableFact]
     public async Task Related_records_whose_link_runs_through_an_array_relate_to_nothing()
     {
-        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync(), "Orders");
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(await EmptyStoreAsync(), "Orders",
+            [new DeclaredField("owner", FieldType.Json)]);
         await SyncAsync(team, model, """{"id":"o1","owner":[{"email":"ann@a.com"}]}""", """{"id":"o2","owner":{"email":"ann@a.com"}}""",
             """{"id":"o3","owner":{"email":["ann@a.com"]}}""");
         var link = new RecordLink(new FieldPath(["owner", "email"]), ["ann@a.com"]);
