@@ -32,6 +32,7 @@ public static class GatherApiExtensions
         builder.Services.AddGatherForwardedClients();
         builder.Services.AddGatherConsole();
         builder.Services.AddGatherSessions();
+        builder.Services.AddHostedService<ReadyBanner>();
         return builder;
     }
 
