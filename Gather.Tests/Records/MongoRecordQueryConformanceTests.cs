@@ -19,7 +19,11 @@ public sealed class MongoSeededStore : IAsyncLifetime
 
     public string SkipReason => _server.SkipReason;
 
-    public async Task<IGatherStore> CreateAsync()
+    public async Task<IGatherStore> CreateAsync() =>
+        new MongoStore(await CreateCollectionsAsync(), Options.Create(MongoServer.StoreOptions), TimeProvider.System);
+
+    /// <summary>A fresh, initialised database, for tests that build the adapter's parts themselves.</summary>
+    internal async Task<MongoCollections> CreateCollectionsAsync()
     {
         Skip.If(_server.ConnectionString is null, _server.SkipReason);
         _client ??= new MongoClient(MongoClientSettingsFactory.Create(new MongoOptions { ConnectionString = _server.ConnectionString! }));
@@ -27,7 +31,7 @@ public sealed class MongoSeededStore : IAsyncLifetime
         _databases.Add(name);
         var collections = new MongoCollections(_client.GetDatabase(name));
         await new MongoStoreInitializer(collections, NullLogger<MongoStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return new MongoStore(collections, Options.Create(MongoServer.StoreOptions), TimeProvider.System);
+        return collections;
     }
 
     public async Task InitializeAsync()

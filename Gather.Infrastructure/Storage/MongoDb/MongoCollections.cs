@@ -18,6 +18,8 @@ internal sealed class MongoCollections(IMongoDatabase database)
 
     public IMongoCollection<BsonDocument> FieldStats { get; } = database.GetCollection<BsonDocument>(FieldStatDocument.Collection);
 
+    public IMongoCollection<BsonDocument> FieldStatsPending { get; } = database.GetCollection<BsonDocument>(MongoFieldStatsRepair.Collection);
+
     public IMongoCollection<RelationshipDocument> Relationships { get; } =
         database.GetCollection<RelationshipDocument>(RelationshipDocument.Collection);
 
@@ -36,6 +38,6 @@ internal sealed class MongoCollections(IMongoDatabase database)
         TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection,
         FieldStatDocument.Collection, RelationshipDocument.Collection, MongoViewStore.Collection,
         MongoIntegrationStore.Collection, MongoIntegrationTaskStore.Collection, MongoIntegrationStore.EventsCollection,
-        MongoFieldIndexStore.Collection,
+        MongoFieldIndexStore.Collection, MongoFieldStatsRepair.Collection,
     ];
 }

@@ -10,6 +10,9 @@ internal static class MongoFieldStats
     public static BsonDocument OfModel(string teamId, string modelId) =>
         new() { { FieldStatDocument.TeamId, teamId }, { FieldStatDocument.ModelId, modelId } };
 
+    public static BsonDocument OfPair(string teamId, string modelId, string path, ValueKind kind) =>
+        new(OfModel(teamId, modelId)) { { FieldStatDocument.Path, path }, { FieldStatDocument.Kind, kind.ToString() } };
+
     public static BsonDocument Counted(string teamId, IEnumerable<string> modelIds) => new()
     {
         { FieldStatDocument.TeamId, teamId },
@@ -21,6 +24,6 @@ internal static class MongoFieldStats
     public static IReadOnlyList<WriteModel<BsonDocument>> Increments(string teamId, string modelId,
         IReadOnlyDictionary<(string Path, ValueKind Kind), long> delta) =>
         delta.Where(d => d.Value != 0).Select(d => (WriteModel<BsonDocument>)new UpdateOneModel<BsonDocument>(
-            new BsonDocument(OfModel(teamId, modelId)) { { FieldStatDocument.Path, d.Key.Path }, { FieldStatDocument.Kind, d.Key.Kind.ToString() } },
+            OfPair(teamId, modelId, d.Key.Path, d.Key.Kind),
             new BsonDocument("$inc", new BsonDocument(FieldStatDocument.Count, d.Value))) { IsUpsert = true }).ToList();
 }

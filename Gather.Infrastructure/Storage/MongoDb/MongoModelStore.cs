@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>One team's models in MongoDB; every filter names the team.</summary>
-internal sealed class MongoModelStore(MongoCollections collections, string teamId) : IModelStore
+internal sealed class MongoModelStore(MongoCollections collections, string teamId, MongoFieldStatsRepair statsRepair) : IModelStore
 {
     private static readonly FilterDefinitionBuilder<ModelDocument> Filter = Builders<ModelDocument>.Filter;
 
@@ -81,6 +81,7 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
             return null;
         var records = await collections.Records.DeleteManyAsync(MongoRecordQueries.OfModel(teamId, id), cancellationToken);
         await collections.FieldStats.DeleteManyAsync(MongoFieldStats.OfModel(teamId, id), cancellationToken);
+        await collections.FieldStatsPending.DeleteManyAsync(MongoFieldStats.OfModel(teamId, id), cancellationToken);
         await collections.Relationships.DeleteManyAsync(MongoRelationshipStore.OfModel(teamId, id), cancellationToken);
         return records.DeletedCount;
     }
@@ -88,6 +89,8 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>> GetFieldStatisticsAsync(
         IReadOnlyCollection<string> modelIds, CancellationToken cancellationToken)
     {
+        // Models whose last writes failed between records and counts are recounted first.
+        await statsRepair.RepairAsync(modelIds, cancellationToken);
         var documents = await collections.FieldStats.Find(MongoFieldStats.Counted(teamId, modelIds))
             .Sort(new BsonDocument { { FieldStatDocument.ModelId, 1 }, { FieldStatDocument.Path, 1 }, { FieldStatDocument.Kind, 1 } })
             .ToListAsync(cancellationToken);

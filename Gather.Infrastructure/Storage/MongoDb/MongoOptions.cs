@@ -28,4 +28,11 @@ public sealed class MongoOptions
     /// <summary>Largest bound a wait between re-plans grows to.</summary>
     [Range(1, 60_000)]
     public int SyncRetryMaxDelayMilliseconds { get; set; } = 1_000;
+
+    /// <summary>
+    /// How old a write's pending note must be before a statistics read treats the write as failed
+    /// between its records and its field counts and recounts the model; longer than any write takes.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int FieldStatsRepairGraceSeconds { get; set; } = 30;
 }

@@ -14,13 +14,37 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// insert). Keys that lost a race are re-read and re-planned after a jittered wait
 /// (<see cref="MongoSyncBackoff"/>), so no update is lost; past the retry budget the sync stops
 /// with <see cref="StoreContendedException"/>, having written only whole records.
+/// Records and their field statistics are separate commands; <see cref="MongoFieldStatsRepair"/>
+/// notes each write before it starts so a failure between the two is recounted on a later read.
 /// </summary>
-internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff) : IRecordStore
+/// <param name="afterRecordWrites">Tests only: runs between a write's records and its statistics, to fail there.</param>
+internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff,
+    MongoFieldStatsRepair statsRepair, Func<Task>? afterRecordWrites = null) : IRecordStore
 {
     /// <summary>MongoDB's largest document (BSON), for a record's data, search text and attached data together.</summary>
     public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     public async Task<IReadOnlyList<RecordOutcome>> SyncAsync(string modelId, IReadOnlyList<RecordPatch> patches,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (patches.Count == 0)
+            return [];
+        var pendingWrite = await statsRepair.StartAsync(modelId, cancellationToken);
+        try
+        {
+            var outcomes = await SyncAttemptsAsync(modelId, patches, now, cancellationToken);
+            await statsRepair.DoneAsync(modelId, pendingWrite, cancellationToken);
+            return outcomes;
+        }
+        catch (StoreContendedException)
+        {
+            // Every attempt that wrote records also wrote their statistics before giving up.
+            await statsRepair.DoneAsync(modelId, pendingWrite, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<RecordOutcome>> SyncAttemptsAsync(string modelId, IReadOnlyList<RecordPatch> patches,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcomes = new List<RecordOutcome>();
@@ -39,6 +63,8 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
                 .ToDictionary(r => r.Key, StringComparer.Ordinal);
             var plan = SyncPlanner.Build(modelId, existing, pending, now);
             var lost = await WriteAsync(plan.Writes, cancellationToken);
+            if (afterRecordWrites is not null)
+                await afterRecordWrites();
 
             var delta = new Dictionary<(string Path, ValueKind Kind), long>();
             foreach (var write in plan.Writes.Where(w => !lost.Contains(w.Record.Key)))
@@ -159,6 +185,9 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
         // One delete per key, each returning what it removed, so the catalogue is adjusted by exactly what left.
         var delta = new Dictionary<(string Path, ValueKind Kind), long>();
         var deleted = new List<string>();
+        if (keys.Count == 0)
+            return deleted;
+        var pendingWrite = await statsRepair.StartAsync(modelId, cancellationToken);
         foreach (var key in keys.Distinct())
         {
             var document = await collections.Records.FindOneAndDeleteAsync(
@@ -168,8 +197,11 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
             deleted.Add(key);
             FieldCatalogue.AddDelta(delta, document.ToRecord().Data, null);
         }
+        if (afterRecordWrites is not null)
+            await afterRecordWrites();
         if (MongoFieldStats.Increments(teamId, modelId, delta) is { Count: > 0 } increments)
             await collections.FieldStats.BulkWriteAsync(increments, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        await statsRepair.DoneAsync(modelId, pendingWrite, cancellationToken);
         return deleted;
     }
 }

@@ -12,7 +12,12 @@ internal sealed class MongoStore(MongoCollections collections, IOptions<MongoOpt
 {
     private readonly MongoSyncBackoff _backoff = new(options.Value, time);
 
-    public ITeamStore ForTeam(string teamId) => new MongoTeamStore(collections, TeamScope.Require(teamId), _backoff);
+    public ITeamStore ForTeam(string teamId)
+    {
+        var team = TeamScope.Require(teamId);
+        return new MongoTeamStore(collections, team, _backoff,
+            new MongoFieldStatsRepair(collections, team, time, TimeSpan.FromSeconds(options.Value.FieldStatsRepairGraceSeconds)));
+    }
 
     public async Task<ApiKey?> FindApiKeyBySecretHashAsync(string secretHash, CancellationToken cancellationToken)
     {

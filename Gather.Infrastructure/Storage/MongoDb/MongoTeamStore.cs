@@ -5,13 +5,14 @@ using MongoDB.Driver;
 namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>One team's view of the MongoDB store: every filter comes from <see cref="MongoQueries"/> with the team in it.</summary>
-internal sealed class MongoTeamStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff) : ITeamStore
+internal sealed class MongoTeamStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff,
+    MongoFieldStatsRepair statsRepair) : ITeamStore
 {
     public string TeamId => teamId;
 
-    public IModelStore Models { get; } = new MongoModelStore(collections, teamId);
+    public IModelStore Models { get; } = new MongoModelStore(collections, teamId, statsRepair);
 
-    public IRecordStore Records { get; } = new MongoRecordStore(collections, teamId, backoff);
+    public IRecordStore Records { get; } = new MongoRecordStore(collections, teamId, backoff, statsRepair);
 
     public IRelationshipStore Relationships { get; } = new MongoRelationshipStore(collections, teamId);
 
