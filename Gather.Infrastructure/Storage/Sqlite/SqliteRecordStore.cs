@@ -46,6 +46,8 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+        // Same transaction as the records: a failure between the two rolls both back, so unlike
+        // MongoDB (MongoFieldStatsRepair) the counts need no recount.
         await ApplyCatalogueDeltaAsync(transaction, modelId, plan.CatalogueDelta, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return plan.Outcomes;
