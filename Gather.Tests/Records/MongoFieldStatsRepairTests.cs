@@ -82,6 +82,20 @@ public sealed class MongoFieldStatsRepairTests(MongoSeededStore fixture) : IClas
         Assert.Equal(Repaired, await CountsAsync(team, model));
     }
 
+    [SkippableFact]
+    public async Task A_sync_refused_before_writing_leaves_no_note_behind()
+    {
+        var (collections, clock, team, model) = await SeedAsync();
+        var store = FailingStore(collections, team.TeamId, clock);
+
+        await Assert.ThrowsAsync<RecordTooLargeException>(() => store.SyncAsync(model.Id,
+            [new RecordPatch(0, "big", new JsonObject { ["id"] = "big", ["text"] = new string('a', MongoRecordStore.MaxDocumentBytes) })],
+            clock.GetUtcNow(), CancellationToken.None));
+
+        Assert.Empty(await PendingAsync(collections, model));
+        Assert.Equal(Drifted, await CountsAsync(team, model));
+    }
+
     // Seeded: a {id, name} and b {id, name}; c adds id, name and size (a float).
     private const string Drifted = "id:String:2 name:String:2";
     private const string Repaired = "id:String:3 name:String:3 size:Float:1";

@@ -36,9 +36,9 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
             await statsRepair.DoneAsync(modelId, pendingWrite, cancellationToken);
             return outcomes;
         }
-        catch (StoreContendedException)
+        catch (Exception e) when (e is StoreContendedException or RecordTooLargeException)
         {
-            // Every attempt that wrote records also wrote their statistics before giving up.
+            // Both stop before an attempt's writes; earlier attempts wrote their statistics too.
             await statsRepair.DoneAsync(modelId, pendingWrite, cancellationToken);
             throw;
         }
