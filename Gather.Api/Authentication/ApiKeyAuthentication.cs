@@ -93,6 +93,12 @@ public static class CallerClaims
             .. caller.Scopes.Select(s => new Claim(Scope, s.ToWireName())),
         ], scheme));
 
+    /// <summary>The caller's key id alone, for per-request partitioning that needs no scopes.</summary>
+    public static string? ApiKeyIdOf(ClaimsPrincipal principal) => principal.FindFirstValue(ApiKeyId);
+
+    /// <summary>The caller's team id alone.</summary>
+    public static string? TeamIdOf(ClaimsPrincipal principal) => principal.FindFirstValue(TeamId);
+
     public static Caller? FromPrincipal(ClaimsPrincipal principal) =>
         principal.FindFirstValue(TeamId) is { } team && principal.FindFirstValue(ApiKeyId) is { } key
             ? new Caller(team, key, principal.FindAll(Scope)

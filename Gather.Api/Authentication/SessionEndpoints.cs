@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gather.Api.GraphQL;
+using Gather.Api.Hosting;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;
 using Gather.Schema.Common;
@@ -25,13 +26,12 @@ public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await GraphQLErrorResponse.WriteAsync(context.Response,
-                "Send a JSON body { \"apiKey\": \"<key>\" } with Content-Type: application/json.", "BAD_REQUEST");
+                "Send a JSON body { \"apiKey\": \"<key>\" } with Content-Type: application/json.", ErrorCodes.BadRequest);
             return;
         }
 
-        var hash = ApiKeySecret.Hash(apiKey);
-        var key = apiKey.Length <= ApiKeySecret.MaximumLength
-            ? await store.FindApiKeyBySecretHashAsync(hash, context.RequestAborted) : null;
+        var hash = apiKey.Length <= ApiKeySecret.MaximumLength ? ApiKeySecret.Hash(apiKey) : null;
+        var key = hash is null ? null : await store.FindApiKeyBySecretHashAsync(hash, context.RequestAborted);
         if (key is null || key.IsRevoked)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -41,7 +41,7 @@ public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
         }
 
         var team = await store.ForTeam(key.TeamId).GetTeamAsync(context.RequestAborted);
-        cookie.Issue(context.Response, hash);
+        cookie.Issue(context.Response, key.SecretHash);
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsJsonAsync(new
         {
@@ -71,20 +71,14 @@ public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
 
     private static async Task<string?> ReadApiKeyAsync(HttpRequest request)
     {
-        if (request.ContentLength > MaxBodyBytes || !(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return null;
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
-        {
-            length += read;
-            if (length > MaxBodyBytes)
-                return null;
-        }
+        using var body = await BoundedBody.ReadAsync(request, MaxBodyBytes);
+        if (body is null)
+            return null;
         try
         {
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
+            using var document = JsonDocument.Parse(body.Memory);
             return document.RootElement.ValueKind == JsonValueKind.Object
                    && document.RootElement.TryGetProperty("apiKey", out var key) && key.ValueKind == JsonValueKind.String
                    && key.GetString() is { Length: > 0 } value ? value.Trim() : null;

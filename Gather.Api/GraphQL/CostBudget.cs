@@ -34,20 +34,20 @@ public sealed class CostBudget(IOptions<GraphQLLimitsOptions> limits, IOptions<R
         using var key = _keys.AttemptAcquire(caller.ApiKeyId, (int)Math.Clamp(cost, 1, limits.Value.FieldsBurstPerKey));
         if (!key.IsAcquired)
         {
-            refusal = Refusal(key, "FieldsPerSecondPerKey", limits.Value.FieldsPerSecondPerKey);
+            refusal = Refusal(key, byTeam: false, limits.Value.FieldsPerSecondPerKey);
             return false;
         }
         using var team = _teams.AttemptAcquire(caller.TeamId, (int)Math.Clamp(cost, 1, limits.Value.FieldsBurstPerTeam));
         if (!team.IsAcquired)
         {
-            refusal = Refusal(team, "FieldsPerSecondPerTeam", limits.Value.FieldsPerSecondPerTeam);
+            refusal = Refusal(team, byTeam: true, limits.Value.FieldsPerSecondPerTeam);
             return false;
         }
         return true;
     }
 
-    private static CostRefusal Refusal(RateLimitLease lease, string option, int perSecond) =>
-        new(option, perSecond, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1));
+    private static CostRefusal Refusal(RateLimitLease lease, bool byTeam, int perSecond) =>
+        new(byTeam, perSecond, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1));
 
     private static PartitionedRateLimiter<string> Buckets(int perSecond, int burst) =>
         PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
@@ -66,5 +66,9 @@ public sealed class CostBudget(IOptions<GraphQLLimitsOptions> limits, IOptions<R
     }
 }
 
-/// <summary>Which budget refused a document (its option's name and rate) and when to try again.</summary>
-public readonly record struct CostRefusal(string Option, int PerSecond, TimeSpan RetryAfter);
+/// <summary>Which budget refused a document (the team's or the key's, and its rate) and when to try again.</summary>
+public readonly record struct CostRefusal(bool ByTeam, int PerSecond, TimeSpan RetryAfter)
+{
+    /// <summary>The option that sets the refusing budget's rate, for the error message.</summary>
+    public string Option => ByTeam ? "FieldsPerSecondPerTeam" : "FieldsPerSecondPerKey";
+}

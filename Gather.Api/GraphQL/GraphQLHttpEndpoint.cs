@@ -101,7 +101,7 @@ public sealed class GraphQLHttpEndpoint(
         if (!budget.TryCharge(caller, gated.Cost, out var refusal))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            var whose = refusal.Option == "FieldsPerSecondPerTeam" ? "Your team's API keys together have" : "This API key has";
+            var whose = refusal.ByTeam ? "Your team's API keys together have" : "This API key has";
             await FailAsync(context, new(StatusCodes.Status429TooManyRequests,
                 $"{whose} spent the budget of field selections ({refusal.PerSecond} per second, Gather:GraphQL:{refusal.Option}); this document costs {gated.Cost}. Wait as Retry-After says, or send smaller documents.",
                 ErrorCodes.RateLimited), mediaType);

@@ -5,6 +5,7 @@ using Gather.Schema;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;
+using Gather.Schema.Common;
 
 namespace Gather.Api.GraphQL;
 
@@ -85,7 +86,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
             : (request, null);
 
     private static GraphQLRequestProblem BadRequest(string message) =>
-        new(StatusCodes.Status400BadRequest, message, "BAD_REQUEST");
+        new(StatusCodes.Status400BadRequest, message, ErrorCodes.BadRequest);
 
     private static byte? FirstSignificantByte(ReadOnlySpan<byte> body)
     {

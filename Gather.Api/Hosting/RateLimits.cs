@@ -75,12 +75,13 @@ public static class RateLimits
                     "Too many requests for this API key or its team; wait as Retry-After says, then try again.", ErrorCodes.RateLimited);
             };
             // A key's request takes a permit from its key's bucket and from its team's.
+            static bool Unlimited(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                buckets.ForRequests(context => context.Request.Path.StartsWithSegments("/health") ? null
-                    : CallerClaims.FromPrincipal(context.User) is { } caller ? RateLimitBuckets.ForKey(caller.ApiKeyId)
+                buckets.ForRequests(context => Unlimited(context) ? null
+                    : CallerClaims.ApiKeyIdOf(context.User) is { } key ? RateLimitBuckets.ForKey(key)
                     : RateLimitBuckets.ForAddress(context.Connection.RemoteIpAddress)),
-                buckets.ForRequests(context => context.Request.Path.StartsWithSegments("/health") ? null
-                    : CallerClaims.FromPrincipal(context.User) is { } caller ? RateLimitBuckets.ForTeam(caller.TeamId) : null));
+                buckets.ForRequests(context => Unlimited(context) ? null
+                    : CallerClaims.TeamIdOf(context.User) is { } team ? RateLimitBuckets.ForTeam(team) : null));
         });
         services.AddRateLimiter(_ => { });
         return services;

@@ -5,6 +5,7 @@ using Gather.Api.Hosting;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
+using Gather.Schema.Common;
 
 namespace Gather.Api.Records;
 
@@ -72,13 +73,13 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
     private static (RecordSyncRequest?, SyncRequestProblem?) ReadForm(ReadOnlyMemory<byte> body)
     {
         if (FormFields.Read(body.Span, out var problem) is not { } fields)
-            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", problem!));
+            return (null, new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, problem!));
         var record = new JsonObject();
         foreach (var group in fields.GroupBy(f => f.Name, StringComparer.Ordinal))
         {
             var count = group.Count();
             if (count > 1)
-                return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST",
+                return (null, new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest,
                     $"Form field '{group.Key}' is given {count} times; give each field once.", group.Key));
             record[group.Key] = JsonValue.Create(group.Single().Value);
         }
@@ -94,7 +95,7 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         // Invalid UTF-8, lone surrogate escapes and duplicate members are refused before parsing:
         // System.Text.Json would throw on the first two only when a value is read, long after.
         if (JsonTextCheck.Problem(body.Memory.Span, "The body") is { } problem)
-            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", problem));
+            return (null, new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, problem));
         JsonDocument document;
         try
         {
@@ -102,7 +103,7 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         }
         catch (JsonException e)
         {
-            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST", $"The body is not valid JSON: {e.Message}"));
+            return (null, new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"The body is not valid JSON: {e.Message}"));
         }
         var root = document.RootElement;
         IReadOnlyList<RecordInput>? records = root.ValueKind switch
@@ -114,7 +115,7 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         if (records is null)
         {
             document.Dispose();
-            return (null, new(StatusCodes.Status400BadRequest, "BAD_REQUEST",
+            return (null, new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest,
                 "The body must be a JSON object (one record) or an array of objects (a batch)."));
         }
         return (new RecordSyncRequest(records, document, body), null);

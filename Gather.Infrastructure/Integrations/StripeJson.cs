@@ -39,12 +39,12 @@ internal static class StripeJson
     public static DateTimeOffset Time(JsonElement obj, string name)
     {
         var seconds = Number(obj, name);
-        return seconds is >= MinUnixSeconds and <= MaxUnixSeconds ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+        return seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : throw new JsonException($"Stripe's {Kind(obj)} has a `{name}` that is not a time: {seconds}.");
     }
 
-    // The Unix seconds DateTimeOffset can hold (years 1 to 9999).
-    private const long MinUnixSeconds = -62_135_596_800, MaxUnixSeconds = 253_402_300_799;
+    // The Unix seconds DateTimeOffset can hold.
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds(), MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private static string Clip(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
 

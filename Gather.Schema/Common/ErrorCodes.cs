@@ -6,6 +6,9 @@ public static class ErrorCodes
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
 
+    /// <summary>The HTTP request itself could not be read (body, media type, parameters); the message says what to send.</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
     /// <summary>The API key (or, without one, the address) made more requests than Gather:RateLimits allows; see Retry-After.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
