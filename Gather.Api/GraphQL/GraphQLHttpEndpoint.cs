@@ -94,7 +94,7 @@ public sealed class GraphQLHttpEndpoint(
         {
             context.Response.Headers.Allow = "POST";
             await FailAsync(context, new(StatusCodes.Status405MethodNotAllowed,
-                "Mutations must be sent with POST; GET only runs queries.", "METHOD_NOT_ALLOWED"), mediaType);
+                "Mutations must be sent with POST; GET only runs queries.", ErrorCodes.MethodNotAllowed), mediaType);
             return;
         }
 

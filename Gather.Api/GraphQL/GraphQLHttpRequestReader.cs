@@ -20,18 +20,18 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         if (HttpMethods.IsGet(http.Method))
             return FromQueryString(http.Query);
         if (!HttpMethods.IsPost(http.Method))
-            return (null, new(StatusCodes.Status405MethodNotAllowed, "GraphQL accepts GET and POST.", "METHOD_NOT_ALLOWED"));
+            return (null, new(StatusCodes.Status405MethodNotAllowed, "GraphQL accepts GET and POST.", ErrorCodes.MethodNotAllowed));
         if (!GraphQLMediaTypes.IsJsonContentType(http.ContentType))
             return (null, new(StatusCodes.Status415UnsupportedMediaType,
                 $"A GraphQL POST must have Content-Type 'application/json'; this one has '{http.ContentType ?? "none"}'.",
-                "UNSUPPORTED_MEDIA_TYPE"));
+                ErrorCodes.UnsupportedMediaType));
 
         var maxBytes = limits.Value.MaxRequestBodyBytes;
         using var body = await BoundedBody.ReadAsync(http, maxBytes);
         if (body is null)
             return (null, new(StatusCodes.Status413PayloadTooLarge,
                 $"The request body is larger than the {maxBytes} bytes allowed (Gather:GraphQL:MaxRequestBodyBytes).",
-                "REQUEST_TOO_LARGE"));
+                ErrorCodes.RequestTooLarge));
 
         // The first significant byte tells an object from a batch without parsing the body twice.
         if (FirstSignificantByte(body.Memory.Span) == (byte)'[')
@@ -59,7 +59,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
                 return (null, BadRequest($"The query string names the parameter '{parameter}' more than once; send it once."));
         }
         if (query["query"].ToString().Length > limits.Value.MaxRequestBodyBytes)
-            return (null, new(StatusCodes.Status413PayloadTooLarge, "The query is longer than allowed.", "REQUEST_TOO_LARGE"));
+            return (null, new(StatusCodes.Status413PayloadTooLarge, "The query is longer than allowed.", ErrorCodes.RequestTooLarge));
         GraphQLRequest request;
         try
         {

@@ -98,7 +98,7 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
         return WriteErrorsAsync(context, StatusCodes.Status405MethodNotAllowed,
         [
             Error($"{context.Request.Method} is not supported here: /models/{{modelId}}/records only syncs records (POST). Reading records goes through GraphQL: "
-                  + $"POST /graphql with {{ records(modelId: \"{shown}\", first: 50) {{ totalCount nodes {{ id fields }} }} }}.", "METHOD_NOT_ALLOWED"),
+                  + $"POST /graphql with {{ records(modelId: \"{shown}\", first: 50) {{ totalCount nodes {{ id fields }} }} }}.", ErrorCodes.MethodNotAllowed),
         ]);
     }
 

@@ -47,7 +47,7 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         var maxBytes = options.Value.MaxRequestBodyBytes;
         var body = await BoundedBody.ReadAsync(request, maxBytes);
         if (body is null)
-            return (null, new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
+            return (null, new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge,
                 $"The request body is larger than the {maxBytes} bytes allowed (Gather:Sync:MaxRequestBodyBytes)."));
         if (!isJson)
         {
@@ -66,7 +66,7 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         return (records, problem);
     }
 
-    private static SyncRequestProblem UnsupportedType(string contentType) => new(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+    private static SyncRequestProblem UnsupportedType(string contentType) => new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
         $"Send records as form fields (application/x-www-form-urlencoded, as `curl -d` does) or as JSON (Content-Type: application/json); this request has '{contentType}'.",
         "Content-Type");
 

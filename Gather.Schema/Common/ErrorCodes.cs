@@ -9,6 +9,15 @@ public static class ErrorCodes
     /// <summary>The HTTP request itself could not be read (body, media type, parameters); the message says what to send.</summary>
     public const string BadRequest = "BAD_REQUEST";
 
+    /// <summary>The body's Content-Type is not one the endpoint reads; the message names the one to send.</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>The body (or the query) is longer than the endpoint's limit, named in the message.</summary>
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+
+    /// <summary>The endpoint does not take this HTTP method; <c>Allow</c> or the message says which it does.</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
     /// <summary>The API key (or, without one, the address) made more requests than Gather:RateLimits allows; see Retry-After.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
