@@ -42,6 +42,11 @@ public sealed class GeneratedClientStabilityTests : IAsyncLifetime
         var integration = await ConnectStripeAsync(Admin);
         var task = await CreateChargesTaskAsync(Admin, integration, orders);
         await WaitForTaskAsync(Admin, task, t => Is(t, "SUCCEEDED"));
+        // Connecting Stripe also starts Sync Stripe Customers, which adds fields to Customer: the
+        // SDL a client is generated from is taken once that has finished too.
+        var customers = (await Admin.PostGraphQLAsync("{ integrationTasks { id kind } }")).Data!["integrationTasks"]!.AsArray()
+            .Single(t => t!["kind"]!.GetValue<string>() == "SYNC_STRIPE_CUSTOMERS")!["id"]!.GetValue<string>();
+        await WaitForTaskAsync(Admin, customers, t => Is(t, "SUCCEEDED"));
         return (orders, integration);
     }
 
