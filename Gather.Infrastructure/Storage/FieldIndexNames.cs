@@ -12,9 +12,15 @@ internal static class FieldIndexNames
 {
     public const string Prefix = "ix_records_held_";
 
+    /// <summary>
+    /// Changes whenever what an index holds per field changes, so that an index of the old shape
+    /// is let go and built anew the next time its owner holds it, instead of being kept by name.
+    /// </summary>
+    private const string Shape = "rank-value-key";
+
     public static string For(string teamId, FieldIndexKey key)
     {
-        var identity = JsonSerializer.Serialize(new[] { teamId, key.ModelId }.Concat(key.FieldNames).ToArray());
+        var identity = JsonSerializer.Serialize(new[] { Shape, teamId, key.ModelId }.Concat(key.FieldNames).ToArray());
         return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
     }
 }

@@ -23,21 +23,36 @@ public interface IFieldIndexStore
     Task<IReadOnlyList<FieldIndex>> ListAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>What an index covers: some fields, in order, of one model's records.</summary>
-public sealed record FieldIndexKey(string ModelId, IReadOnlyList<FieldPath> Fields)
+/// <summary>What an index covers: some fields, in order and each in a direction, of one model's records.</summary>
+public sealed record FieldIndexKey(string ModelId, IReadOnlyList<IndexedField> Fields)
 {
-    public FieldIndexKey(string modelId, FieldPath field) : this(modelId, [field])
+    public FieldIndexKey(string modelId, FieldPath field) : this(modelId, [new IndexedField(field)])
     {
     }
 
-    /// <summary>The fields as stored in the registry, e.g. <c>["stripe_charge_id"]</c> (one dotted path each).</summary>
-    public IReadOnlyList<string> FieldNames => Fields.Select(f => f.ToString()).ToList();
+    /// <summary>
+    /// The fields as the registry stores them, one string each: the dotted path, after
+    /// <see cref="DescendingMark"/> when descending (no field name starts with '$', so the two never mix).
+    /// </summary>
+    public IReadOnlyList<string> FieldNames => Fields.Select(f => f.Direction == SortDirection.Descending ? DescendingMark + f.Path : f.Path.ToString()).ToList();
+
+    public const string DescendingMark = "$desc ";
+
+    /// <summary>The key a registry entry holds (see <see cref="FieldNames"/>).</summary>
+    public static FieldIndexKey FromRegistry(string modelId, IEnumerable<string> fieldNames) => new(modelId, fieldNames
+        .Select(name => name.StartsWith(DescendingMark, StringComparison.Ordinal)
+            ? new IndexedField(new FieldPath(name[DescendingMark.Length..].Split('.')), SortDirection.Descending)
+            : new IndexedField(new FieldPath(name.Split('.'))))
+        .ToList());
 
     public bool Equals(FieldIndexKey? other) =>
         other is not null && string.Equals(ModelId, other.ModelId, StringComparison.Ordinal) && Fields.SequenceEqual(other.Fields);
 
     public override int GetHashCode() => HashCode.Combine(ModelId, string.Join('\n', FieldNames));
 }
+
+/// <summary>One field of an index and the direction its values are kept in.</summary>
+public sealed record IndexedField(FieldPath Path, SortDirection Direction = SortDirection.Ascending);
 
 /// <summary>
 /// Who needs an index: a kind of thing and its id, e.g. (<c>integrationTask</c>, <c>task_…</c>).

@@ -14,7 +14,37 @@ namespace Gather.Infrastructure.Records.Querying;
 /// <item>When the field holds an array, an operator matches if it matches any element.</item>
 /// </list>
 /// </summary>
-public abstract record RecordFilter;
+public abstract record RecordFilter
+{
+    /// <summary>Every field path the filter compares, once each.</summary>
+    public IReadOnlySet<FieldPath> Paths()
+    {
+        var paths = new HashSet<FieldPath>();
+        Collect(this, paths);
+        return paths;
+
+        static void Collect(RecordFilter filter, HashSet<FieldPath> paths)
+        {
+            switch (filter)
+            {
+                case AllOf all:
+                    foreach (var part in all.Filters)
+                        Collect(part, paths);
+                    break;
+                case AnyOf any:
+                    foreach (var part in any.Filters)
+                        Collect(part, paths);
+                    break;
+                case NotFilter not:
+                    Collect(not.Filter, paths);
+                    break;
+                case FieldFilter field:
+                    paths.Add(field.Path);
+                    break;
+            }
+        }
+    }
+}
 
 public sealed record AllOf(IReadOnlyList<RecordFilter> Filters) : RecordFilter;
 

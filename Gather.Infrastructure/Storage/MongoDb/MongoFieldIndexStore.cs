@@ -111,7 +111,7 @@ internal sealed class MongoFieldIndexStore(MongoCollections collections, string 
 
     private static FieldIndex Read(BsonDocument document) => new(
         document["_id"].AsString,
-        new FieldIndexKey(document["modelId"].AsString, document["fields"].AsBsonArray.Select(f => new FieldPath(f.AsString.Split('.'))).ToList()),
+        FieldIndexKey.FromRegistry(document["modelId"].AsString, document["fields"].AsBsonArray.Select(f => f.AsString)),
         document["owners"].AsBsonArray.Select(o => new IndexOwner(o["kind"].AsString, o["id"].AsString))
             .OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal).ToList(),
         new DateTimeOffset(document["createdAt"].ToUniversalTime(), TimeSpan.Zero));

@@ -99,8 +99,8 @@ internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections,
             var name = reader.GetString(0);
             if (indexes.Count == 0 || indexes[^1].Name != name)
             {
-                var fields = JsonSerializer.Deserialize<string[]>(reader.GetString(2))!.Select(f => new FieldPath(f.Split('.'))).ToList();
-                indexes.Add((name, new FieldIndexKey(reader.GetString(1), fields), reader.ReadTime(3), []));
+                var key = FieldIndexKey.FromRegistry(reader.GetString(1), JsonSerializer.Deserialize<string[]>(reader.GetString(2))!);
+                indexes.Add((name, key, reader.ReadTime(3), []));
             }
             if (!reader.IsDBNull(4))
                 indexes[^1].Owners.Add(new IndexOwner(reader.GetString(4), reader.GetString(5)));
@@ -109,14 +109,19 @@ internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections,
     }
 
     /// <summary>
-    /// The index on the key's fields within the team's model. A partial index's WHERE cannot take
-    /// bound parameters, so the ids are SQL string literals (<see cref="Literal"/>), and a query it
-    /// serves must say <c>team_id = '…' AND model_id = '…'</c> with the same literals (as
-    /// <see cref="SqliteRecordStore.AttachSql"/> does). The team and model lead the columns as well:
-    /// without statistics, SQLite ranks an index by how many of its columns a query fixes.
+    /// The index on the key's fields within the team's model: each field's rank and value, the
+    /// expressions every filter, sort and cursor is written over (<see cref="SqliteRecordSql"/>),
+    /// then the record key, so one index serves equality, ranges, the sort and paging. A partial
+    /// index's WHERE cannot take bound parameters, so the ids are SQL string literals, and a query
+    /// it serves says <c>team_id = '…' AND model_id = '…'</c> with the same literals. The team and
+    /// model lead the columns as well: without statistics, SQLite ranks an index by how many of
+    /// its columns a query fixes.
     /// </summary>
     internal string CreateIndexSql(string name, FieldIndexKey key) =>
-        $"CREATE INDEX IF NOT EXISTS {name} ON records (team_id, model_id, {string.Join(", ", key.Fields.Select(f => $"json_extract(data, {SqliteRecordSql.JsonPath(f)})"))}) " +
+        $"CREATE INDEX IF NOT EXISTS {name} ON records (team_id, model_id, " +
+        string.Concat(key.Fields.Select(f => f.Direction == SortDirection.Descending
+            ? $"{SqliteRecordSql.Rank(f.Path)} DESC, {SqliteRecordSql.Value(f.Path)} DESC, "
+            : $"{SqliteRecordSql.Rank(f.Path)}, {SqliteRecordSql.Value(f.Path)}, ")) + "key) " +
         $"WHERE team_id = {SqliteRecordSql.IdLiteral(teamId)} AND model_id = {SqliteRecordSql.IdLiteral(key.ModelId)}";
 
     /// <summary>Removes the owner from the index; drops the index when it was the last. Returns how many indexes were dropped.</summary>

@@ -7,14 +7,24 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>
 /// Translates record filters, search terms, orders and cursors into SQL over the JSON in
-/// <c>records.data</c>, with every value bound as a parameter. <c>json_type</c> guards each
-/// comparison so types never mix, reproducing MongoDB's comparison rules (see
-/// <see cref="RecordFilter"/> and <see cref="RecordSort"/>). Paths are inlined as literals so an
-/// expression index on <c>json_extract(data, '$."field"')</c> can serve them.
+/// <c>records.data</c>, with every value bound as a parameter. Every comparison, every sort key
+/// and every cursor bound is written over two expressions per field, its <see cref="Rank"/> (the
+/// type's place in Gather's order: missing/null/object/array, numbers, strings, booleans) and its
+/// <see cref="Value"/> (never NULL), so that types never mix, as on MongoDB, and one index on
+/// <c>(team_id, model_id, rank, value, key)</c> (<see cref="SqliteFieldIndexStore"/>) serves
+/// equality, ranges, the sort and paging after a cursor. Paths are inlined as literals, as an
+/// index's expressions must match the query's.
 /// </summary>
 internal sealed class SqliteRecordSql
 {
     private readonly List<(string Name, object? Value)> _parameters = [];
+    private readonly Func<FieldPath, bool> _arrayPaths;
+
+    /// <param name="arrayPaths">
+    /// Whether a path may hold arrays in the model queried (its catalogue has seen one there), so
+    /// that its comparisons must also look at the elements; by default every path may.
+    /// </param>
+    public SqliteRecordSql(Func<FieldPath, bool>? arrayPaths = null) => _arrayPaths = arrayPaths ?? (_ => true);
 
     public IReadOnlyList<(string Name, object? Value)> Parameters => _parameters;
 
@@ -30,9 +40,14 @@ internal sealed class SqliteRecordSql
     /// matched by the query's own text): quotes doubled, and refused outright for what no id holds.
     /// </summary>
     internal static string IdLiteral(string value) =>
-        value.Length == 0 || value.Length > 200 || value.Any(char.IsControl)
-            ? throw new ArgumentException($"'{value}' cannot name a team or a model in an index.", nameof(value))
-            : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+        CanBeLiteral(value)
+            ? "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'"
+            : throw new ArgumentException($"'{value}' cannot name a team or a model in an index.", nameof(value));
+
+    /// <summary>A team or model id in a query: a literal as in the indexes' WHERE when it can be one, else bound.</summary>
+    public string Id(string value) => CanBeLiteral(value) ? IdLiteral(value) : Bind(value);
+
+    private static bool CanBeLiteral(string value) => value.Length is > 0 and <= 200 && !value.Any(char.IsControl);
 
     /// <summary>The SQL JSON path of a field path: every label quoted; names never hold quotes or backslashes.</summary>
     public static string JsonPath(FieldPath path) =>
@@ -41,9 +56,22 @@ internal sealed class SqliteRecordSql
     /// <summary>The column a path reads: <c>linked</c> for attached data (<see cref="AttachedData"/>), else <c>data</c>.</summary>
     public static string ColumnOf(FieldPath path) => AttachedData.IsAttached(path) ? "linked" : "data";
 
-    public static string TypeOf(FieldPath path) => $"coalesce(json_type({ColumnOf(path)}, {JsonPath(path)}), 'missing')";
+    /// <summary>The JSON type at the path (<c>json_type</c>): NULL when the field is missing.</summary>
+    public static string TypeOf(FieldPath path) => $"json_type({ColumnOf(path)}, {JsonPath(path)})";
 
     public static string ValueOf(FieldPath path) => $"json_extract({ColumnOf(path)}, {JsonPath(path)})";
+
+    /// <summary>The field's rank in Gather's order: 0 missing, null, object or array; 1 numbers; 2 strings; 3 booleans.</summary>
+    public static string Rank(FieldPath path) => RankOfType(TypeOf(path));
+
+    /// <summary>The field's value within its rank: the number or string, 1 or 0 for booleans, 0 for rank 0 (never NULL, so row values compare).</summary>
+    public static string Value(FieldPath path) => ValueOfType(TypeOf(path), ValueOf(path));
+
+    private static string RankOfType(string type) =>
+        $"(CASE {type} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'true' THEN 3 WHEN 'false' THEN 3 ELSE 0 END)";
+
+    private static string ValueOfType(string type, string value) =>
+        $"(CASE WHEN {type} IN ('integer', 'real', 'text') THEN {value} WHEN {type} = 'true' THEN 1 ELSE 0 END)";
 
     public string Filter(RecordFilter filter) => filter switch
     {
@@ -63,7 +91,7 @@ internal sealed class SqliteRecordSql
         switch (filter.Operator)
         {
             case FilterOperator.Exists:
-                return (bool)filter.Value.Value! ? $"({TypeOf(path)} <> 'missing')" : $"({TypeOf(path)} = 'missing')";
+                return (bool)filter.Value.Value! ? $"({TypeOf(path)} IS NOT NULL)" : $"({TypeOf(path)} IS NULL)";
             case FilterOperator.Neq:
                 return $"(NOT {Field(filter with { Operator = FilterOperator.Eq })})";
             case FilterOperator.Nin:
@@ -71,32 +99,39 @@ internal sealed class SqliteRecordSql
             case FilterOperator.NContains:
                 return $"(NOT {Field(filter with { Operator = FilterOperator.Contains })})";
         }
-        // The field's own value, or (like MongoDB) any element when the field holds an array.
-        var own = ValuePredicate(filter, TypeOf(path), ValueOf(path), canBeMissing: true);
-        var element = ValuePredicate(filter, "e.type", "e.value", canBeMissing: false);
-        return $"({own} OR ({TypeOf(path)} = 'array' AND EXISTS (SELECT 1 FROM json_each({ColumnOf(path)}, {JsonPath(path)}) AS e WHERE {element})))";
+        var own = ValuePredicate(filter, new Operand(Rank(path), Value(path), TypeOf(path), CanBeMissing: true));
+        if (!_arrayPaths(path))
+            return own;
+        // Like MongoDB, a field holding an array matches when any element does. Only for paths the
+        // model's catalogue has seen arrays at: the OR would keep an index from serving the rest.
+        var element = ValuePredicate(filter, new Operand(RankOfType("e.type"), ValueOfType("e.type", "e.value"), "e.type", CanBeMissing: false));
+        return $"({own} OR ({TypeOf(path)} IS 'array' AND EXISTS (SELECT 1 FROM json_each({ColumnOf(path)}, {JsonPath(path)}) AS e WHERE {element})))";
     }
 
-    private string ValuePredicate(FieldFilter filter, string type, string value, bool canBeMissing) => filter.Operator switch
+    /// <summary>What a predicate compares: the rank, value and JSON type expressions of a field's value or of an array element.</summary>
+    private sealed record Operand(string Rank, string Value, string Type, bool CanBeMissing);
+
+    private string ValuePredicate(FieldFilter filter, Operand operand) => filter.Operator switch
     {
-        FilterOperator.Eq => EqualTo(filter.Value, type, value, canBeMissing),
-        FilterOperator.In => OneOf(filter.Values, type, value, canBeMissing),
-        FilterOperator.Gt => Compare(filter.Value, ">", type, value),
-        FilterOperator.Gte => Compare(filter.Value, ">=", type, value),
-        FilterOperator.Lt => Compare(filter.Value, "<", type, value),
-        FilterOperator.Lte => Compare(filter.Value, "<=", type, value),
-        FilterOperator.Contains => Text("gather_icontains", filter.Value, type, value),
-        FilterOperator.StartsWith => Text("gather_istarts", filter.Value, type, value),
-        FilterOperator.EndsWith => Text("gather_iends", filter.Value, type, value),
+        FilterOperator.Eq => EqualTo(filter.Value, operand),
+        FilterOperator.In => OneOf(filter.Values, operand),
+        FilterOperator.Gt => Compare(filter.Value, ">", operand),
+        FilterOperator.Gte => Compare(filter.Value, ">=", operand),
+        FilterOperator.Lt => Compare(filter.Value, "<", operand),
+        FilterOperator.Lte => Compare(filter.Value, "<=", operand),
+        FilterOperator.Contains => Text("gather_icontains", filter.Value, operand),
+        FilterOperator.StartsWith => Text("gather_istarts", filter.Value, operand),
+        FilterOperator.EndsWith => Text("gather_iends", filter.Value, operand),
         _ => throw new NotSupportedException(filter.Operator.ToString()),
     };
 
-    private string EqualTo(Scalar operand, string type, string value, bool canBeMissing) => operand.Kind switch
+    private string EqualTo(Scalar value, Operand operand) => value.Kind switch
     {
-        ScalarKind.Null => canBeMissing ? $"{type} IN ('null', 'missing')" : $"{type} = 'null'",
-        ScalarKind.Boolean => (bool)operand.Value! ? $"{type} = 'true'" : $"{type} = 'false'",
-        ScalarKind.Number => $"({type} IN ('integer', 'real') AND {value} = {Bind(operand.Value)})",
-        _ => $"({type} = 'text' AND {value} = {Bind(operand.Value)})",
+        ScalarKind.Null => operand.CanBeMissing
+            ? $"({operand.Rank} = 0 AND coalesce({operand.Type}, 'null') = 'null')"
+            : $"({operand.Rank} = 0 AND {operand.Type} = 'null')",
+        ScalarKind.Boolean => $"({operand.Rank} = 3 AND {operand.Value} = {((bool)value.Value! ? 1 : 0)})",
+        _ => $"({operand.Rank} = {RankOf(value)} AND {operand.Value} = {Bind(value.Value)})",
     };
 
     /// <summary>
@@ -105,14 +140,14 @@ internal sealed class SqliteRecordSql
     /// per value reaches SQLite's expression-depth limit near 500 values). Null and booleans
     /// are type tests. An empty list matches nothing, as MongoDB's <c>$in: []</c> does.
     /// </summary>
-    private string OneOf(IReadOnlyList<Scalar> values, string type, string value, bool canBeMissing)
+    private string OneOf(IReadOnlyList<Scalar> values, Operand operand)
     {
         var alternatives = values.Where(v => v.Kind is ScalarKind.Null or ScalarKind.Boolean).Distinct()
-            .Select(v => EqualTo(v, type, value, canBeMissing)).ToList();
+            .Select(v => EqualTo(v, operand)).ToList();
         if (JsonList(values, ScalarKind.Number) is { } numbers)
-            alternatives.Add($"({type} IN ('integer', 'real') AND {value} IN (SELECT v.value FROM json_each({Bind(numbers)}) AS v))");
+            alternatives.Add($"({operand.Rank} = 1 AND {operand.Value} IN (SELECT v.value FROM json_each({Bind(numbers)}) AS v))");
         if (JsonList(values, ScalarKind.String) is { } strings)
-            alternatives.Add($"({type} = 'text' AND {value} IN (SELECT v.value FROM json_each({Bind(strings)}) AS v))");
+            alternatives.Add($"({operand.Rank} = 2 AND {operand.Value} IN (SELECT v.value FROM json_each({Bind(strings)}) AS v))");
         return alternatives.Count == 0 ? "0" : "(" + string.Join(" OR ", alternatives) + ")";
     }
 
@@ -123,26 +158,16 @@ internal sealed class SqliteRecordSql
         return ofKind.Length == 0 ? null : new JsonArray(ofKind).ToJsonString();
     }
 
-    private string Compare(Scalar operand, string op, string type, string value) => operand.Kind switch
+    private string Compare(Scalar value, string op, Operand operand) => value.Kind switch
     {
-        ScalarKind.Number => $"({type} IN ('integer', 'real') AND {value} {op} {Bind(operand.Value)})",
-        ScalarKind.String => $"({type} = 'text' AND {value} {op} {Bind(operand.Value)})",
-        _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {operand.Kind}."),
+        ScalarKind.Number or ScalarKind.String => $"({operand.Rank} = {RankOf(value)} AND {operand.Value} {op} {Bind(value.Value)})",
+        _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {value.Kind}."),
     };
 
     // Both sides reach the function as bytes: as text, SQLite hands a function its C string,
     // which ends at the first NUL character ("a\0b" would arrive as "a").
-    private string Text(string function, Scalar operand, string type, string value) =>
-        $"({type} = 'text' AND {function}(CAST({value} AS BLOB), CAST({Bind(SearchText.Fold((string)operand.Value!))} AS BLOB)))";
-
-    // Sorting: each key orders by a type rank (null and missing, numbers, strings, booleans),
-    // then by value within the rank, as MongoDB does; objects and arrays rank as null.
-
-    public static string SortRank(FieldPath path) =>
-        $"(CASE {TypeOf(path)} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'false' THEN 3 WHEN 'true' THEN 3 ELSE 0 END)";
-
-    public static string SortValue(FieldPath path) =>
-        $"(CASE WHEN {TypeOf(path)} IN ('integer', 'real', 'text', 'false', 'true') THEN {ValueOf(path)} END)";
+    private string Text(string function, Scalar value, Operand operand) =>
+        $"({operand.Rank} = 2 AND {function}(CAST({operand.Value} AS BLOB), CAST({Bind(SearchText.Fold((string)value.Value!))} AS BLOB)))";
 
     public static int RankOf(Scalar value) => value.Kind switch
     {
@@ -152,7 +177,17 @@ internal sealed class SqliteRecordSql
         _ => 0,
     };
 
-    private object? SortParameter(Scalar value) => value.Value is bool b ? (b ? 1L : 0L) : value.Value;
+    /// <summary>A cursor value as <see cref="Value"/> holds it: booleans as 1 or 0, rank 0 as 0.</summary>
+    private string BindSortValue(Scalar value) => Bind(value.Value switch
+    {
+        bool b => b ? 1L : 0L,
+        null => 0L,
+        var v => v,
+    });
+
+    // Sorting: by each key's rank, then its value within the rank, then the record key, as on
+    // MongoDB (MongoSortKeys). An index on (rank, value, key) in the same directions returns rows
+    // in this order without sorting.
 
     public static string OrderBy(IReadOnlyList<RecordSort> order, bool reverse)
     {
@@ -160,34 +195,35 @@ internal sealed class SqliteRecordSql
         foreach (var sort in order)
         {
             var direction = (sort.Direction == SortDirection.Descending) ^ reverse ? "DESC" : "ASC";
-            keys.Append($"{SortRank(sort.Path)} {direction}, {SortValue(sort.Path)} {direction}, ");
+            keys.Append($"{Rank(sort.Path)} {direction}, {Value(sort.Path)} {direction}, ");
         }
         keys.Append(reverse ? "key DESC" : "key ASC");
         return keys.ToString();
     }
 
-    /// <summary>Rows strictly after the cursor in the (possibly reversed) order: a keyset condition over all keys.</summary>
+    /// <summary>
+    /// Rows strictly after the cursor in the (possibly reversed) order: a keyset condition over all
+    /// keys, led by a row-value bound on the first key's (rank, value) that an index seeks to, so
+    /// a later page starts where the last one ended instead of stepping over the rows before it.
+    /// </summary>
     public string After(IReadOnlyList<RecordSort> order, RecordCursor cursor, bool reverse)
     {
         var alternatives = new List<string>();
         var equalSoFar = new List<string>();
+        string? seek = null;
         for (var i = 0; i < order.Count; i++)
         {
-            var sort = order[i];
-            var value = cursor.Values[i];
-            var rank = RankOf(value);
-            var descending = (sort.Direction == SortDirection.Descending) ^ reverse;
-            var op = descending ? "<" : ">";
-            var beyond = rank == 0
-                ? $"{SortRank(sort.Path)} {op} 0"
-                : $"({SortRank(sort.Path)} {op} {rank} OR ({SortRank(sort.Path)} = {rank} AND {SortValue(sort.Path)} {op} {Bind(SortParameter(value))}))";
+            var (rank, value) = (Rank(order[i].Path), Value(order[i].Path));
+            var cursorRank = RankOf(cursor.Values[i]);
+            var op = (order[i].Direction == SortDirection.Descending) ^ reverse ? "<" : ">";
+            seek ??= $"({rank}, {value}) {op}= ({cursorRank}, {BindSortValue(cursor.Values[i])})";
+            var beyond = $"({rank} {op} {cursorRank} OR ({rank} = {cursorRank} AND {value} {op} {BindSortValue(cursor.Values[i])}))";
             alternatives.Add(equalSoFar.Count == 0 ? beyond : $"({string.Join(" AND ", equalSoFar)} AND {beyond})");
-            equalSoFar.Add(rank == 0
-                ? $"{SortRank(sort.Path)} = 0"
-                : $"({SortRank(sort.Path)} = {rank} AND {SortValue(sort.Path)} = {Bind(SortParameter(value))})");
+            equalSoFar.Add($"({rank} = {cursorRank} AND {value} = {BindSortValue(cursor.Values[i])})");
         }
         var keyBeyond = $"key {(reverse ? "<" : ">")} {Bind(cursor.Key)}";
         alternatives.Add(equalSoFar.Count == 0 ? keyBeyond : $"({string.Join(" AND ", equalSoFar)} AND {keyBeyond})");
-        return "(" + string.Join(" OR ", alternatives) + ")";
+        var keyset = "(" + string.Join(" OR ", alternatives) + ")";
+        return seek is null ? keyset : $"({seek} AND {keyset})";
     }
 }

@@ -65,14 +65,14 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
 
     public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
     {
-        var sql = new SqliteRecordSql();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var sql = await SqlForAsync(transaction, teamId, modelId, query.Where, cancellationToken);
         var where = Where(sql, modelId, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
             where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
         var limit = sql.Bind(query.Page.Size + 1);
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
+        await using var command = transaction.Command(
             $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} " +
             $"ORDER BY {SqliteRecordSql.OrderBy(query.Order, query.Page.Backward)} LIMIT {limit}",
             [.. sql.Parameters]);
@@ -88,10 +88,11 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
     public async Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
         CancellationToken cancellationToken)
     {
-        var sql = new SqliteRecordSql();
-        var condition = Where(sql, modelId, where, searchTerms);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT count(*) FROM records WHERE {condition}", [.. sql.Parameters]);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var sql = await SqlForAsync(transaction, teamId, modelId, where, cancellationToken);
+        var condition = Where(sql, modelId, where, searchTerms);
+        await using var command = transaction.Command($"SELECT count(*) FROM records WHERE {condition}", [.. sql.Parameters]);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -121,7 +122,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
 
     private string Where(SqliteRecordSql sql, string modelId, RecordFilter? filter, IReadOnlyList<string> searchTerms)
     {
-        var where = $"team_id = {sql.Bind(teamId)} AND model_id = {sql.Bind(modelId)}";
+        var where = $"team_id = {sql.Id(teamId)} AND model_id = {sql.Id(modelId)}";
         if (filter is not null)
             where += " AND " + sql.Filter(filter);
         if (searchTerms.Count > 0)
