@@ -60,6 +60,15 @@ public sealed class ModelPaths
         return _fields.TryGetValue(path.ToString(), out var field) && (field.DeclaredType is not null || field.RecordCount > 0) ? field.Type : null;
     }
 
+    /// <summary>
+    /// Whether values at <paramref name="path"/> may be arrays, whose elements a filter must then
+    /// also look at: false only for a path of the catalogue that has never held one (attached
+    /// data and paths below a JSON field are not in the catalogue, so they may).
+    /// </summary>
+    public bool MayHoldArrays(FieldPath path) =>
+        !Checked || AttachedData.IsAttached(path) || !_fields.TryGetValue(path.ToString(), out var field)
+        || field.Observed.Any(o => o.Kind == ValueKind.Array && o.Count > 0);
+
     /// <summary>A path of a filter or sort: an own field or attached data; null when known.</summary>
     public ValidationProblem? CheckField(string at, FieldPath path) =>
         Knows(path) ? null : Unknown(at, path.ToString(), Candidates(), columns: false);

@@ -16,7 +16,7 @@ internal static class FieldIndexNames
     /// Changes whenever what an index holds per field changes, so that an index of the old shape
     /// is let go and built anew the next time its owner holds it, instead of being kept by name.
     /// </summary>
-    private const string Shape = "rank-value-key";
+    private const string Shape = "ordered-value-key";
 
     public static string For(string teamId, FieldIndexKey key)
     {

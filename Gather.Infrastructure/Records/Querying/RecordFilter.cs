@@ -52,8 +52,13 @@ public sealed record AnyOf(IReadOnlyList<RecordFilter> Filters) : RecordFilter;
 
 public sealed record NotFilter(RecordFilter Filter) : RecordFilter;
 
-/// <summary>One operator on one field path. Single-valued operators use <c>Values[0]</c>.</summary>
-public sealed record FieldFilter(FieldPath Path, FilterOperator Operator, IReadOnlyList<Scalar> Values) : RecordFilter
+/// <summary>
+/// One operator on one field path. Single-valued operators use <c>Values[0]</c>.
+/// <see cref="MayHoldArrays"/> is false when the model's catalogue has never seen an array at the
+/// path, so an adapter can leave out the "or any element" part that would keep an index from
+/// serving the comparison; it changes no result.
+/// </summary>
+public sealed record FieldFilter(FieldPath Path, FilterOperator Operator, IReadOnlyList<Scalar> Values, bool MayHoldArrays = true) : RecordFilter
 {
     public Scalar Value => Values[0];
 }

@@ -74,7 +74,7 @@ public sealed class RecordQueryBuilder(IOptions<QueryOptions> options, IOptions<
                 if (type is { } known && OperandKinds.Check($"{at}.{Name(op)}", Name(op), path, known, op, values, paths!.Model.Name) is { } mismatch)
                     problems.Add(mismatch);
                 else
-                    parts.Add(new FieldFilter(path, op, values));
+                    parts.Add(new FieldFilter(path, op, values, paths?.MayHoldArrays(path) ?? true));
             }
         }
         else if (input.Field is not null)

@@ -109,8 +109,8 @@ internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections,
     }
 
     /// <summary>
-    /// The index on the key's fields within the team's model: each field's rank and value, the
-    /// expressions every filter, sort and cursor is written over (<see cref="SqliteRecordSql"/>),
+    /// The index on the key's fields within the team's model: each field's ordered value, the
+    /// expression every filter, sort and cursor is written over (<see cref="SqliteRecordSql"/>),
     /// then the record key, so one index serves equality, ranges, the sort and paging. A partial
     /// index's WHERE cannot take bound parameters, so the ids are SQL string literals, and a query
     /// it serves says <c>team_id = '…' AND model_id = '…'</c> with the same literals. The team and
@@ -119,9 +119,7 @@ internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections,
     /// </summary>
     internal string CreateIndexSql(string name, FieldIndexKey key) =>
         $"CREATE INDEX IF NOT EXISTS {name} ON records (team_id, model_id, " +
-        string.Concat(key.Fields.Select(f => f.Direction == SortDirection.Descending
-            ? $"{SqliteRecordSql.Rank(f.Path)} DESC, {SqliteRecordSql.Value(f.Path)} DESC, "
-            : $"{SqliteRecordSql.Rank(f.Path)}, {SqliteRecordSql.Value(f.Path)}, ")) + "key) " +
+        string.Concat(key.Fields.Select(f => $"{SqliteRecordSql.Ordered(f.Path)}{(f.Direction == SortDirection.Descending ? " DESC" : "")}, ")) + "key) " +
         $"WHERE team_id = {SqliteRecordSql.IdLiteral(teamId)} AND model_id = {SqliteRecordSql.IdLiteral(key.ModelId)}";
 
     /// <summary>Removes the owner from the index; drops the index when it was the last. Returns how many indexes were dropped.</summary>

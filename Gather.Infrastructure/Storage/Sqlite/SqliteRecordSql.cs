@@ -7,24 +7,17 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>
 /// Translates record filters, search terms, orders and cursors into SQL over the JSON in
-/// <c>records.data</c>, with every value bound as a parameter. Every comparison, every sort key
-/// and every cursor bound is written over two expressions per field, its <see cref="Rank"/> (the
-/// type's place in Gather's order: missing/null/object/array, numbers, strings, booleans) and its
-/// <see cref="Value"/> (never NULL), so that types never mix, as on MongoDB, and one index on
-/// <c>(team_id, model_id, rank, value, key)</c> (<see cref="SqliteFieldIndexStore"/>) serves
-/// equality, ranges, the sort and paging after a cursor. Paths are inlined as literals, as an
-/// index's expressions must match the query's.
+/// <c>records.data</c>, with every value bound as a parameter. Every comparison, sort key and
+/// cursor bound is written over one expression per field, its <see cref="Ordered"/> value, which
+/// SQLite's own ordering of storage classes puts in Gather's order (missing, null, objects and
+/// arrays; then numbers; strings; booleans), so that one index on <c>(team_id, model_id,
+/// ordered value, key)</c> (<see cref="SqliteFieldIndexStore"/>) serves equality, ranges, the sort
+/// and paging after a cursor, and types never mix, as on MongoDB. Paths are inlined as literals,
+/// as an index's expressions must match the query's.
 /// </summary>
 internal sealed class SqliteRecordSql
 {
     private readonly List<(string Name, object? Value)> _parameters = [];
-    private readonly Func<FieldPath, bool> _arrayPaths;
-
-    /// <param name="arrayPaths">
-    /// Whether a path may hold arrays in the model queried (its catalogue has seen one there), so
-    /// that its comparisons must also look at the elements; by default every path may.
-    /// </param>
-    public SqliteRecordSql(Func<FieldPath, bool>? arrayPaths = null) => _arrayPaths = arrayPaths ?? (_ => true);
 
     public IReadOnlyList<(string Name, object? Value)> Parameters => _parameters;
 
@@ -61,17 +54,20 @@ internal sealed class SqliteRecordSql
 
     public static string ValueOf(FieldPath path) => $"json_extract({ColumnOf(path)}, {JsonPath(path)})";
 
-    /// <summary>The field's rank in Gather's order: 0 missing, null, object or array; 1 numbers; 2 strings; 3 booleans.</summary>
-    public static string Rank(FieldPath path) => RankOfType(TypeOf(path));
+    /// <summary>
+    /// The field's value placed in Gather's order by SQLite's order of storage classes (REAL and
+    /// INTEGER, then TEXT, then BLOB): missing, null, objects and arrays as <see cref="Lowest"/> (a
+    /// REAL below every number a record can hold, never NULL, so cursor comparisons stay two-valued),
+    /// numbers and strings as themselves, booleans as the BLOBs x'00' and x'01'.
+    /// </summary>
+    public static string Ordered(FieldPath path) => OrderedOf(TypeOf(path), ValueOf(path));
 
-    /// <summary>The field's value within its rank: the number or string, 1 or 0 for booleans, 0 for rank 0 (never NULL, so row values compare).</summary>
-    public static string Value(FieldPath path) => ValueOfType(TypeOf(path), ValueOf(path));
+    private static string OrderedOf(string type, string value) =>
+        $"(CASE {type} WHEN 'integer' THEN {value} WHEN 'real' THEN {value} WHEN 'text' THEN {value} " +
+        $"WHEN 'true' THEN x'01' WHEN 'false' THEN x'00' ELSE {Lowest} END)";
 
-    private static string RankOfType(string type) =>
-        $"(CASE {type} WHEN 'integer' THEN 1 WHEN 'real' THEN 1 WHEN 'text' THEN 2 WHEN 'true' THEN 3 WHEN 'false' THEN 3 ELSE 0 END)";
-
-    private static string ValueOfType(string type, string value) =>
-        $"(CASE WHEN {type} IN ('integer', 'real', 'text') THEN {value} WHEN {type} = 'true' THEN 1 ELSE 0 END)";
+    /// <summary>Negative infinity: records hold finite numbers only (see <see cref="ExactNumber"/>).</summary>
+    private const string Lowest = "-9e999";
 
     public string Filter(RecordFilter filter) => filter switch
     {
@@ -99,17 +95,17 @@ internal sealed class SqliteRecordSql
             case FilterOperator.NContains:
                 return $"(NOT {Field(filter with { Operator = FilterOperator.Contains })})";
         }
-        var own = ValuePredicate(filter, new Operand(Rank(path), Value(path), TypeOf(path), CanBeMissing: true));
-        if (!_arrayPaths(path))
+        var own = ValuePredicate(filter, new Operand(Ordered(path), TypeOf(path), CanBeMissing: true));
+        if (!filter.MayHoldArrays)
             return own;
         // Like MongoDB, a field holding an array matches when any element does. Only for paths the
         // model's catalogue has seen arrays at: the OR would keep an index from serving the rest.
-        var element = ValuePredicate(filter, new Operand(RankOfType("e.type"), ValueOfType("e.type", "e.value"), "e.type", CanBeMissing: false));
+        var element = ValuePredicate(filter, new Operand(OrderedOf("e.type", "e.value"), "e.type", CanBeMissing: false));
         return $"({own} OR ({TypeOf(path)} IS 'array' AND EXISTS (SELECT 1 FROM json_each({ColumnOf(path)}, {JsonPath(path)}) AS e WHERE {element})))";
     }
 
-    /// <summary>What a predicate compares: the rank, value and JSON type expressions of a field's value or of an array element.</summary>
-    private sealed record Operand(string Rank, string Value, string Type, bool CanBeMissing);
+    /// <summary>What a predicate compares: the ordered value and JSON type of a field's value or of an array element.</summary>
+    private sealed record Operand(string Ordered, string Type, bool CanBeMissing);
 
     private string ValuePredicate(FieldFilter filter, Operand operand) => filter.Operator switch
     {
@@ -125,86 +121,99 @@ internal sealed class SqliteRecordSql
         _ => throw new NotSupportedException(filter.Operator.ToString()),
     };
 
+    // A finite number or a string equals only a value of its own storage class, so equality needs
+    // no type test; the index seeks it directly.
     private string EqualTo(Scalar value, Operand operand) => value.Kind switch
     {
         ScalarKind.Null => operand.CanBeMissing
-            ? $"({operand.Rank} = 0 AND coalesce({operand.Type}, 'null') = 'null')"
-            : $"({operand.Rank} = 0 AND {operand.Type} = 'null')",
-        ScalarKind.Boolean => $"({operand.Rank} = 3 AND {operand.Value} = {((bool)value.Value! ? 1 : 0)})",
-        _ => $"({operand.Rank} = {RankOf(value)} AND {operand.Value} = {Bind(value.Value)})",
+            ? $"({operand.Ordered} = {Lowest} AND coalesce({operand.Type}, 'null') = 'null')"
+            : $"({operand.Ordered} = {Lowest} AND {operand.Type} = 'null')",
+        ScalarKind.Boolean => $"({operand.Ordered} = {((bool)value.Value! ? "x'01'" : "x'00'")})",
+        _ => $"({operand.Ordered} = {Bind(value.Value)})",
     };
 
     /// <summary>
-    /// <c>in</c>: the numbers and the strings are each bound as one JSON array and read with
-    /// <c>json_each</c>, so a list of any length is two parameters and one set lookup (an OR
-    /// per value reaches SQLite's expression-depth limit near 500 values). Null and booleans
-    /// are type tests. An empty list matches nothing, as MongoDB's <c>$in: []</c> does.
+    /// <c>in</c>: the numbers and strings are bound as one JSON array and read with <c>json_each</c>,
+    /// which hands each back in its own storage class, so a list of any length is one parameter and
+    /// one set lookup (an OR per value reaches SQLite's expression-depth limit near 500 values).
+    /// Null and booleans are equalities of their own. An empty list matches nothing, as MongoDB's
+    /// <c>$in: []</c> does.
     /// </summary>
     private string OneOf(IReadOnlyList<Scalar> values, Operand operand)
     {
         var alternatives = values.Where(v => v.Kind is ScalarKind.Null or ScalarKind.Boolean).Distinct()
             .Select(v => EqualTo(v, operand)).ToList();
-        if (JsonList(values, ScalarKind.Number) is { } numbers)
-            alternatives.Add($"({operand.Rank} = 1 AND {operand.Value} IN (SELECT v.value FROM json_each({Bind(numbers)}) AS v))");
-        if (JsonList(values, ScalarKind.String) is { } strings)
-            alternatives.Add($"({operand.Rank} = 2 AND {operand.Value} IN (SELECT v.value FROM json_each({Bind(strings)}) AS v))");
+        var listed = values.Where(v => v.Kind is ScalarKind.Number or ScalarKind.String).Select(v => v.ToJson()).ToArray();
+        if (listed.Length > 0)
+            alternatives.Add($"({operand.Ordered} IN (SELECT v.value FROM json_each({Bind(new JsonArray(listed).ToJsonString())}) AS v))");
         return alternatives.Count == 0 ? "0" : "(" + string.Join(" OR ", alternatives) + ")";
     }
 
-    /// <summary>The values of one kind as a JSON array, or null when there are none.</summary>
-    private static string? JsonList(IReadOnlyList<Scalar> values, ScalarKind kind)
-    {
-        var ofKind = values.Where(v => v.Kind == kind).Select(v => v.ToJson()).ToArray();
-        return ofKind.Length == 0 ? null : new JsonArray(ofKind).ToJsonString();
-    }
-
+    // The comparison bounds the index range on one side; the storage-class test that keeps other
+    // types out is a plain condition, not a second bound, so that a cursor's bound (After) on the
+    // same field stays the one the index seeks to.
     private string Compare(Scalar value, string op, Operand operand) => value.Kind switch
     {
-        ScalarKind.Number or ScalarKind.String => $"({operand.Rank} = {RankOf(value)} AND {operand.Value} {op} {Bind(value.Value)})",
+        ScalarKind.Number => $"({operand.Ordered} {op} {Bind(value.Value)} AND typeof({operand.Ordered}) IN ('integer', 'real') AND {operand.Ordered} <> {Lowest})",
+        ScalarKind.String => $"({operand.Ordered} {op} {Bind(value.Value)} AND typeof({operand.Ordered}) = 'text')",
         _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {value.Kind}."),
     };
 
     // Both sides reach the function as bytes: as text, SQLite hands a function its C string,
     // which ends at the first NUL character ("a\0b" would arrive as "a").
     private string Text(string function, Scalar value, Operand operand) =>
-        $"({operand.Rank} = 2 AND {function}(CAST({operand.Value} AS BLOB), CAST({Bind(SearchText.Fold((string)value.Value!))} AS BLOB)))";
+        $"(typeof({operand.Ordered}) = 'text' AND {function}(CAST({operand.Ordered} AS BLOB), CAST({Bind(SearchText.Fold((string)value.Value!))} AS BLOB)))";
 
-    public static int RankOf(Scalar value) => value.Kind switch
+    /// <summary>A cursor value as <see cref="Ordered"/> holds it.</summary>
+    private string BindOrdered(Scalar value) => value.Value switch
     {
-        ScalarKind.Number => 1,
-        ScalarKind.String => 2,
-        ScalarKind.Boolean => 3,
-        _ => 0,
+        bool b => b ? "x'01'" : "x'00'",
+        null => Lowest,
+        var v => Bind(v),
     };
 
-    /// <summary>A cursor value as <see cref="Value"/> holds it: booleans as 1 or 0, rank 0 as 0.</summary>
-    private string BindSortValue(Scalar value) => Bind(value.Value switch
-    {
-        bool b => b ? 1L : 0L,
-        null => 0L,
-        var v => v,
-    });
+    // Sorting: by each key's ordered value, then the record key, as on MongoDB (MongoSortKeys). An
+    // index on (ordered value, key) in the same directions returns rows in this order unsorted.
 
-    // Sorting: by each key's rank, then its value within the rank, then the record key, as on
-    // MongoDB (MongoSortKeys). An index on (rank, value, key) in the same directions returns rows
-    // in this order without sorting.
-
-    public static string OrderBy(IReadOnlyList<RecordSort> order, bool reverse)
+    /// <summary>
+    /// The ORDER BY clause. A key the filter pins to one value (an <c>eq</c> every row must meet)
+    /// orders nothing and is left out: SQLite would otherwise sort rows the index already returns
+    /// in order.
+    /// </summary>
+    public static string OrderBy(IReadOnlyList<RecordSort> order, bool reverse, RecordFilter? filter)
     {
+        var pinned = PinnedPaths(filter);
         var keys = new StringBuilder();
-        foreach (var sort in order)
+        foreach (var sort in order.Where(s => !pinned.Contains(s.Path)))
         {
             var direction = (sort.Direction == SortDirection.Descending) ^ reverse ? "DESC" : "ASC";
-            keys.Append($"{Rank(sort.Path)} {direction}, {Value(sort.Path)} {direction}, ");
+            keys.Append($"{Ordered(sort.Path)} {direction}, ");
         }
         keys.Append(reverse ? "key DESC" : "key ASC");
         return keys.ToString();
     }
 
+    /// <summary>Paths an <c>eq</c> on a non-null value fixes for every matching row (the filter's top-level conjunction).</summary>
+    private static HashSet<FieldPath> PinnedPaths(RecordFilter? filter)
+    {
+        var pinned = new HashSet<FieldPath>();
+        Collect(filter);
+        return pinned;
+
+        void Collect(RecordFilter? part)
+        {
+            if (part is AllOf all)
+                foreach (var each in all.Filters)
+                    Collect(each);
+            else if (part is FieldFilter { Operator: FilterOperator.Eq } eq && eq.Value.Kind != ScalarKind.Null)
+                pinned.Add(eq.Path);
+        }
+    }
+
     /// <summary>
     /// Rows strictly after the cursor in the (possibly reversed) order: a keyset condition over all
-    /// keys, led by a row-value bound on the first key's (rank, value) that an index seeks to, so
-    /// a later page starts where the last one ended instead of stepping over the rows before it.
+    /// keys, led by a bound on the first key that an index seeks to, so a later page starts where
+    /// the last one ended instead of stepping over the rows before it.
     /// </summary>
     public string After(IReadOnlyList<RecordSort> order, RecordCursor cursor, bool reverse)
     {
@@ -213,13 +222,12 @@ internal sealed class SqliteRecordSql
         string? seek = null;
         for (var i = 0; i < order.Count; i++)
         {
-            var (rank, value) = (Rank(order[i].Path), Value(order[i].Path));
-            var cursorRank = RankOf(cursor.Values[i]);
+            var ordered = Ordered(order[i].Path);
             var op = (order[i].Direction == SortDirection.Descending) ^ reverse ? "<" : ">";
-            seek ??= $"({rank}, {value}) {op}= ({cursorRank}, {BindSortValue(cursor.Values[i])})";
-            var beyond = $"({rank} {op} {cursorRank} OR ({rank} = {cursorRank} AND {value} {op} {BindSortValue(cursor.Values[i])}))";
+            seek ??= $"{ordered} {op}= {BindOrdered(cursor.Values[i])}";
+            var beyond = $"{ordered} {op} {BindOrdered(cursor.Values[i])}";
             alternatives.Add(equalSoFar.Count == 0 ? beyond : $"({string.Join(" AND ", equalSoFar)} AND {beyond})");
-            equalSoFar.Add($"({rank} = {cursorRank} AND {value} = {BindSortValue(cursor.Values[i])})");
+            equalSoFar.Add($"{ordered} = {BindOrdered(cursor.Values[i])}");
         }
         var keyBeyond = $"key {(reverse ? "<" : ">")} {Bind(cursor.Key)}";
         alternatives.Add(equalSoFar.Count == 0 ? keyBeyond : $"({string.Join(" AND ", equalSoFar)} AND {keyBeyond})");

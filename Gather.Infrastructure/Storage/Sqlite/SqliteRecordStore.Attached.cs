@@ -59,7 +59,7 @@ internal sealed partial class SqliteRecordStore
             FROM jsonb_each(jsonb($page))),
         changed AS MATERIALIZED (
             SELECT r.rowid AS row, page.snapshot, page.as_of, page.search
-            FROM page CROSS JOIN records AS r ON {SqliteRecordSql.Rank(field)} = 2 AND {SqliteRecordSql.Value(field)} = page.id
+            FROM page CROSS JOIN records AS r ON {SqliteRecordSql.Ordered(field)} = page.id
             WHERE r.team_id = {SqliteRecordSql.IdLiteral(teamId)} AND r.model_id = {SqliteRecordSql.IdLiteral(modelId)}
               AND coalesce(json_extract(r.linked, $asOfPath), -1) <= page.as_of
               AND json_extract(r.linked, $sectionPath) IS NOT page.snapshot)

@@ -15,18 +15,18 @@ internal sealed partial class SqliteRecordStore
     {
         if (link.Values.Count == 0)
             return new Dictionary<string, RecordPage>();
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        var sql = await SqlForAsync(transaction, teamId, modelId, query.Where, cancellationToken);
+        var sql = new SqliteRecordSql();
         var linkValue = LinkValue(link.Field);
         var where = RelatedWhere(sql, modelId, link, linkValue, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
             where += " AND " + sql.After(query.Order, cursor, reverse: false);
         var limit = sql.Bind(query.Page.Size + 1);
-        await using var command = transaction.Command(
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
             $"SELECT {SqliteRecordRows.Columns}, link FROM (" +
             $"SELECT {SqliteRecordRows.Columns}, {linkValue} AS link, " +
-            $"row_number() OVER (PARTITION BY {linkValue} ORDER BY {SqliteRecordSql.OrderBy(query.Order, reverse: false)}) AS position " +
+            $"row_number() OVER (PARTITION BY {linkValue} ORDER BY {SqliteRecordSql.OrderBy(query.Order, reverse: false, query.Where)}) AS position " +
             $"FROM records WHERE {where}) WHERE position <= {limit} ORDER BY link, position",
             [.. sql.Parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -46,12 +46,11 @@ internal sealed partial class SqliteRecordStore
     {
         if (link.Values.Count == 0)
             return new Dictionary<string, long>();
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        var sql = await SqlForAsync(transaction, teamId, modelId, where, cancellationToken);
+        var sql = new SqliteRecordSql();
         var linkValue = LinkValue(link.Field);
         var condition = RelatedWhere(sql, modelId, link, linkValue, where, searchTerms);
-        await using var command = transaction.Command(
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
             $"SELECT {linkValue} AS link, count(*) FROM records WHERE {condition} GROUP BY link", [.. sql.Parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);

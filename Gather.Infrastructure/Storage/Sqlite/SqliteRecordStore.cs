@@ -65,17 +65,9 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
 
     public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
     {
+        var statement = PageStatement(modelId, query);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        var sql = await SqlForAsync(transaction, teamId, modelId, query.Where, cancellationToken);
-        var where = Where(sql, modelId, query.Where, query.SearchTerms);
-        if (query.Page.Cursor is { } cursor)
-            where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
-        var limit = sql.Bind(query.Page.Size + 1);
-        await using var command = transaction.Command(
-            $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} " +
-            $"ORDER BY {SqliteRecordSql.OrderBy(query.Order, query.Page.Backward)} LIMIT {limit}",
-            [.. sql.Parameters]);
+        await using var command = connection.Command(statement.Sql, [.. statement.Parameters]);
         var rows = await SqliteRecordRows.ReadAllAsync(command, cancellationToken);
         var hasMore = rows.Count > query.Page.Size;
         if (hasMore)
@@ -85,14 +77,27 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         return new RecordPage(rows, hasMore);
     }
 
+    /// <summary>The statement reading one page (one row more than the page, to know whether more lie beyond).</summary>
+    internal SqliteStatement PageStatement(string modelId, RecordQuery query)
+    {
+        var sql = new SqliteRecordSql();
+        var where = Where(sql, modelId, query.Where, query.SearchTerms);
+        if (query.Page.Cursor is { } cursor)
+            where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
+        var limit = sql.Bind(query.Page.Size + 1);
+        return new SqliteStatement(
+            $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} " +
+            $"ORDER BY {SqliteRecordSql.OrderBy(query.Order, query.Page.Backward, query.Where)} LIMIT {limit}",
+            sql.Parameters);
+    }
+
     public async Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        var sql = await SqlForAsync(transaction, teamId, modelId, where, cancellationToken);
+        var sql = new SqliteRecordSql();
         var condition = Where(sql, modelId, where, searchTerms);
-        await using var command = transaction.Command($"SELECT count(*) FROM records WHERE {condition}", [.. sql.Parameters]);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT count(*) FROM records WHERE {condition}", [.. sql.Parameters]);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -122,6 +127,8 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
 
     private string Where(SqliteRecordSql sql, string modelId, RecordFilter? filter, IReadOnlyList<string> searchTerms)
     {
+        // Literals, not parameters: a partial index's WHERE names the team and model so, and the
+        // planner uses such an index only for a query whose own text implies it.
         var where = $"team_id = {sql.Id(teamId)} AND model_id = {sql.Id(modelId)}";
         if (filter is not null)
             where += " AND " + sql.Filter(filter);
