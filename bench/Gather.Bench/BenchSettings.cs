@@ -6,7 +6,7 @@ namespace Gather.Bench;
 public sealed record BenchSettings(string Benchmark, string ServerDll, int Records, int WarmupBatches, int Warmups, int Runs)
 {
     public const string Usage = """
-        usage: bench/run [records|nested|stripe|backfill|typed|load|hostile|fairness] [--records N] [--runs N] [--warmups N]
+        usage: bench/run [records|nested|stripe|backfill|typed|load|hostile|fairness|query] [--records N] [--runs N] [--warmups N]
           records    models and records: REST sync and a GraphQL page against the adapter (default)
           nested     relationships: accounts → customers → projects through GraphQL against
                      hand-written adapter reads, and the store round trips it costs
@@ -23,6 +23,10 @@ public sealed record BenchSettings(string Benchmark, string ServerDll, int Recor
                      ratio, B's refusals and their speed, the server's peak memory
           fairness   one team's index churn against another team's sync rate, and the
                      pause its syncs see while an index is built on --records records
+          query      views at index speed: a filtered, sorted page, an equality filter, a
+                     sort, a page after a deep cursor and a search through GraphQL with the
+                     views' indexes against the adapter on the same file, then with no index;
+                     sync rate with 0, 2 and 8 indexes (use --records 10000, 100000, 1000000)
           --records  how many records to sync (default 100000)
           --warmup-batches  sync batches into a scratch model on both sides before timing,
                             so JIT tiering has settled (default 20)
@@ -44,7 +48,7 @@ public sealed record BenchSettings(string Benchmark, string ServerDll, int Recor
                 case "--warmup-batches": warmupBatches = Count(args, ++i, 0, 1_000); break;
                 case "--runs": runs = Count(args, ++i, 1, 1_000); break;
                 case "--warmups": warmups = Count(args, ++i, 0, 100); break;
-                case "records" or "nested" or "stripe" or "backfill" or "typed" or "load" or "hostile" or "fairness": benchmark = args[i]; break;
+                case "records" or "nested" or "stripe" or "backfill" or "typed" or "load" or "hostile" or "fairness" or "query": benchmark = args[i]; break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
             }
         }

@@ -39,6 +39,10 @@ public sealed class DirectStore
         return new DirectStore(store.ForTeam(team.Id), secret);
     }
 
+    /// <summary>An existing team on a file a server also uses (SQLite lets both read and write it), for the same statements without HTTP or GraphQL.</summary>
+    public static ITeamStore Open(string databasePath, string teamId) =>
+        new SqliteStore(new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = databasePath }))).ForTeam(teamId);
+
     /// <summary>A custom model, inserted as the GraphQL mutation would.</summary>
     public async Task<Model> CreateModelAsync(string name, string idField)
     {

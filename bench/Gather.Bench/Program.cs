@@ -26,6 +26,7 @@ var report = settings.Benchmark switch
     "load" => await new LoadBenchmark(settings).RunAsync(),
     "hostile" => await new HostileBenchmark(settings).RunAsync(),
     "fairness" => await new FairnessBenchmark(settings).RunAsync(),
+    "query" => await new QueryBenchmark(settings).RunAsync(),
     _ => await new RecordsBenchmark(settings).RunAsync(),
 };
 report.Print();

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Bench;
+
+/// <summary>
+/// Views at index speed: the shapes a view asks for (a filtered, sorted page; an equality
+/// filter; a sort alone; a page after a cursor deep in the order; a search) through GraphQL over
+/// HTTP with the view's indexes, against the same statement run directly on the adapter on the
+/// same file, then again with no index at all; and what indexes cost a sync, with 0, 2 and 8 of
+/// them on the model.
+/// </summary>
+public sealed class QueryBenchmark(BenchSettings settings)
+{
+    private const int BatchSize = 1_000;
+    private const int SyncProbeRecords = 20_000;
+
+    private static readonly RecordQueryBuilder Builder = new(Options.Create(new QueryOptions()), Options.Create(new SyncOptions()));
+
+    /// <summary>One shape: its GraphQL arguments and the same arguments as the query builder takes them.</summary>
+    private sealed record Shape(string Name, string Arguments, FilterInput? Where, IReadOnlyList<SortInput>? Order, string? Search, bool DeepCursor);
+
+    private static FilterInput Field(string field, FilterOperator op, JsonNode value) => new(null, null, null, field, [(op, value)]);
+
+    private static readonly Shape[] Shapes =
+    [
+        new("filtered, sorted page", """where: { and: [{ field: "status", eq: "paid" }, { field: "amount", gt: 5000 }] }, order: [{ field: "amount", direction: DESC }]""",
+            new FilterInput([Field("status", FilterOperator.Eq, "paid"), Field("amount", FilterOperator.Gt, 5000)], null, null, null, []),
+            [new SortInput("amount", SortDirection.Descending)], null, false),
+        new("equality filter", """where: { field: "currency", eq: "eur" }""", Field("currency", FilterOperator.Eq, "eur"), null, null, false),
+        new("sort only", """order: [{ field: "placedAt", direction: DESC }]""", null, [new SortInput("placedAt", SortDirection.Descending)], null, false),
+        new("page after a cursor", """order: [{ field: "placedAt", direction: DESC }]""", null, [new SortInput("placedAt", SortDirection.Descending)], null, true),
+        new("search", """search: "customer4321@" """, null, null, "customer4321@", false),
+    ];
+
+    /// <summary>The indexes views on these shapes hold: equality fields first, then the sort or range field.</summary>
+    private static readonly IndexedField[][] ViewIndexes =
+    [
+        [new(Path("status")), new(Path("amount"), SortDirection.Descending)],
+        [new(Path("currency"))],
+        [new(Path("placedAt"), SortDirection.Descending)],
+    ];
+
+    private static FieldPath Path(string name) => new([name]);
+
+    public async Task<Report> RunAsync()
+    {
+        var records = settings.Records;
+        var report = new Report($"Views at index speed: {records.ToString("N0", CultureInfo.InvariantCulture)} orders, SQLite");
+        var directory = Directory.CreateTempSubdirectory("gather-bench-").FullName;
+        try
+        {
+            var databasePath = System.IO.Path.Combine(directory, "server.db");
+            await using var server = await GatherServer.StartAsync(settings.ServerDll, databasePath);
+            using var client = new GatherClient(server.Address, GatherServer.AdminKey);
+            var teamId = (await client.GraphQLAsync("{ viewer { team { id } } }"))["viewer"]!["team"]!["id"]!.GetValue<string>();
+            var direct = DirectStore.Open(databasePath, teamId);
+
+            Console.WriteLine($"Syncing {records:N0} orders…");
+            var modelId = await client.CreateModelAsync("Orders", OrderDocuments.IdField);
+            for (var from = 0; from < records; from += BatchSize)
+                await client.SyncAsync(modelId, Body(from, Math.Min(BatchSize, records - from)));
+
+            var owner = new IndexOwner("bench", "views");
+            var built = await Measure.TimeAsync(() => direct.FieldIndexes.HoldAsync(owner,
+                ViewIndexes.Select(fields => new FieldIndexKey(modelId, fields)).ToList(), 20, CancellationToken.None));
+            report.Figure("building the views' 3 indexes", Report.Millis(built));
+
+            var queries = new List<(Shape Shape, RecordQuery Query, string Document, JsonObject Variables)>();
+            foreach (var shape in Shapes)
+                queries.Add(await PrepareAsync(direct, modelId, shape));
+
+            Console.WriteLine("Pages with the views' indexes: GraphQL against the adapter…");
+            var indexed = new Dictionary<string, (Timings GraphQL, Timings Adapter)>();
+            foreach (var (shape, query, document, variables) in queries)
+                indexed[shape.Name] = await CompareAsync(client, direct, modelId, query, document, variables);
+
+            await direct.FieldIndexes.HoldAsync(owner, [], 20, CancellationToken.None);
+            Console.WriteLine("The same pages with no index…");
+            var scanned = new Dictionary<string, Timings>();
+            foreach (var (shape, _, document, variables) in queries)
+                scanned[shape.Name] = await TimeGraphQLAsync(client, document, variables);
+
+            foreach (var (shape, _, _, _) in queries)
+            {
+                var (graphQL, adapter) = indexed[shape.Name];
+                report.Figure($"{shape.Name}: GraphQL, indexed", graphQL.ToString());
+                report.Figure($"{shape.Name}: adapter, indexed", adapter.ToString());
+                report.Figure($"{shape.Name}: GraphQL, no index", scanned[shape.Name].ToString());
+            }
+
+            Console.WriteLine($"Sync cost of indexes: {SyncProbeRecords:N0} orders into models with 0, 2 and 8 indexes…");
+            var rates = new Dictionary<int, double>();
+            foreach (var count in new[] { 0, 2, 8 })
+                rates[count] = await SyncRateAsync(client, direct, count);
+            foreach (var (count, rate) in rates)
+                report.Figure($"sync with {count} indexes", $"{rate.ToString("N0", CultureInfo.InvariantCulture)} records/s");
+
+            var page = indexed[Shapes[0].Name];
+            report.AtMost("filtered, sorted page: GraphQL / adapter (p50)", page.GraphQL.P50 / page.Adapter.P50, 1.5);
+            report.AtMost("filtered, sorted page, indexed: GraphQL p50 / 5 ms", page.GraphQL.P50 / 5.0, 1.0);
+            if (records <= 10_000)
+                report.AtMost("filtered, sorted page, no index: GraphQL p50 / 10 ms", scanned[Shapes[0].Name].P50 / 10.0, 1.0);
+            report.AtMost("search: GraphQL p50 / 50 ms", indexed["search"].GraphQL.P50 / 50.0, 1.0);
+            report.AtLeast("sync with 2 indexes / with none", rates[2] / rates[0], 0.8);
+            return report;
+        }
+        finally
+        {
+            DirectStore.ReleaseFiles();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
+        }
+    }
+
+    /// <summary>
+    /// The shape as the adapter query GraphQL's resolver builds (checked against the model's
+    /// catalogue, so the SQL is the same) and as a GraphQL document; a deep cursor is the one of
+    /// the record in the middle of the order.
+    /// </summary>
+    private async Task<(Shape, RecordQuery, string, JsonObject)> PrepareAsync(ITeamStore team, string modelId, Shape shape)
+    {
+        var model = (await team.Models.GetAsync(modelId, CancellationToken.None))!;
+        var statistics = await team.Models.GetFieldStatisticsAsync([modelId], CancellationToken.None);
+        var paths = ModelPaths.For(model, FieldCatalogue.Build(model, statistics[modelId]));
+        string? after = null;
+        if (shape.DeepCursor)
+        {
+            var order = Builder.Build(null, shape.Order, null, new PageInput(First: 1), paths).Value!.Order;
+            var middle = OrderDocuments.Order(settings.Records / 2);
+            var stored = (await team.Records.GetManyAsync(modelId, [middle["id"]!.GetValue<string>()], CancellationToken.None)).Single();
+            after = RecordCursor.For(stored, order).Encode(order);
+        }
+        var built = Builder.Build(shape.Where, shape.Order, shape.Search, new PageInput(First: 50, After: after), paths);
+        var query = built.Value ?? throw new InvalidOperationException(string.Join("; ", built.Problems.Select(p => p.Message)));
+        var document = $$"""
+            query($m: ID!, $after: String) {
+              records(modelId: $m, first: 50, after: $after, {{shape.Arguments}}) { nodes { id fields } pageInfo { hasNextPage endCursor } }
+            }
+            """;
+        return (shape, query, document, new JsonObject { ["m"] = modelId, ["after"] = after });
+    }
+
+    private async Task<(Timings GraphQL, Timings Adapter)> CompareAsync(GatherClient client, ITeamStore team, string modelId,
+        RecordQuery query, string document, JsonObject variables)
+    {
+        var graphQLIds = (await client.GraphQLAsync(document, variables))["records"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
+        var adapterIds = (await team.Records.QueryAsync(modelId, query, CancellationToken.None)).Records.Select(r => r.Key).ToList();
+        if (!graphQLIds.SequenceEqual(adapterIds) || graphQLIds.Count == 0)
+            throw new InvalidOperationException("GraphQL and the adapter returned different pages; the comparison would be meaningless.");
+        var graphQL = new List<double>();
+        var adapter = new List<double>();
+        for (var i = 0; i < settings.Warmups + settings.Runs; i++)
+        {
+            var a = await Milliseconds(() => team.Records.QueryAsync(modelId, query, CancellationToken.None));
+            var g = await Milliseconds(() => client.GraphQLAsync(document, variables));
+            if (i < settings.Warmups)
+                continue;
+            adapter.Add(a);
+            graphQL.Add(g);
+        }
+        return (new Timings(graphQL), new Timings(adapter));
+    }
+
+    private async Task<Timings> TimeGraphQLAsync(GatherClient client, string document, JsonObject variables)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < settings.Warmups + settings.Runs; i++)
+        {
+            var g = await Milliseconds(() => client.GraphQLAsync(document, variables));
+            if (i >= settings.Warmups)
+                times.Add(g);
+        }
+        return new Timings(times);
+    }
+
+    /// <summary>REST sync rate into a fresh model holding <paramref name="indexes"/> indexes (held before the first record).</summary>
+    private static async Task<double> SyncRateAsync(GatherClient client, ITeamStore team, int indexes)
+    {
+        var modelId = await client.CreateModelAsync($"Orders{indexes}", OrderDocuments.IdField);
+        string[] fields = ["status", "amount", "currency", "placedAt", "note", "customer.email", "customer.name", "id"];
+        if (indexes > 0)
+            await team.FieldIndexes.HoldAsync(new IndexOwner("bench", $"sync{indexes}"),
+                fields.Take(indexes).Select(f => new FieldIndexKey(modelId, new FieldPath(f.Split('.')))).ToList(), 20, CancellationToken.None);
+        var bodies = Enumerable.Range(0, SyncProbeRecords / BatchSize).Select(b => Body(b * BatchSize, BatchSize)).ToList();
+        var watch = Stopwatch.StartNew();
+        foreach (var body in bodies)
+            await client.SyncAsync(modelId, body);
+        return SyncProbeRecords / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> Milliseconds(Func<Task> action) => (await Measure.TimeAsync(action)).TotalMilliseconds;
+
+    private static byte[] Body(int from, int count) => Encoding.UTF8.GetBytes(OrderDocuments.Batch(from, count).ToJsonString());
+
+    /// <summary>p50 and p95 of a set of timings in milliseconds.</summary>
+    private sealed class Timings(List<double> milliseconds)
+    {
+        private readonly List<double> _sorted = milliseconds.Order().ToList();
+
+        public double P50 => Measure.Percentile(_sorted, 0.50);
+
+        public double P95 => Measure.Percentile(_sorted, 0.95);
+
+        public override string ToString() =>
+            $"p50 {P50.ToString("0.00", CultureInfo.InvariantCulture)} ms, p95 {P95.ToString("0.00", CultureInfo.InvariantCulture)} ms";
+    }
+}
