@@ -163,7 +163,11 @@ public sealed class Attacker(HttpClient http, Attacker.Seeded seeded)
             """, new JsonObject { ["i"] = seeded.Integration, ["m"] = seeded.Orders, ["f"] = $"f{n % ChargeFields}" }), token);
         var answer = JsonNode.Parse(await created.Content.ReadAsStringAsync(token));
         var task = answer?["data"]?["createIntegrationTask"]?["task"]?["id"]?.GetValue<string>();
-        Count("index churn", task is null ? $"create refused ({(int)created.StatusCode})" : "task created");
+        // A refusal names its reason (its error code, else the first words of its message), so the
+        // report tells the limit working from a mistake in the benchmark's own requests.
+        var error = answer?["errors"]?[0] ?? answer?["data"]?["createIntegrationTask"]?["errors"]?[0];
+        var reason = error?["extensions"]?["code"]?.GetValue<string>() ?? string.Concat((error?["message"]?.GetValue<string>() ?? "").Take(60));
+        Count("index churn", task is null ? $"create refused ({(int)created.StatusCode}): {reason}" : "task created");
         if (task is not null)
             (await http.PostAsync("/graphql", Body("mutation($t: ID!) { deleteIntegrationTask(input: { id: $t }) { errors { message } } }",
                 new JsonObject { ["t"] = task }), token)).Dispose();

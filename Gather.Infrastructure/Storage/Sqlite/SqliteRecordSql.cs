@@ -152,9 +152,12 @@ internal sealed class SqliteRecordSql
     // The comparison bounds the index range on one side; the storage-class test that keeps other
     // types out is a plain condition, not a second bound, so that a cursor's bound (After) on the
     // same field stays the one the index seeks to.
+    // Above a number lie strings and booleans, below it only the lowest value (missing, null, objects
+    // and arrays); around a string, numbers below and booleans above.
     private string Compare(Scalar value, string op, Operand operand) => value.Kind switch
     {
-        ScalarKind.Number => $"({operand.Ordered} {op} {Bind(value.Value)} AND typeof({operand.Ordered}) IN ('integer', 'real') AND {operand.Ordered} <> {Lowest})",
+        ScalarKind.Number when op[0] == '>' => $"({operand.Ordered} {op} {Bind(value.Value)} AND typeof({operand.Ordered}) IN ('integer', 'real'))",
+        ScalarKind.Number => $"({operand.Ordered} {op} {Bind(value.Value)} AND {operand.Ordered} <> {Lowest})",
         ScalarKind.String => $"({operand.Ordered} {op} {Bind(value.Value)} AND typeof({operand.Ordered}) = 'text')",
         _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {value.Kind}."),
     };
