@@ -41,6 +41,9 @@ public sealed class QuickstartTests
         try
         {
             await using var shell = new ShellSession();
+            // What the quickstart says a reader needs besides .NET: missing, the test fails saying so.
+            var missing = await shell.RunAsync("for tool in curl jq; do command -v $tool >/dev/null || echo \"The quickstart needs $tool\"; done");
+            Assert.True(missing.Length == 0, missing);
             for (var i = 0; i < blocks.Count; i++)
             {
                 var block = blocks[i];
