@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Gather.Tests.Support;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -9,7 +10,7 @@ using static Gather.Tests.Support.IntegrationTaskSteps;
 namespace Gather.Tests.Docs;
 
 /// <summary>
-/// Every GraphQL example in the guides is a whole document a reader can paste into Banana Cake
+/// Every GraphQL example in the guides (and the README's query) is a whole document a reader can paste into Banana Cake
 /// Pop, and Gather accepts it: each operation is sent to a team that has what the guides talk
 /// about (Orders with a project and a Stripe charge attached), with every variable set to a
 /// made-up id, and must pass parsing and validation (a 400 would mean it did not). Made-up ids
@@ -31,6 +32,10 @@ public sealed class GuideExampleTests : IAsyncLifetime
             .Where(d => d.StartsWith("docs/guides/", StringComparison.Ordinal))
             .SelectMany(d => FencedBlock.Parse(RepositoryFiles.Read(d)).Where(b => b.Language == "graphql").Select(b => (Page: d, b.Text)))
             .ToList();
+        // The README's taste of the API sends its query in a JSON body.
+        var readmeQuery = Regex.Match(RepositoryFiles.Read("README.md"), "\"query\":\"(?<q>[^']*)\"}'").Groups["q"].Value;
+        Assert.Contains("orders(", readmeQuery);
+        examples.Add(("README.md", readmeQuery.Replace("\\\"", "\"")));
 
         var refused = new List<string>();
         var operations = 0;

@@ -22,4 +22,14 @@ public sealed class ReadmeTests
         Assert.Contains("dotnet test Gather.sln --logger", RepositoryFiles.Read(".ci/run"));
         Assert.Contains("dotnet run --project Gather.Api", RepositoryFiles.Read("docs/quickstart.md"));
     }
+
+    [Fact]
+    public void The_README_sync_line_is_the_one_the_quickstart_runs()
+    {
+        var taste = FencedBlock.Parse(Readme).Single(b => b.Language == "bash").Text.Split('\n');
+        var syncLine = string.Join('\n', taste.Take(2)).Replace("{MODEL_ID}", "$ORDERS").Replace("{API_KEY}", "$KEY");
+
+        Assert.StartsWith("curl http://localhost:5000/models/", syncLine);
+        Assert.Contains(syncLine, RepositoryFiles.Read("docs/quickstart.md").ReplaceLineEndings("\n"));
+    }
 }
