@@ -48,6 +48,9 @@ public static class ErrorCodes
     /// <summary>An argument broke a rule; <c>extensions.field</c> names the argument and <c>extensions.rule</c> the rule.</summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
 
+    /// <summary>A synced record broke a rule and was not written; <c>extensions.index</c>, <c>field</c> and <c>rule</c> say which record, field and rule.</summary>
+    public const string InvalidRecord = "INVALID_RECORD";
+
     /// <summary>An id names nothing in the caller's team.</summary>
     public const string NotFound = "NOT_FOUND";
 
