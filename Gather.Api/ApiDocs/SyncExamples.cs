@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gather.Schema.Common;
 
 namespace Gather.Api.ApiDocs;
 
@@ -42,7 +43,7 @@ public static class SyncExamples
         {
             ["message"] = "Field 'amount' is INT, set by the first values synced into it, and this value is a string. Send an integer, "
                           + "or declare the field JSON with declareModelFields to accept any value (or declare another type to change it).",
-            ["extensions"] = new JsonObject { ["code"] = "INVALID_RECORD", ["index"] = 1, ["field"] = "amount", ["rule"] = "type" },
+            ["extensions"] = new JsonObject { ["code"] = ErrorCodes.InvalidRecord, ["index"] = 1, ["field"] = "amount", ["rule"] = "type" },
         }),
     };
 }

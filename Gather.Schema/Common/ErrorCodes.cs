@@ -15,6 +15,9 @@ public static class ErrorCodes
     /// <summary>The body (or the query) is longer than the endpoint's limit, named in the message.</summary>
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 
+    /// <summary>The request's Accept header names no media type the endpoint answers with; the message names those it does.</summary>
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+
     /// <summary>The endpoint does not take this HTTP method; <c>Allow</c> or the message says which it does.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 
