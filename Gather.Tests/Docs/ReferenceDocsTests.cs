@@ -57,6 +57,20 @@ public sealed partial class ReferenceDocsTests
         Assert.All(documented, d => Assert.False(string.IsNullOrEmpty(d.Status), $"{d.Code} has no HTTP status"));
     }
 
+    [Fact]
+    public void Every_relative_link_of_the_reference_and_backup_pages_leads_to_a_file()
+    {
+        var pages = Directory.GetFiles(RepositoryFiles.PathOf("docs/reference"), "*.md").Append(RepositoryFiles.PathOf("docs/operations/backups.md"));
+        var dead = pages.SelectMany(page => MarkdownLink().Matches(File.ReadAllText(page))
+                .Select(m => m.Groups["target"].Value)
+                .Where(target => !target.Contains("://") && !target.StartsWith('#'))
+                .Where(target => !Path.Exists(Path.Combine(Path.GetDirectoryName(page)!, target.Split('#')[0])))
+                .Select(target => $"{Path.GetFileName(page)} -> {target}"))
+            .ToList();
+
+        Assert.True(dead.Count == 0, "Dead links: " + string.Join(", ", dead));
+    }
+
     /// <summary>The key and default of each row of configuration.md's tables.</summary>
     private static Dictionary<string, string> DocumentedSettings() =>
         SettingRow().Matches(RepositoryFiles.Read("docs/reference/configuration.md"))
@@ -100,6 +114,9 @@ public sealed partial class ReferenceDocsTests
 
     [GeneratedRegex(@"^\| `(?<key>[A-Za-z][^`]*)` \| (?<default>[^|]+) \|", RegexOptions.Multiline)]
     private static partial Regex SettingRow();
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
 
     [GeneratedRegex(@"^\| `(?<code>[A-Z_]+)` \| (?<status>[^|]+) \|", RegexOptions.Multiline)]
     private static partial Regex ErrorRow();
