@@ -3,6 +3,8 @@ using Gather.Infrastructure.Storage;
 using Gather.Schema;
 
 var builder = WebApplication.CreateBuilder(args);
+if (StoreBackupCommand.IsRequested(args))
+    return StoreBackupCommand.Run(builder.Configuration, args, Console.Out, Console.Error);
 
 builder.AddGatherStorage();
 builder.AddGatherGraphQL();
@@ -13,6 +15,7 @@ builder.AddGatherTelemetry();
 var app = builder.Build();
 app.MapGather();
 app.Run();
+return 0;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -14,6 +14,7 @@ public static class FakeStripeProgram
         var app = FakeStripeApp.Build(args);
         if (Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null && !args.Any(a => a.StartsWith("--urls", StringComparison.Ordinal)))
             app.Urls.Add(DefaultUrl);
+        FakeStripeBanner.PrintWhenStarted(app, Console.Out);
         app.Run();
     }
 }

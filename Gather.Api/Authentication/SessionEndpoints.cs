@@ -43,11 +43,8 @@ public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
         var team = await store.ForTeam(key.TeamId).GetTeamAsync(context.RequestAborted);
         cookie.Issue(context.Response, key.SecretHash);
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(new
-        {
-            team = new { id = key.TeamId, name = team?.Name },
-            scopes = key.Scopes.Select(s => s.ToWireName().ToUpperInvariant()),
-        }, context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(new SignedIn(new SignedInTeam(key.TeamId, team?.Name),
+            key.Scopes.Select(s => s.ToWireName().ToUpperInvariant()).ToList()), context.RequestAborted);
     }
 
     public async Task SignOutAsync(HttpContext context)
@@ -89,3 +86,13 @@ public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
         }
     }
 }
+
+/// <summary>The body of <c>POST /session</c>.</summary>
+/// <param name="ApiKey">An API key of the team to sign in to.</param>
+public sealed record SignInRequest(string ApiKey);
+
+/// <summary>Whom a browser signed in as: the key's team and scopes (<c>READ</c>, <c>WRITE</c>, <c>ADMIN</c>).</summary>
+public sealed record SignedIn(SignedInTeam Team, IReadOnlyList<string> Scopes);
+
+/// <summary>The team a browser signed in to.</summary>
+public sealed record SignedInTeam(string Id, string? Name);

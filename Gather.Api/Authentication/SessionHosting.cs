@@ -1,3 +1,4 @@
+using Gather.Api.ApiDocs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gather.Api.Authentication;
@@ -17,8 +18,9 @@ public static class SessionHosting
     public static WebApplication MapGatherSessions(this WebApplication app)
     {
         var sessions = app.Services.GetRequiredService<SessionEndpoints>();
-        app.MapPost("/session", sessions.SignInAsync);
-        app.MapDelete("/session", sessions.SignOutAsync);
+        // As Delegates, so the OpenAPI document describes them (a RequestDelegate carries no method to describe).
+        app.MapPost("/session", (Delegate)sessions.SignInAsync).DescribeSignIn();
+        app.MapDelete("/session", (Delegate)sessions.SignOutAsync).DescribeSignOut();
         return app;
     }
 }

@@ -59,7 +59,7 @@ public sealed class GraphQLHttpEndpoint(
         if (mediaType is null)
         {
             await FailAsync(context, new(StatusCodes.Status406NotAcceptable,
-                $"Accept '{GraphQLMediaTypes.GraphQLResponse}' or '{GraphQLMediaTypes.Json}'.", "NOT_ACCEPTABLE"), null);
+                $"Accept '{GraphQLMediaTypes.GraphQLResponse}' or '{GraphQLMediaTypes.Json}'.", ErrorCodes.NotAcceptable), null);
             return;
         }
 

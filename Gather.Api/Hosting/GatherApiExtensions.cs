@@ -1,3 +1,4 @@
+using Gather.Api.ApiDocs;
 using Gather.Api.Authentication;
 using Gather.Api.GraphQL;
 using Gather.Api.Health;
@@ -33,6 +34,7 @@ public static class GatherApiExtensions
         builder.Services.AddGatherConsole();
         builder.Services.AddGatherSessions();
         builder.Services.AddHostedService<ReadyBanner>();
+        builder.Services.AddGatherApiDocs();
         return builder;
     }
 
@@ -46,6 +48,7 @@ public static class GatherApiExtensions
         app.UseStoreRoundTripsHeader();
         // Preflights are answered here, before authentication and rate limits: they carry no key.
         app.UseCors();
+        app.UseGatherApiDocsPage();
         app.UseGatherConsoleAssets();
         app.UseAuthentication();
         app.UseRequestLogScope();
@@ -63,13 +66,17 @@ public static class GatherApiExtensions
             context => SchemaDownload.IsRequested(context.Request) ? sdl.HandleAsync(context) : graphQL.HandleAsync(context))
             .RequireCors(CrossOrigin.PolicyName);
         var sync = app.Services.GetRequiredService<RecordSyncEndpoint>();
-        // Every method, so that a GET or PUT gets the endpoint's own 405 (JSON, Allow: POST) rather than routing's bare one.
-        app.Map("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName);
+        app.MapPost("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName).DescribeSync();
+        // Every other method, so that a GET or PUT gets the endpoint's own 405 (JSON, Allow: POST) rather than routing's
+        // bare one. Ordered after the POST endpoint, which a POST would otherwise match as ambiguously as this one.
+        app.Map("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName).ExcludeFromDescription()
+            .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = 1);
         var webhooks = app.Services.GetRequiredService<StripeWebhookEndpoint>();
         // Limited by the endpoint itself, after the signature is checked (StripeWebhookEndpoint).
-        app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync).DisableRateLimiting();
+        app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync).DisableRateLimiting().DescribeStripeWebhook();
         app.MapGatherHealth();
         app.MapGatherSessions();
+        app.MapGatherApiDocs();
         app.MapGatherConsole();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gather.Api.Authentication;
+using Gather.Api.Hosting;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;
@@ -72,19 +73,10 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
         context.Response.StatusCode = sync.Outcomes.Count == 0 && sync.Errors.Count > 0
             ? StatusCodes.Status422UnprocessableEntity
             : StatusCodes.Status200OK;
-        await context.Response.WriteAsJsonAsync(new
-        {
-            modelId = sync.Model.Id,
-            created = sync.Created,
-            updated = sync.Updated,
-            unchanged = sync.Unchanged,
-            records = sync.Outcomes.Select(o => new { index = o.Index, id = o.Key, status = o.Status.ToString().ToLowerInvariant() }),
-            errors = sync.Errors.Select(e => new
-            {
-                message = e.Message,
-                extensions = new { code = "INVALID_RECORD", index = e.Index, field = e.Field, rule = e.Rule },
-            }),
-        }, Json, context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(new SyncResponse(sync.Model.Id, sync.Created, sync.Updated, sync.Unchanged,
+            sync.Outcomes.Select(o => new SyncedRecord(o.Index, o.Key, o.Status.ToString().ToLowerInvariant())).ToList(),
+            sync.Errors.Select(e => new RefusedRecord(e.Message, new RefusedRecordExtensions(ErrorCodes.InvalidRecord, e.Index, e.Field, e.Rule))).ToList()),
+            Json, context.RequestAborted);
     }
 
     /// <summary>
@@ -102,13 +94,13 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
         ]);
     }
 
-    private static object Error(string message, string code, string? field = null, string? rule = null) =>
-        new { message, extensions = new { code, field, rule } };
+    private static ErrorBody Error(string message, string code, string? field = null, string? rule = null) =>
+        new(message, new ErrorExtensions(code, field, rule));
 
-    private static Task WriteErrorsAsync(HttpContext context, int status, IReadOnlyList<object> errors)
+    private static Task WriteErrorsAsync(HttpContext context, int status, IReadOnlyList<ErrorBody> errors)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new { errors }, new JsonSerializerOptions(Json)
+        return context.Response.WriteAsJsonAsync(new ErrorsBody(errors), new JsonSerializerOptions(Json)
         {
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         }, context.RequestAborted);

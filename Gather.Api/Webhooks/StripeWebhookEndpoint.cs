@@ -43,7 +43,7 @@ public sealed class StripeWebhookEndpoint(StripeWebhookVerifier verifier, Stripe
         if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
             context.Response.Headers.RetryAfter = RetryAfterSeconds;
         return outcome.Status == StatusCodes.Status200OK
-            ? Results.Json(new { received = true, message = outcome.Message })
+            ? Results.Json(new WebhookReceipt(true, outcome.Message))
             : Results.Problem(outcome.Message, statusCode: outcome.Status);
     }
 

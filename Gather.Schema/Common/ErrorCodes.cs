@@ -15,6 +15,9 @@ public static class ErrorCodes
     /// <summary>The body (or the query) is longer than the endpoint's limit, named in the message.</summary>
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 
+    /// <summary>The request's Accept header names no media type the endpoint answers with; the message names those it does.</summary>
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+
     /// <summary>The endpoint does not take this HTTP method; <c>Allow</c> or the message says which it does.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 
@@ -47,6 +50,9 @@ public static class ErrorCodes
 
     /// <summary>An argument broke a rule; <c>extensions.field</c> names the argument and <c>extensions.rule</c> the rule.</summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
+
+    /// <summary>A synced record broke a rule and was not written; <c>extensions.index</c>, <c>field</c> and <c>rule</c> say which record, field and rule.</summary>
+    public const string InvalidRecord = "INVALID_RECORD";
 
     /// <summary>An id names nothing in the caller's team.</summary>
     public const string NotFound = "NOT_FOUND";

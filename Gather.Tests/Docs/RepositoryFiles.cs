@@ -1,6 +1,6 @@
 namespace Gather.Tests.Docs;
 
-/// <summary>The repository the tests were built from: its root, and its documents for readers.</summary>
+/// <summary>The repository the tests were built from (found by walking up to <c>Gather.sln</c>): its root, and its documents for readers.</summary>
 public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
@@ -14,7 +14,9 @@ public static class RepositoryFiles
                 .Order(StringComparer.Ordinal),
         ];
 
-    public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
+    public static string PathOf(string relativePath) => Path.Combine(Root, relativePath);
+
+    public static string Read(string relativePath) => File.ReadAllText(PathOf(relativePath));
 
     /// <summary>The build's configuration and target folders (bin/Debug/net10.0), the same for every project of the solution.</summary>
     public static string BuildOutputOf(string project)
