@@ -13,13 +13,6 @@ public sealed partial class DocsLinkTests
     /// Reference pages the docs link to that another part of the docs writes. Each must not exist
     /// yet: once it does, the test says to take it off this list, so the list cannot outlive them.
     /// </summary>
-    private static readonly string[] ReferencePagesToCome =
-    [
-        "docs/reference/http.md", "docs/reference/schema.md", "docs/reference/filtering.md",
-        "docs/reference/configuration.md", "docs/reference/errors.md", "docs/reference/limits.md",
-        "docs/operations/backups.md",
-    ];
-
     public static TheoryData<string> Documents() => [.. RepositoryFiles.Documents()];
 
     [Theory]
@@ -36,8 +29,6 @@ public sealed partial class DocsLinkTests
             var (path, anchor) = hash < 0 ? (target, null) : (target[..hash], target[(hash + 1)..]);
             var file = path.Length == 0 ? document : Normalize(Path.Combine(Path.GetDirectoryName(document)!, path));
             var full = Path.Combine(RepositoryFiles.Root, file);
-            if (ReferencePagesToCome.Contains(file))
-                continue;
             if (!File.Exists(full) && !Directory.Exists(full))
                 broken.Add($"{target}: no {file}");
             else if (anchor is not null && file.EndsWith(".md", StringComparison.Ordinal) && !Anchors(file).Contains(anchor))
@@ -55,13 +46,6 @@ public sealed partial class DocsLinkTests
         Assert.True(found.Count == 0, $"{document} says: {string.Join(", ", found)}");
     }
 
-    [Fact]
-    public void The_reference_pages_to_come_are_not_there_yet()
-    {
-        var arrived = ReferencePagesToCome.Where(p => File.Exists(Path.Combine(RepositoryFiles.Root, p))).ToList();
-        Assert.True(arrived.Count == 0,
-            $"Take these off DocsLinkTests.ReferencePagesToCome, so their links are checked: {string.Join(", ", arrived)}");
-    }
 
     [Fact]
     public void The_checks_find_what_they_look_for()
