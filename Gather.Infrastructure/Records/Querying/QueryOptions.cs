@@ -45,4 +45,8 @@ public sealed class QueryOptions
     /// </summary>
     [Range(1, 1_000)]
     public int MaxIndexesPerTeam { get; set; } = 20;
+
+    /// <summary>Most fields in one index (<c>createIndex</c>, and the index a view holds).</summary>
+    [Range(1, 16)]
+    public int MaxIndexFields { get; set; } = 4;
 }
