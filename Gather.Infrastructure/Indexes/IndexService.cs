@@ -12,7 +12,7 @@ namespace Gather.Infrastructure.Indexes;
 /// indexes, whoever holds them (people, views, tasks). A person's index is held by an owner of its
 /// own, so dropping it lets go of that hold only: an index a view or task still needs stays.
 /// </summary>
-public sealed class IndexService(IOptions<QueryOptions> options, IOptions<SyncOptions> sync, ModelService models)
+public sealed class IndexService(IOptions<QueryOptions> options, IOptions<SyncOptions> sync, ModelService models, IndexBuildBound bound)
 {
     private QueryOptions Limits => options.Value;
 
@@ -34,6 +34,8 @@ public sealed class IndexService(IOptions<QueryOptions> options, IOptions<SyncOp
             return Result<TeamIndex>.Invalid(problems);
 
         var key = new FieldIndexKey(modelId!, indexed);
+        if (await bound.ProblemAsync(team, key, cancellationToken) is { } tooLarge)
+            return Result<TeamIndex>.Invalid([new("modelId", IndexBuildBound.Rule, tooLarge)]);
         var name = FieldIndexNames.For(team.TeamId, key);
         var held = await team.FieldIndexes.HoldAsync(IndexOwner.User(name), [key], Limits.MaxIndexesPerTeam, cancellationToken);
         if (!held.Held)

@@ -27,6 +27,9 @@ public interface IFieldIndexStore
     /// large it is, by index name; what the store cannot tell is null with the reason.
     /// </summary>
     Task<IReadOnlyDictionary<string, FieldIndexState>> StatesAsync(IReadOnlyList<FieldIndex> indexes, CancellationToken cancellationToken);
+
+    /// <summary>Whether building an index holds other writers (every team's) until it is done, so builds on large models are bounded.</summary>
+    bool BuildBlocksWrites { get; }
 }
 
 /// <summary>What an index covers: some fields, in order and each in a direction, of one model's records.</summary>

@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ViewService>();
         services.AddSingleton<ViewIndexes>();
         services.AddSingleton<Indexes.IndexService>();
+        services.AddSingleton<Indexes.IndexBuildBound>();
         services.AddSingleton<RecordNormalizer>();
         services.AddSingleton<RecordService>();
         services.AddSingleton<RecordQueryBuilder>();

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Gather.Infrastructure.Views;
 /// first field it bounds by a range. One index per view; at the team's limit the view is still
 /// saved and served without one, and says so (<see cref="Warning"/>).
 /// </summary>
-public sealed class ViewIndexes(IOptions<QueryOptions> options, RecordQueryBuilder queries)
+public sealed class ViewIndexes(IOptions<QueryOptions> options, RecordQueryBuilder queries, IndexBuildBound bound)
 {
     /// <summary>
     /// Makes the view hold exactly the index it needs (none when its filter and order need none); false at
@@ -20,8 +21,14 @@ public sealed class ViewIndexes(IOptions<QueryOptions> options, RecordQueryBuild
     /// </summary>
     public async Task<bool> HoldAsync(ITeamStore team, View view, CancellationToken cancellationToken)
     {
-        IReadOnlyList<FieldIndexKey> needed = Needed(view) is { } key ? [key] : [];
+        var key = Needed(view);
         var owner = IndexOwner.View(view.Id);
+        if (key is not null && await bound.ProblemAsync(team, key, cancellationToken) is not null)
+        {
+            await ReleaseAsync(team, view.Id, cancellationToken);
+            return false;
+        }
+        IReadOnlyList<FieldIndexKey> needed = key is null ? [] : [key];
         if ((await team.FieldIndexes.HoldAsync(owner, needed, options.Value.MaxIndexesPerTeam, cancellationToken)).Held)
             return true;
         // Refused, the view still holds what it held before; letting go of that may also make room for what it needs now.
@@ -37,12 +44,18 @@ public sealed class ViewIndexes(IOptions<QueryOptions> options, RecordQueryBuild
     public static FieldIndex? HeldBy(View view, IEnumerable<FieldIndex> teamIndexes) =>
         teamIndexes.FirstOrDefault(i => i.Owners.Contains(IndexOwner.View(view.Id)));
 
-    /// <summary>Why the view is served without the index it needs, naming the limit; null when it holds it or needs none.</summary>
-    public string? Warning(View view, IReadOnlyList<FieldIndex> teamIndexes) =>
-        Needed(view) is not { } needed || Equals(HeldBy(view, teamIndexes)?.Key, needed) ? null
-            : $"This view is served without an index: the team holds {teamIndexes.Count} indexes and Gather:Query:MaxIndexesPerTeam allows " +
-              $"{options.Value.MaxIndexesPerTeam}. Its records are found by reading every record of the model, which slows as the model grows. " +
-              "Drop an index the team no longer needs (`indexes` lists them) or raise the limit, then save the view again.";
+    /// <summary>Why the view is served without the index it needs, naming the limit in the way; null when it holds it or needs none.</summary>
+    public string? Warning(View view, IReadOnlyList<FieldIndex> teamIndexes)
+    {
+        if (Needed(view) is not { } needed || Equals(HeldBy(view, teamIndexes)?.Key, needed))
+            return null;
+        var why = teamIndexes.Count >= options.Value.MaxIndexesPerTeam
+            ? $"the team holds {teamIndexes.Count} indexes and Gather:Query:MaxIndexesPerTeam allows {options.Value.MaxIndexesPerTeam}. " +
+              "Drop an index the team no longer needs (`indexes` lists them) or raise the limit, then save the view again"
+            : "when it was last saved, the team was at Gather:Query:MaxIndexesPerTeam, or its model held more records than " +
+              $"Gather:Query:MaxIndexBuildRecords ({options.Value.MaxIndexBuildRecords}) allows an index to be built on. Save the view again to retry";
+        return $"This view is served without an index: {why}. Meanwhile its records are found by reading every record of its model, which slows as the model grows.";
+    }
 
     /// <summary>The index key the view's saved filter and order call for; null when they need none.</summary>
     public FieldIndexKey? Needed(View view)

@@ -44,7 +44,7 @@ public sealed class ViewWarningType : ObjectGraphType<ViewWarning>
         Name = "ViewWarning";
         Description = "Something that keeps a view from being served at its best; the view still works.";
         Field<NonNullGraphType<StringGraphType>>("code")
-            .Description($"Stable for clients: {ViewIndexFields.ServedWithoutIndex} (the team is at Gather:Query:MaxIndexesPerTeam, so the view reads every record of its model).")
+            .Description($"Stable for clients: {ViewIndexFields.ServedWithoutIndex} (the team was at Gather:Query:MaxIndexesPerTeam, or the model too large for Gather:Query:MaxIndexBuildRecords, so the view reads every record of its model).")
             .Resolve(c => c.Source.Code);
         Field<NonNullGraphType<StringGraphType>>("message").Description("What happened and what to do.").Resolve(c => c.Source.Message);
     }

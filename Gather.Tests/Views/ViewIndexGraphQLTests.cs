@@ -125,4 +125,25 @@ public sealed class ViewIndexGraphQLTests
         Assert.False(droppedAgain["dropped"]!.GetValue<bool>());
         Assert.Single(await HeldIndexesAsync(factory));
     }
+
+    [Fact]
+    public async Task On_a_model_past_the_build_bound_no_index_is_built_a_person_is_refused_and_a_view_is_saved_with_a_warning()
+    {
+        using var factory = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:Query:MaxIndexBuildRecords"] = "4" });
+        var admin = factory.CreateClient(GatherApiFactory.AdminKey);
+        var orders = await OrdersAsync(admin, records: 5);
+
+        var asked = await CreateIndexAsync(admin, orders, new { field = "amount" });
+        var view = await CreateViewAsync(admin, orders, "Largest", order: new[] { new { field = "amount", direction = "DESC" } });
+
+        var error = Assert.Single(asked["errors"]!.AsArray())!;
+        Assert.Equal(("modelId", "indexBuildTooLarge"), (error["field"]!.GetValue<string>(), error["rule"]!.GetValue<string>()));
+        Assert.Contains("Gather:Query:MaxIndexBuildRecords", error["message"]!.GetValue<string>());
+        Assert.Null(view["errors"]);
+        Assert.Null(view["view"]!["index"]);
+        var warning = Assert.Single(view["view"]!["warnings"]!.AsArray())!;
+        Assert.Contains("Gather:Query:MaxIndexBuildRecords", warning["message"]!.GetValue<string>());
+        Assert.Empty(await IndexesAsync(admin));
+        Assert.Empty(await HeldIndexesAsync(factory));
+    }
 }

@@ -14,6 +14,9 @@ internal sealed partial class MongoFieldIndexStore
 {
     private const string NoEntries = "MongoDB reports an index's size in bytes, not in entries.";
 
+    /// <summary>MongoDB builds an index while writes go on, locking the collection only briefly at its start and end.</summary>
+    public bool BuildBlocksWrites => false;
+
     public async Task<IReadOnlyDictionary<string, FieldIndexState>> StatesAsync(IReadOnlyList<FieldIndex> indexes,
         CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ internal sealed partial class SqliteFieldIndexStore
     private const string NoDbstat =
         "This SQLite build cannot measure an index in bytes (it has no dbstat table); entries counts what the index holds.";
 
+    /// <summary>SQLite builds an index inside a write transaction, and there is one writer per database.</summary>
+    public bool BuildBlocksWrites => true;
+
     public async Task<IReadOnlyDictionary<string, FieldIndexState>> StatesAsync(IReadOnlyList<FieldIndex> indexes,
         CancellationToken cancellationToken)
     {
