@@ -21,6 +21,15 @@ public interface IFieldIndexStore
 
     /// <summary>The team's indexes, each with its owners.</summary>
     Task<IReadOnlyList<FieldIndex>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether each of <paramref name="indexes"/> (some of <see cref="ListAsync"/>'s) is built yet and how
+    /// large it is, by index name; what the store cannot tell is null with the reason.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, FieldIndexState>> StatesAsync(IReadOnlyList<FieldIndex> indexes, CancellationToken cancellationToken);
+
+    /// <summary>Whether building an index holds other writers (every team's) until it is done, so builds on large models are bounded.</summary>
+    bool BuildBlocksWrites { get; }
 }
 
 /// <summary>What an index covers: some fields, in order and each in a direction, of one model's records.</summary>
@@ -62,7 +71,17 @@ public sealed record IndexOwner(string Kind, string Id)
 {
     public const string IntegrationTaskKind = "integrationTask";
 
+    /// <summary>A saved view, holding the index its filter and order need.</summary>
+    public const string ViewKind = "view";
+
+    /// <summary>A person or client that asked for the index by name (<c>createIndex</c>); its id is the index's name.</summary>
+    public const string UserKind = "user";
+
     public static IndexOwner IntegrationTask(string taskId) => new(IntegrationTaskKind, taskId);
+
+    public static IndexOwner View(string viewId) => new(ViewKind, viewId);
+
+    public static IndexOwner User(string indexName) => new(UserKind, indexName);
 
     public override string ToString() => $"{Kind} {Id}";
 }

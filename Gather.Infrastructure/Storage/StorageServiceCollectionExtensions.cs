@@ -35,6 +35,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RelationshipService>();
         services.AddOptions<ViewOptions>().BindConfiguration(ViewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ViewService>();
+        services.AddSingleton<ViewIndexes>();
+        services.AddSingleton<Indexes.IndexService>();
+        services.AddSingleton<Indexes.IndexBuildBound>();
         services.AddSingleton<RecordNormalizer>();
         services.AddSingleton<RecordService>();
         services.AddSingleton<RecordQueryBuilder>();

@@ -16,7 +16,7 @@ public sealed record ViewInput(string? Name, string? ModelId, IReadOnlyList<stri
 /// arguments into one query: the view's filter AND the caller's, the caller's order when given.
 /// </summary>
 public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOptions> sync, RecordQueryBuilder queries, TimeProvider clock,
-    ModelService models, RelationshipService relationships)
+    ModelService models, RelationshipService relationships, ViewIndexes indexes)
 {
     public Task<IReadOnlyList<View>> ListAsync(ITeamStore team, CancellationToken cancellationToken) =>
         team.Views.ListAsync(options.Value.MaxViewsPerTeam, cancellationToken);
@@ -60,6 +60,8 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
         {
             return Result<View>.Invalid([NameTaken(name!)]);
         }
+        // A view is saved even when the team is at its index limit; it then says it is served without one.
+        await indexes.HoldAsync(team, view, cancellationToken);
         return Result<View>.Ok(view);
     }
 
@@ -87,7 +89,12 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
         };
         try
         {
-            return await team.Views.UpdateAsync(changed, cancellationToken) is { } stored ? Result<View>.Ok(stored) : NotFound(view.Id);
+            if (await team.Views.UpdateAsync(changed, cancellationToken) is not { } stored)
+                return NotFound(view.Id);
+            // Any save holds what the view needs now: a changed filter or order lets go of the old index, and a view
+            // saved at the limit gets its index once there is room.
+            await indexes.HoldAsync(team, stored, cancellationToken);
+            return Result<View>.Ok(stored);
         }
         catch (DuplicateDocumentException)
         {
@@ -100,6 +107,7 @@ public sealed class ViewService(IOptions<ViewOptions> options, IOptions<SyncOpti
         var view = string.IsNullOrWhiteSpace(id) ? null : await team.Views.GetAsync(id, cancellationToken);
         if (view is null || !await team.Views.DeleteAsync(view.Id, cancellationToken))
             return NotFound(id ?? "");
+        await indexes.ReleaseAsync(team, view.Id, cancellationToken);
         return Result<View>.Ok(view);
     }
 

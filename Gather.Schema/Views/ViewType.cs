@@ -42,6 +42,7 @@ public sealed class ViewType : ObjectGraphType<View>
             .Description("The model's records through the view: its filter AND `where`, `order` when given (else the view's), `search`, paging.")
             .WithRecordListArguments()
             .ResolveAsync(ResolveRecordsAsync);
+        this.AddIndexFields();
     }
 
     /// <summary>The view's columns with labels and types; null (with the reason, when <paramref name="report"/>) when they cannot be shown.</summary>

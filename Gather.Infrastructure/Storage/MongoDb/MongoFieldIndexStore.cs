@@ -13,7 +13,7 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// and lifetimes on either store. Without transactions, the limit is kept by slots: each index
 /// takes a slot number below the limit, unique per team, so two instances cannot both take the last.
 /// </summary>
-internal sealed class MongoFieldIndexStore(MongoCollections collections, string teamId) : IFieldIndexStore
+internal sealed partial class MongoFieldIndexStore(MongoCollections collections, string teamId) : IFieldIndexStore
 {
     public const string Collection = "fieldIndexes";
 

@@ -11,7 +11,7 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// and the indexes change in one write transaction, as SQLite's DDL is transactional: the limit
 /// is counted exactly and a build that fails leaves nothing behind.
 /// </summary>
-internal sealed class SqliteFieldIndexStore(SqliteConnectionFactory connections, string teamId) : IFieldIndexStore
+internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory connections, string teamId) : IFieldIndexStore
 {
     /// <summary>Indexes of the first releases, one per field name for all teams; see <see cref="DropSharedIndexesAsync"/>.</summary>
     private const string SharedIndexPattern = @"ix\_records\_field\_%";
