@@ -67,6 +67,21 @@ public sealed class MongoIndexedPageTests(MongoSeededStore fixture) : IClassFixt
     }
 
     [SkippableFact]
+    public async Task Holding_an_index_again_builds_it_again_when_it_was_lost()
+    {
+        var (collections, team, model) = await CreateAsync();
+        var key = new FieldIndexKey(model.Id, Amount);
+        await team.FieldIndexes.HoldAsync(new IndexOwner("view", "v1"), [key], 5, CancellationToken.None);
+        var name = Assert.Single(await HeldIndexesAsync(collections)).Key;
+        await collections.Database.RunCommandAsync<BsonDocument>(MongoRecordIndexes.DropCommand(name));
+
+        var again = await team.FieldIndexes.HoldAsync(new IndexOwner("view", "v1"), [key], 5, CancellationToken.None);
+
+        Assert.False(again.Changed);
+        Assert.Equal([name], (await HeldIndexesAsync(collections)).Keys);
+    }
+
+    [SkippableFact]
     public async Task Settling_builds_a_registered_index_again_and_drops_one_nobody_registered()
     {
         var (collections, team, model) = await CreateAsync();
