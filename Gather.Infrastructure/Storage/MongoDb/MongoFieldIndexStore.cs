@@ -6,12 +6,11 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>
 /// A team's field indexes on MongoDB, in <c>fieldIndexes</c>:
-/// <c>{_id: name, teamId, modelId, fields, slot, owners: [{kind, id}], createdAt}</c>. Nothing is
-/// built on <c>records</c>: its compound wildcard index (teamId, modelId, data.$**) already serves
-/// a lookup by any field within one model, and a collection holds at most 64 indexes, too few to
-/// give every team its own. The registry still counts and owns, so a team meets the same limit
-/// and lifetimes on either store. Without transactions, the limit is kept by slots: each index
-/// takes a slot number below the limit, unique per team, so two instances cannot both take the last.
+/// <c>{_id: name, teamId, modelId, fields, slot, owners: [{kind, id}], createdAt}</c>, each with a
+/// partial index on <c>records</c> of the same name (<see cref="MongoRecordIndexes"/>), built once
+/// registered and dropped once the registration goes. Without transactions, the limit is kept by
+/// slots: each index takes a slot number below the limit, unique per team, so two instances cannot
+/// both take the last.
 /// </summary>
 internal sealed partial class MongoFieldIndexStore(MongoCollections collections, string teamId) : IFieldIndexStore
 {
@@ -30,7 +29,11 @@ internal sealed partial class MongoFieldIndexStore(MongoCollections collections,
         var held = (await collections.FieldIndexes.Find(HeldBy(owner)).Project(new BsonDocument("_id", 1)).ToListAsync(cancellationToken))
             .Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
         if (held.Count > 0 && held.SetEquals(wanted.Keys))
+        {
+            // A no-op while the index exists; builds one lost outside Gather again.
+            await BuildAsync(wanted, cancellationToken);
             return FieldIndexResult.Done(await CountAsync(cancellationToken), maxPerTeam, changed: false);
+        }
         var added = new List<string>();
         foreach (var (name, key) in wanted)
         {
@@ -45,6 +48,8 @@ internal sealed partial class MongoFieldIndexStore(MongoCollections collections,
             }
             added.Add(name);
         }
+        // Registered first, built second: see MongoRecordIndexes.SettleAsync for why that order.
+        await BuildAsync(wanted, cancellationToken);
         foreach (var name in held.Where(n => !wanted.ContainsKey(n)))
             await LetGoAsync(name, owner, cancellationToken);
         return FieldIndexResult.Done(await CountAsync(cancellationToken), maxPerTeam);
@@ -87,13 +92,27 @@ internal sealed partial class MongoFieldIndexStore(MongoCollections collections,
         throw new InvalidOperationException($"Registering index {name} for {owner} kept conflicting with other writers.");
     }
 
-    /// <summary>Removes the owner; deletes the registration if nobody holds it any more (one conditional delete, so a late joiner keeps it).</summary>
+    /// <summary>
+    /// Removes the owner; deletes the registration if nobody holds it any more (one conditional delete,
+    /// so a late joiner keeps it), and then the index, unless someone registered it anew meanwhile.
+    /// </summary>
     private async Task LetGoAsync(string name, IndexOwner owner, CancellationToken cancellationToken)
     {
-        await collections.FieldIndexes.UpdateOneAsync(ById(name),
-            new BsonDocument("$pull", new BsonDocument("owners", OwnerDocument(owner))), cancellationToken: cancellationToken);
-        await collections.FieldIndexes.DeleteOneAsync(new BsonDocument(ById(name)) { { "owners", new BsonDocument("$size", 0) } },
+        var released = await collections.FieldIndexes.FindOneAndUpdateAsync(ById(name),
+            new BsonDocument("$pull", new BsonDocument("owners", OwnerDocument(owner))),
+            new FindOneAndUpdateOptions<BsonDocument> { ReturnDocument = ReturnDocument.After }, cancellationToken);
+        var deleted = await collections.FieldIndexes.DeleteOneAsync(new BsonDocument(ById(name)) { { "owners", new BsonDocument("$size", 0) } },
             cancellationToken);
+        if (deleted.DeletedCount > 0 && released is not null)
+            await MongoRecordIndexes.SettleAsync(collections, teamId, name,
+                FieldIndexKey.FromRegistry(released["modelId"].AsString, released["fields"].AsBsonArray.Select(f => f.AsString)), cancellationToken);
+    }
+
+    /// <summary>Builds the indexes of these registrations (each a no-op when it exists).</summary>
+    private async Task BuildAsync(IReadOnlyDictionary<string, FieldIndexKey> registered, CancellationToken cancellationToken)
+    {
+        foreach (var (name, key) in registered)
+            await MongoRecordIndexes.CreateAsync(collections.Database, teamId, name, key, cancellationToken);
     }
 
     private async Task<int> CountAsync(CancellationToken cancellationToken) =>

@@ -25,7 +25,10 @@ internal sealed class MongoFieldStatsRepair(MongoCollections collections, string
             new CreateIndexOptions { Name = "teamId_modelId_unique", Unique = true }),
     ];
 
-    private const string Started = "started", Pending = "pending", Id = "id", At = "at";
+    /// <summary>The pending document's counter of writes started and its list of writes not yet counted (read by <see cref="MongoPlainOrder"/>).</summary>
+    internal const string Started = "started", Pending = "pending";
+
+    private const string Id = "id", At = "at";
 
     /// <summary>Notes a write about to start; returns its entry's id for <see cref="DoneAsync"/>.</summary>
     public async Task<ObjectId> StartAsync(string modelId, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// MongoDB's own comparison rules already are the semantics <see cref="RecordFilter"/>
 /// documents (type brackets, null matching missing, array elements); what is written here
 /// is the escaping of regexes, paths kept out of arrays (<see cref="MongoPathGuards"/>) and
-/// ordered pages on computed sort keys (<see cref="MongoSortKeys"/>).
+/// ordered pages on computed sort keys (<see cref="MongoSortKeys"/>) where a plain sorted find
+/// (<see cref="MongoSortedFind"/>) would not keep Gather's order.
 /// Every filter starts with the team and the model.
 /// </summary>
 internal static class MongoRecordQueries

@@ -128,9 +128,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
 
     public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
     {
-        var documents = await collections.Records
-            .Aggregate<BsonDocument>(MongoRecordQueries.PagePipeline(teamId, modelId, query), cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken);
+        var documents = await PageDocumentsAsync(modelId, query, cancellationToken);
         var records = documents.Select(d => d.ToRecord()).ToList();
         var hasMore = records.Count > query.Page.Size;
         if (hasMore)

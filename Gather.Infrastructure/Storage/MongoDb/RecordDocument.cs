@@ -17,8 +17,9 @@ internal static class RecordDocument
 
     /// <summary>
     /// The unique key is the upsert target and the shard key candidate (teamId, modelId, key).
-    /// The compound wildcard index (MongoDB 7.0+) serves equality and range filters and sorts on
-    /// any data field within one model; MongoDB picks it per query.
+    /// The compound wildcard index (MongoDB 7.0+) serves equality and range filters on any data
+    /// field within one model; MongoDB picks it per query. It serves no page's sort (each ends
+    /// with the key, which it lacks): the field indexes teams hold do (<see cref="MongoRecordIndexes"/>).
     /// </summary>
     public static IEnumerable<CreateIndexModel<BsonDocument>> Indexes =>
     [
