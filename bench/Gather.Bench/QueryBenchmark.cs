@@ -22,6 +22,9 @@ public sealed class QueryBenchmark(BenchSettings settings)
     private const int BatchSize = 1_000;
     private const int SyncProbeRecords = 20_000;
 
+    /// <summary>The store round trips of the last GraphQL page compared (the server's own count), to tell fixed costs from the query's.</summary>
+    private int RoundTrips { get; set; }
+
     private static readonly RecordQueryBuilder Builder = new(Options.Create(new QueryOptions()), Options.Create(new SyncOptions()));
 
     /// <summary>One shape: its GraphQL arguments and the same arguments as the query builder takes them.</summary>
@@ -76,6 +79,8 @@ public sealed class QueryBenchmark(BenchSettings settings)
             var queries = new List<(Shape Shape, RecordQuery Query, string Document, JsonObject Variables)>();
             foreach (var shape in Shapes)
                 queries.Add(await PrepareAsync(direct, modelId, shape));
+            await CompareAsync(client, direct, modelId, queries[0].Query, queries[0].Document, queries[0].Variables);
+            report.Figure("store round trips of one GraphQL page", RoundTrips.ToString(CultureInfo.InvariantCulture));
 
             Console.WriteLine("Pages with the views' indexes: GraphQL against the adapter…");
             var indexed = new Dictionary<string, (Timings GraphQL, Timings Adapter)>();
@@ -84,16 +89,17 @@ public sealed class QueryBenchmark(BenchSettings settings)
 
             await direct.FieldIndexes.HoldAsync(owner, [], 20, CancellationToken.None);
             Console.WriteLine("The same pages with no index…");
-            var scanned = new Dictionary<string, Timings>();
-            foreach (var (shape, _, document, variables) in queries)
-                scanned[shape.Name] = await TimeGraphQLAsync(client, document, variables);
+            var scanned = new Dictionary<string, (Timings GraphQL, Timings Adapter)>();
+            foreach (var (shape, query, document, variables) in queries)
+                scanned[shape.Name] = await CompareAsync(client, direct, modelId, query, document, variables);
 
             foreach (var (shape, _, _, _) in queries)
             {
                 var (graphQL, adapter) = indexed[shape.Name];
                 report.Figure($"{shape.Name}: GraphQL, indexed", graphQL.ToString());
                 report.Figure($"{shape.Name}: adapter, indexed", adapter.ToString());
-                report.Figure($"{shape.Name}: GraphQL, no index", scanned[shape.Name].ToString());
+                report.Figure($"{shape.Name}: GraphQL, no index", scanned[shape.Name].GraphQL.ToString());
+                report.Figure($"{shape.Name}: adapter, no index", scanned[shape.Name].Adapter.ToString());
             }
 
             Console.WriteLine($"Sync cost of indexes: {SyncProbeRecords:N0} orders into models with 0, 2 and 8 indexes…");
@@ -107,7 +113,7 @@ public sealed class QueryBenchmark(BenchSettings settings)
             report.AtMost("filtered, sorted page: GraphQL / adapter (p50)", page.GraphQL.P50 / page.Adapter.P50, 1.5);
             report.AtMost("filtered, sorted page, indexed: GraphQL p50 / 5 ms", page.GraphQL.P50 / 5.0, 1.0);
             if (records <= 10_000)
-                report.AtMost("filtered, sorted page, no index: GraphQL p50 / 10 ms", scanned[Shapes[0].Name].P50 / 10.0, 1.0);
+                report.AtMost("filtered, sorted page, no index: GraphQL p50 / 10 ms", scanned[Shapes[0].Name].GraphQL.P50 / 10.0, 1.0);
             report.AtMost("search: GraphQL p50 / 50 ms", indexed["search"].GraphQL.P50 / 50.0, 1.0);
             report.AtLeast("sync with 2 indexes / with none", rates[2] / rates[0], 0.8);
             return report;
@@ -151,6 +157,7 @@ public sealed class QueryBenchmark(BenchSettings settings)
         RecordQuery query, string document, JsonObject variables)
     {
         var graphQLIds = (await client.GraphQLAsync(document, variables))["records"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
+        RoundTrips = client.LastRoundTrips;
         var adapterIds = (await team.Records.QueryAsync(modelId, query, CancellationToken.None)).Records.Select(r => r.Key).ToList();
         if (!graphQLIds.SequenceEqual(adapterIds) || graphQLIds.Count == 0)
             throw new InvalidOperationException("GraphQL and the adapter returned different pages; the comparison would be meaningless.");
@@ -166,18 +173,6 @@ public sealed class QueryBenchmark(BenchSettings settings)
             graphQL.Add(g);
         }
         return (new Timings(graphQL), new Timings(adapter));
-    }
-
-    private async Task<Timings> TimeGraphQLAsync(GatherClient client, string document, JsonObject variables)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < settings.Warmups + settings.Runs; i++)
-        {
-            var g = await Milliseconds(() => client.GraphQLAsync(document, variables));
-            if (i >= settings.Warmups)
-                times.Add(g);
-        }
-        return new Timings(times);
     }
 
     /// <summary>REST sync rate into a fresh model holding <paramref name="indexes"/> indexes (held before the first record).</summary>
