@@ -121,11 +121,14 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
 
     private string Where(SqliteRecordSql sql, string modelId, RecordFilter? filter, IReadOnlyList<string> searchTerms)
     {
-        var where = $"team_id = {sql.Bind(teamId)} AND model_id = {sql.Bind(modelId)}";
+        // A search the trigram index can serve starts from the rows the index names (SqliteSearchSql):
+        // `+` keeps the planner from reading the whole model through its team and model index instead.
+        var scope = SqliteSearchSql.Match(searchTerms) is null ? "" : "+";
+        var where = $"{scope}team_id = {sql.Bind(teamId)} AND {scope}model_id = {sql.Bind(modelId)}";
         if (filter is not null)
             where += " AND " + sql.Filter(filter);
         if (searchTerms.Count > 0)
-            where += " AND " + sql.Search(searchTerms);
+            where += " AND " + sql.Search(teamId, modelId, searchTerms);
         return where;
     }
 
