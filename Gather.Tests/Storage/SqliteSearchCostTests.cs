@@ -23,12 +23,16 @@ public sealed class SqliteSearchCostTests : IDisposable
 
     private string DatabasePath => Path.Combine(_directory, "store.db");
 
+    private SqliteConnectionFactory? _connections;
+
     private async Task<IGatherStore> StoreAsync()
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = DatabasePath }));
-        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return new SqliteStore(connections);
+        _connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = DatabasePath }));
+        await new SqliteStoreInitializer(_connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
+        return new SqliteStore(_connections);
     }
+
+    private Task CatchUpAsync() => SqliteSearchIndexer.CatchUpAsync(_connections!, 2_000, CancellationToken.None);
 
     /// <summary>Records <c>from</c>..<c>from + count - 1</c>; every <paramref name="every"/>-th one's note holds "needle".</summary>
     private static async Task SyncAsync(ITeamStore team, string modelId, int from, int count, int every)
@@ -94,19 +98,25 @@ public sealed class SqliteSearchCostTests : IDisposable
         var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(store);
         var (other, otherModel) = await SeededRecordStore.CreateTeamWithModelAsync(store);
         await SyncAsync(team, model.Id, 0, 500, every: 50);
+        var pending = SearchSteps(team.TeamId, model.Id, "NEEDLE");
+        await CatchUpAsync();
         var small = SearchSteps(team.TeamId, model.Id, "NEEDLE");
 
         await SyncAsync(team, model.Id, 500, 4_500, every: 1_000_000);
+        await CatchUpAsync();
         var large = SearchSteps(team.TeamId, model.Id, "NEEDLE");
         await SyncAsync(other, otherModel.Id, 0, 2_000, every: 1);
+        await CatchUpAsync();
         var crowded = SearchSteps(team.TeamId, model.Id, "NEEDLE");
         var shortTerm = SearchSteps(team.TeamId, model.Id, "ne");
 
         // Ten times the records, and 2,000 of another team's records holding the term, cost no
-        // more steps (the same 10 matches); a term too short for the index reads every row.
+        // more steps (the same 10 matches); a term too short for the index reads every row, and
+        // rows the index has not taken in yet are read as candidates until it has.
         Assert.Equal(small, large);
         Assert.Equal(small, crowded);
         Assert.True(small * 20 < shortTerm, $"indexed {small} steps, unindexed {shortTerm}");
+        Assert.True(small * 5 < pending, $"indexed {small} steps, all 500 rows pending {pending}");
     }
 
     [Fact]
@@ -115,6 +125,7 @@ public sealed class SqliteSearchCostTests : IDisposable
         var store = await StoreAsync();
         var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(store);
         await SyncAsync(team, model.Id, 0, 200, every: 10);
+        await CatchUpAsync();
 
         var plans = new Dictionary<string, string[]>();
         foreach (var search in new[] { "needle", "needle haystack", "ne", "ne needle" })

@@ -6,7 +6,8 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>
 /// Search on SQLite: an FTS5 table with the trigram tokenizer (<c>record_search</c>, kept in step
-/// with <c>records</c> by triggers, see <see cref="SqliteMigrations"/>) finds the candidate rows,
+/// with <c>records</c> through a pending list, see <see cref="SqliteMigrations"/> and
+/// <see cref="SqliteSearchIndexer"/>) finds the candidate rows, with the rows still pending,
 /// and the exact <c>instr</c> test over the folded columns decides, so results are those of a
 /// plain substring test in every case (short terms, NUL and control characters, Unicode folding).
 /// <para>
@@ -48,8 +49,28 @@ internal static class SqliteSearchSql
         var scope = $"FROM search_scopes WHERE team_id = {sql.Bind(teamId)} AND model_id = {sql.Bind(modelId)}";
         var mask = RowMask.ToString(CultureInfo.InvariantCulture);
         return $"records.rowid IN (SELECT rowid & {mask} FROM record_search WHERE record_search MATCH {sql.Bind(match)} " +
-               $"AND rowid BETWEEN (SELECT id << {RowBits} {scope}) AND (SELECT (id << {RowBits}) | {mask} {scope}))";
+               $"AND rowid BETWEEN (SELECT id << {RowBits} {scope}) AND (SELECT (id << {RowBits}) | {mask} {scope}) " +
+               $"UNION ALL SELECT row FROM search_pending WHERE scope_id = (SELECT id {scope}))";
     }
+
+    /// <summary>
+    /// One batch of the index's catch-up, in one write transaction: the oldest-scoped pending rows
+    /// lose their entry and get their current text's (none when the record is gone or, its rowid
+    /// reused, now sits in another scope), then leave the pending list.
+    /// </summary>
+    public const string CatchUp = $"""
+        DELETE FROM record_search WHERE rowid IN (
+            SELECT (scope_id << {RowBitsText}) | row FROM search_pending ORDER BY scope_id, row LIMIT $batch);
+        INSERT INTO record_search (rowid, search, linked_search)
+            SELECT (p.scope_id << {RowBitsText}) | r.rowid, r.search, r.linked_search
+            FROM (SELECT scope_id, row FROM search_pending ORDER BY scope_id, row LIMIT $batch) AS p
+            JOIN records AS r ON r.rowid = p.row
+            JOIN search_scopes AS s ON s.id = p.scope_id AND s.team_id = r.team_id AND s.model_id = r.model_id;
+        DELETE FROM search_pending WHERE (scope_id, row) IN (
+            SELECT scope_id, row FROM search_pending ORDER BY scope_id, row LIMIT $batch);
+        """;
+
+    private const string RowBitsText = "36";
 
     /// <summary>The FTS5 query: every askable piece as a quoted phrase (quotes doubled), all required.</summary>
     public static string? Match(IReadOnlyList<string> terms)
