@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Tests.Records;
 using Microsoft.Data.Sqlite;
@@ -36,16 +37,27 @@ public sealed class SqliteSearchMigrationTests : IDisposable
 
         await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
         var team = new SqliteStore(connections).ForTeam("t1");
+        var pending = await SearchAsync(team);
+        await SqliteSearchIndexer.CatchUpAsync(connections, 1, CancellationToken.None);
+        var indexed = await SearchAsync(team);
 
-        foreach (var (search, expected) in new[] { ("invoice", "a"), ("REFUND", "b"), ("old inv", "a") })
+        Assert.Equal(["a", "b", "a"], pending);
+        Assert.Equal(["a", "b", "a"], indexed);
+        await using var check = await connections.OpenAsync(CancellationToken.None);
+        await using var counts = check.CreateCommand();
+        counts.CommandText = "SELECT (SELECT count(*) FROM record_search WHERE record_search MATCH '\"invoice\" OR \"refund\"') || '/' || (SELECT count(*) FROM search_pending)";
+        Assert.Equal("2/0", await counts.ExecuteScalarAsync());
+    }
+
+    private static async Task<string[]> SearchAsync(ITeamStore team)
+    {
+        var found = new List<string>();
+        foreach (var search in new[] { "invoice", "REFUND", "old inv" })
         {
             var query = SeededRecordStore.QueryBuilder.Build(null, null, search, new PageInput(First: 10)).Value!;
-            Assert.Equal([expected], (await team.Records.QueryAsync("m1", query, CancellationToken.None)).Records.Select(r => r.Key));
+            found.AddRange((await team.Records.QueryAsync("m1", query, CancellationToken.None)).Records.Select(r => r.Key));
         }
-        await using var check = await connections.OpenAsync(CancellationToken.None);
-        await using var indexed = check.CreateCommand();
-        indexed.CommandText = "SELECT count(*) FROM record_search WHERE record_search MATCH '\"invoice\" OR \"refund\"'";
-        Assert.Equal(2L, await indexed.ExecuteScalarAsync());
+        return found.ToArray();
     }
 
     public void Dispose()

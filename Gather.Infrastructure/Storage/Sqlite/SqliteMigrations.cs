@@ -180,7 +180,8 @@ internal static class SqliteMigrations
         // Writes only note the row in search_pending (one small insert, inside the writing
         // transaction): the index catches up in batches afterwards (SqliteSearchIndexer), and a
         // search takes its scope's pending rows as candidates too, so it never misses one.
-        // An unchanged text notes nothing. Existing rows are indexed here.
+        // An unchanged text notes nothing. Existing rows are noted here, so a large store starts
+        // at once and the indexer takes them in after start-up.
         """
         CREATE TABLE search_scopes (
             id          INTEGER PRIMARY KEY,
@@ -216,9 +217,8 @@ internal static class SqliteMigrations
         END;
 
         INSERT INTO search_scopes (team_id, model_id) SELECT DISTINCT team_id, model_id FROM records;
-        INSERT INTO record_search (rowid, search, linked_search)
-            SELECT (s.id << 36) | r.rowid, r.search, r.linked_search
-            FROM records AS r JOIN search_scopes AS s ON s.team_id = r.team_id AND s.model_id = r.model_id;
+        INSERT INTO search_pending (scope_id, row)
+            SELECT s.id, r.rowid FROM records AS r JOIN search_scopes AS s ON s.team_id = r.team_id AND s.model_id = r.model_id;
         """,
     ];
 }

@@ -21,5 +21,5 @@ public sealed class SqliteOptions
 
     /// <summary>Rows the search index takes in per write transaction, so writers never wait long behind it.</summary>
     [Range(1, 100_000)]
-    public int SearchIndexBatchSize { get; set; } = 2_000;
+    public int SearchIndexBatchSize { get; set; } = 1_000;
 }
