@@ -19,6 +19,10 @@ public sealed class SqliteSearchIndexer(SqliteConnectionFactory connections, IOp
         while (true)
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
+            // Looked at first without the write lock: most rounds find nothing, and must not queue behind writers.
+            await using (var any = connection.Command("SELECT EXISTS (SELECT 1 FROM search_pending)"))
+                if ((long)(await any.ExecuteScalarAsync(cancellationToken))! == 0)
+                    return;
             await using var transaction = connection.BeginTransaction(deferred: false);
             await using var command = transaction.Command(SqliteSearchSql.CatchUp, ("$batch", batchSize));
             var changed = await command.ExecuteNonQueryAsync(cancellationToken);
