@@ -87,6 +87,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteConnectionFactory>();
         services.AddSingleton<IGatherStore, SqliteStore>();
         services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
+        services.AddHostedService<SqliteSearchIndexer>();
     }
 
     private static void AddMongoDb(IServiceCollection services)

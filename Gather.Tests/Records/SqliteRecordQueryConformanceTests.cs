@@ -11,6 +11,7 @@ namespace Gather.Tests.Records;
 public sealed class SqliteSeededStore : IAsyncLifetime
 {
     private readonly List<string> _directories = [];
+    private readonly List<SqliteConnectionFactory> _stores = [];
 
     public (IGatherStore Store, ITeamStore Team, Model Model) Seeded { get; private set; }
 
@@ -19,8 +20,16 @@ public sealed class SqliteSeededStore : IAsyncLifetime
         var directory = Directory.CreateTempSubdirectory("gather-records-").FullName;
         _directories.Add(directory);
         var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = Path.Combine(directory, "store.db") }));
+        _stores.Add(connections);
         await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
         return new SqliteStore(connections);
+    }
+
+    /// <summary>Every store's search index brought up to date, as the indexer in the server does after writes.</summary>
+    public async Task CatchUpSearchIndexesAsync()
+    {
+        foreach (var connections in _stores.ToList())
+            await SqliteSearchIndexer.CatchUpAsync(connections, 7, CancellationToken.None);
     }
 
     public async Task InitializeAsync()
@@ -45,4 +54,6 @@ public sealed class SqliteRecordQueryConformanceTests(SqliteSeededStore fixture)
     protected override Task<(IGatherStore Store, ITeamStore Team, Model Model)> SeededAsync() => Task.FromResult(fixture.Seeded);
 
     protected override Task<IGatherStore> EmptyStoreAsync() => fixture.CreateAsync();
+
+    protected override Task CatchUpSearchIndexAsync() => fixture.CatchUpSearchIndexesAsync();
 }

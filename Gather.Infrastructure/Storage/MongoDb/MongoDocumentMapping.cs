@@ -65,18 +65,23 @@ internal static class MongoDocumentMapping
         SettledFields = (document.SettledFields ?? []).Select(f => new SettledField(f.FieldPath, Enum.Parse<ValueKind>(f.FieldKind))).ToList(),
     };
 
-    public static BsonDocument ToDocument(this StoredRecord record, string teamId) => new()
+    public static BsonDocument ToDocument(this StoredRecord record, string teamId)
     {
-        { RecordDocument.TeamId, teamId },
-        { RecordDocument.ModelId, record.ModelId },
-        { RecordDocument.Key, record.Key },
-        { RecordDocument.Data, MongoJson.ToBson(record.Data) },
-        { RecordDocument.Linked, MongoJson.ToBson(record.Linked) },
-        { RecordDocument.Search, record.SearchText },
-        { RecordDocument.CreatedAt, record.CreatedAt.UtcDateTime },
-        { RecordDocument.UpdatedAt, record.UpdatedAt.UtcDateTime },
-        { RecordDocument.Version, record.Version },
-    };
+        var search = record.SearchText;
+        return new()
+        {
+            { RecordDocument.TeamId, teamId },
+            { RecordDocument.ModelId, record.ModelId },
+            { RecordDocument.Key, record.Key },
+            { RecordDocument.Data, MongoJson.ToBson(record.Data) },
+            { RecordDocument.Linked, MongoJson.ToBson(record.Linked) },
+            { RecordDocument.Search, search },
+            { RecordDocument.SearchGrams, RecordDocument.GramsOf(search) },
+            { RecordDocument.CreatedAt, record.CreatedAt.UtcDateTime },
+            { RecordDocument.UpdatedAt, record.UpdatedAt.UtcDateTime },
+            { RecordDocument.Version, record.Version },
+        };
+    }
 
     public static StoredRecord ToRecord(this BsonDocument document) => new(
         document[RecordDocument.ModelId].AsString,

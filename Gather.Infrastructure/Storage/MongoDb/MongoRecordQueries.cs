@@ -60,12 +60,32 @@ internal static class MongoRecordQueries
         var clauses = new BsonArray();
         if (where is not null)
             clauses.Add(Filter(where));
+        if (SearchCandidates(searchTerms) is { } candidates)
+            clauses.Add(candidates);
         foreach (var term in searchTerms)
             clauses.Add(new BsonDocument(RecordDocument.Search, new BsonDocument("$regex", Escape(term))));
         var filter = OfModel(teamId, modelId);
         if (clauses.Count > 0)
             filter.Add("$and", clauses);
         return filter;
+    }
+
+    /// <summary>
+    /// The records that can hold every term, as the search index serves them: those listing all
+    /// the terms' trigrams, and those with no list (written before it existed, or with more text
+    /// than <see cref="RecordDocument.MaxSearchGrams"/>), which the exact regex then checks. Null
+    /// when no term has three characters: the regexes alone decide, over the model's records.
+    /// </summary>
+    public static BsonDocument? SearchCandidates(IReadOnlyList<string> searchTerms)
+    {
+        var grams = searchTerms.SelectMany(SearchGrams.OfTerm).Distinct(StringComparer.Ordinal).ToList();
+        return grams.Count == 0
+            ? null
+            : new BsonDocument("$or", new BsonArray
+            {
+                new BsonDocument(RecordDocument.SearchGrams, new BsonDocument("$all", new BsonArray(grams))),
+                new BsonDocument(RecordDocument.SearchGrams, BsonNull.Value),
+            });
     }
 
     /// <summary>

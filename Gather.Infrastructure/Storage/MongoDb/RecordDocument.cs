@@ -13,13 +13,24 @@ internal static class RecordDocument
     public const string Collection = "records";
 
     public const string TeamId = "teamId", ModelId = "modelId", Key = "key", Data = "data", Linked = "linked",
-        Search = "search", CreatedAt = "createdAt", UpdatedAt = "updatedAt", Version = "version";
+        Search = "search", SearchGrams = "searchGrams", CreatedAt = "createdAt", UpdatedAt = "updatedAt", Version = "version";
+
+    /// <summary>
+    /// Most distinct trigrams a record's <see cref="SearchGrams"/> lists (about 40 KB of BSON and as
+    /// many index keys). A record with more text stores null instead: searches then always take it
+    /// as a candidate and the exact check decides, so it is found exactly as before, only without
+    /// the index's help. Keeps one large record from costing thousands of index keys per write.
+    /// </summary>
+    public const int MaxSearchGrams = 2_000;
 
     /// <summary>
     /// The unique key is the upsert target and the shard key candidate (teamId, modelId, key).
     /// The compound wildcard index (MongoDB 7.0+) serves equality and range filters on any data
     /// field within one model; MongoDB picks it per query. It serves no page's sort (each ends
     /// with the key, which it lacks): the field indexes teams hold do (<see cref="MongoRecordIndexes"/>).
+    /// The search index is multikey over each record's trigrams (<see cref="SearchGrams"/>), after
+    /// the team and the model, so a search seeks its own model's records holding a trigram of the
+    /// term: another team's records are never read, and a model's records without the term are not either.
     /// </summary>
     public static IEnumerable<CreateIndexModel<BsonDocument>> Indexes =>
     [
@@ -27,7 +38,17 @@ internal static class RecordDocument
             new CreateIndexOptions { Name = "teamId_modelId_key_unique", Unique = true }),
         new(new BsonDocument { { TeamId, 1 }, { ModelId, 1 }, { Data + ".$**", 1 } },
             new CreateIndexOptions { Name = "teamId_modelId_data_wildcard" }),
+        new(new BsonDocument { { TeamId, 1 }, { ModelId, 1 }, { SearchGrams, 1 } },
+            new CreateIndexOptions { Name = "teamId_modelId_searchGrams" }),
     ];
+
+    /// <summary>
+    /// The trigrams a record is found by: its folded text's distinct trigrams, or null past
+    /// <see cref="MaxSearchGrams"/> (null, like a record written before the field existed, is
+    /// always a candidate; see <see cref="MongoRecordQueries.Matching"/>).
+    /// </summary>
+    public static BsonValue GramsOf(string searchText) =>
+        Records.SearchGrams.OfText(searchText) is { Count: <= MaxSearchGrams } grams ? new BsonArray(grams) : BsonNull.Value;
 }
 
 /// <summary>Field statistics in <c>modelFieldStats</c>: how many records of a model carry a path with a kind of value.</summary>

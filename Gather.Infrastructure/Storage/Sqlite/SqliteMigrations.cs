@@ -174,5 +174,51 @@ internal static class SqliteMigrations
         """
         ALTER TABLE models ADD COLUMN settled_fields TEXT NOT NULL DEFAULT '[]';
         """,
+        // Search served by a trigram index (SqliteSearchSql says how queries use it). The index
+        // rowid is the row's scope (team and model) shifted left 36 bits plus records.rowid, so a
+        // query reads its own scope's range only. Contentless: the text already sits in records.
+        // Writes only note the row in search_pending (one small insert, inside the writing
+        // transaction): the index catches up in batches afterwards (SqliteSearchIndexer), and a
+        // search takes its scope's pending rows as candidates too, so it never misses one.
+        // An unchanged text notes nothing. Existing rows are noted here, so a large store starts
+        // at once and the indexer takes them in after start-up.
+        """
+        CREATE TABLE search_scopes (
+            id          INTEGER PRIMARY KEY,
+            team_id     TEXT    NOT NULL,
+            model_id    TEXT    NOT NULL,
+            UNIQUE (team_id, model_id)
+        );
+        CREATE VIRTUAL TABLE record_search USING fts5 (
+            search, linked_search, content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
+        CREATE TABLE search_pending (
+            scope_id    INTEGER NOT NULL,
+            row         INTEGER NOT NULL,
+            PRIMARY KEY (scope_id, row)
+        ) WITHOUT ROWID;
+
+        CREATE TRIGGER records_search_insert AFTER INSERT ON records BEGIN
+            SELECT RAISE(ABORT, 'records.rowid is beyond the search index range') WHERE new.rowid > 68719476735;
+            INSERT INTO search_scopes (team_id, model_id) VALUES (new.team_id, new.model_id) ON CONFLICT DO NOTHING;
+            INSERT INTO search_pending (scope_id, row)
+                SELECT s.id, new.rowid FROM search_scopes AS s WHERE s.team_id = new.team_id AND s.model_id = new.model_id
+                ON CONFLICT DO NOTHING;
+        END;
+        CREATE TRIGGER records_search_update AFTER UPDATE OF search, linked_search ON records
+        WHEN old.search IS NOT new.search OR old.linked_search IS NOT new.linked_search BEGIN
+            INSERT INTO search_pending (scope_id, row)
+                SELECT s.id, old.rowid FROM search_scopes AS s WHERE s.team_id = old.team_id AND s.model_id = old.model_id
+                ON CONFLICT DO NOTHING;
+        END;
+        CREATE TRIGGER records_search_delete AFTER DELETE ON records BEGIN
+            INSERT INTO search_pending (scope_id, row)
+                SELECT s.id, old.rowid FROM search_scopes AS s WHERE s.team_id = old.team_id AND s.model_id = old.model_id
+                ON CONFLICT DO NOTHING;
+        END;
+
+        INSERT INTO search_scopes (team_id, model_id) SELECT DISTINCT team_id, model_id FROM records;
+        INSERT INTO search_pending (scope_id, row)
+            SELECT s.id, r.rowid FROM records AS r JOIN search_scopes AS s ON s.team_id = r.team_id AND s.model_id = r.model_id;
+        """,
     ];
 }

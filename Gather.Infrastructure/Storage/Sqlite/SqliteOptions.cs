@@ -14,4 +14,12 @@ public sealed class SqliteOptions
     /// <summary>How long a writer waits for another writer's lock before failing.</summary>
     [Range(1, 600_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 5_000;
+
+    /// <summary>How often the search index takes in the rows written since (<see cref="SqliteSearchIndexer"/>).</summary>
+    [Range(10, 600_000)]
+    public int SearchIndexIntervalMilliseconds { get; set; } = 1_000;
+
+    /// <summary>Rows the search index takes in per write transaction, so writers never wait long behind it.</summary>
+    [Range(1, 100_000)]
+    public int SearchIndexBatchSize { get; set; } = 1_000;
 }

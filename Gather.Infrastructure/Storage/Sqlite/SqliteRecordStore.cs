@@ -128,12 +128,15 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
     private string Where(SqliteRecordSql sql, string modelId, RecordFilter? filter, IReadOnlyList<string> searchTerms)
     {
         // Literals, not parameters: a partial index's WHERE names the team and model so, and the
-        // planner uses such an index only for a query whose own text implies it.
-        var where = $"team_id = {sql.Id(teamId)} AND model_id = {sql.Id(modelId)}";
+        // planner uses such an index only for a query whose own text implies it. A search the
+        // trigram index can serve starts from the rows that index names (SqliteSearchSql): `+`
+        // keeps the planner from reading the whole model through a team and model index instead.
+        var scope = SqliteSearchSql.Match(searchTerms) is null ? "" : "+";
+        var where = $"{scope}team_id = {sql.Id(teamId)} AND {scope}model_id = {sql.Id(modelId)}";
         if (filter is not null)
             where += " AND " + sql.Filter(filter);
         if (searchTerms.Count > 0)
-            where += " AND " + sql.Search(searchTerms);
+            where += " AND " + sql.Search(teamId, modelId, searchTerms);
         return where;
     }
 

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Storage.Sqlite;
+using Gather.Tests.Records;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Snapshooter.Xunit;
+using SQLitePCL;
+
+namespace Gather.Tests.Storage;
+
+/// <summary>
+/// A search on SQLite reads the rows its trigram index names, in its own team's and model's
+/// range: the statements the store runs (page and count) are counted in SQLite VM steps, which
+/// grow with the matches and stay flat as the model, or another team's use of the same term, grows.
+/// </summary>
+public sealed class SqliteSearchCostTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gather-search-").FullName;
+
+    private string DatabasePath => Path.Combine(_directory, "store.db");
+
+    private SqliteConnectionFactory? _connections;
+
+    private async Task<IGatherStore> StoreAsync()
+    {
+        _connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = DatabasePath }));
+        await new SqliteStoreInitializer(_connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
+        return new SqliteStore(_connections);
+    }
+
+    private Task CatchUpAsync() => SqliteSearchIndexer.CatchUpAsync(_connections!, 2_000, CancellationToken.None);
+
+    /// <summary>Records <c>from</c>..<c>from + count - 1</c>; every <paramref name="every"/>-th one's note holds "needle".</summary>
+    private static async Task SyncAsync(ITeamStore team, string modelId, int from, int count, int every)
+    {
+        foreach (var batch in Enumerable.Range(from, count).Chunk(500))
+            Assert.Empty((await SeededRecordStore.RecordService.SyncAsync(team, modelId, batch
+                .Select(i => new RecordInput(new JsonObject
+                {
+                    ["id"] = $"r{i}",
+                    ["note"] = i % every == 0 ? $"has the needle {i}" : $"plain haystack text {i}",
+                })).ToList(), CancellationToken.None)).Value!.Errors);
+    }
+
+    /// <summary>The page and count statements the store renders for a search (the same WHERE as SqliteRecordStore's).</summary>
+    private static (string Page, string Count, IReadOnlyList<(string Name, object? Value)> Parameters) Statements(string teamId, string modelId, string search)
+    {
+        var query = SeededRecordStore.QueryBuilder.Build(null, null, search, new PageInput(First: 50)).Value!;
+        var sql = new SqliteRecordSql();
+        var scope = SqliteSearchSql.Match(query.SearchTerms) is null ? "" : "+";
+        var where = $"{scope}team_id = {sql.Bind(teamId)} AND {scope}model_id = {sql.Bind(modelId)} AND {sql.Search(teamId, modelId, query.SearchTerms)}";
+        var page = $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} ORDER BY {SqliteRecordSql.OrderBy(query.Order, false)} LIMIT 51";
+        return (page, $"SELECT count(*) FROM records WHERE {where}", sql.Parameters);
+    }
+
+    /// <summary>Runs a statement to the end; returns SQLite's count of virtual machine steps and the rows it returned.</summary>
+    private long Steps(string statement, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, statement, out sqlite3_stmt stmt));
+        using (stmt)
+        {
+            foreach (var (name, value) in parameters)
+            {
+                var index = raw.sqlite3_bind_parameter_index(stmt, name);
+                _ = value switch
+                {
+                    string text => raw.sqlite3_bind_text(stmt, index, text),
+                    long number => raw.sqlite3_bind_int64(stmt, index, number),
+                    int number => raw.sqlite3_bind_int64(stmt, index, number),
+                    _ => throw new NotSupportedException(value?.GetType().Name),
+                };
+            }
+            int rc;
+            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+            {
+            }
+            Assert.Equal(raw.SQLITE_DONE, rc);
+            return raw.sqlite3_stmt_status(stmt, raw.SQLITE_STMTSTATUS_VM_STEP, 0);
+        }
+    }
+
+    private long SearchSteps(string teamId, string modelId, string search)
+    {
+        var (page, count, parameters) = Statements(teamId, modelId, search);
+        return Steps(page, parameters) + Steps(count, parameters);
+    }
+
+    [Fact]
+    public async Task Search_reads_the_matches_not_the_model_nor_other_teams_rows()
+    {
+        var store = await StoreAsync();
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(store);
+        var (other, otherModel) = await SeededRecordStore.CreateTeamWithModelAsync(store);
+        await SyncAsync(team, model.Id, 0, 500, every: 50);
+        var pending = SearchSteps(team.TeamId, model.Id, "NEEDLE");
+        await CatchUpAsync();
+        var small = SearchSteps(team.TeamId, model.Id, "NEEDLE");
+
+        await SyncAsync(team, model.Id, 500, 4_500, every: 1_000_000);
+        await CatchUpAsync();
+        var large = SearchSteps(team.TeamId, model.Id, "NEEDLE");
+        await SyncAsync(other, otherModel.Id, 0, 2_000, every: 1);
+        await CatchUpAsync();
+        var crowded = SearchSteps(team.TeamId, model.Id, "NEEDLE");
+        var shortTerm = SearchSteps(team.TeamId, model.Id, "ne");
+
+        // Ten times the records, and 2,000 of another team's records holding the term, cost no
+        // more steps (the same 10 matches); a term too short for the index reads every row, and
+        // rows the index has not taken in yet are read as candidates until it has.
+        Assert.Equal(small, large);
+        Assert.Equal(small, crowded);
+        Assert.True(small * 20 < shortTerm, $"indexed {small} steps, unindexed {shortTerm}");
+        Assert.True(small * 5 < pending, $"indexed {small} steps, all 500 rows pending {pending}");
+    }
+
+    [Fact]
+    public async Task Search_plans_read_the_trigram_index_then_the_rows_it_names()
+    {
+        var store = await StoreAsync();
+        var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(store);
+        await SyncAsync(team, model.Id, 0, 200, every: 10);
+        await CatchUpAsync();
+
+        var plans = new Dictionary<string, string[]>();
+        foreach (var search in new[] { "needle", "needle haystack", "ne", "ne needle" })
+        {
+            var (page, count, parameters) = Statements(team.TeamId, model.Id, search);
+            plans[search] = [Plan(page, parameters), Plan(count, parameters)];
+        }
+
+        Snapshot.Match(plans);
+    }
+
+    private string Plan(string statement, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+            plan.Add(reader.GetString(3));
+        return string.Join(" / ", plan);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
