@@ -52,8 +52,8 @@ public sealed class SqliteSearchCostTests : IDisposable
         var query = SeededRecordStore.QueryBuilder.Build(null, null, search, new PageInput(First: 50)).Value!;
         var sql = new SqliteRecordSql();
         var scope = SqliteSearchSql.Match(query.SearchTerms) is null ? "" : "+";
-        var where = $"{scope}team_id = {sql.Bind(teamId)} AND {scope}model_id = {sql.Bind(modelId)} AND {sql.Search(teamId, modelId, query.SearchTerms)}";
-        var page = $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} ORDER BY {SqliteRecordSql.OrderBy(query.Order, false)} LIMIT 51";
+        var where = $"{scope}team_id = {sql.Id(teamId)} AND {scope}model_id = {sql.Id(modelId)} AND {sql.Search(teamId, modelId, query.SearchTerms)}";
+        var page = $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} ORDER BY {SqliteRecordSql.OrderBy(query.Order, false, query.Where)} LIMIT 51";
         return (page, $"SELECT count(*) FROM records WHERE {where}", sql.Parameters);
     }
 
