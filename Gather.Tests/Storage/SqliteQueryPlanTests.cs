@@ -9,7 +9,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Snapshooter.Xunit;
-using SQLitePCL;
 
 namespace Gather.Tests.Storage;
 
@@ -110,30 +109,10 @@ public sealed class SqliteQueryPlanTests : IDisposable
         return string.Join(" / ", plan);
     }
 
-    /// <summary>Runs the statement to its end and returns SQLite's count of virtual-machine steps (SQLITE_STMTSTATUS_VM_STEP).</summary>
-    private static async Task<(int Rows, int Steps)> RunCountingStepsAsync(SqliteConnectionFactory connections, SqliteStatement statement)
+    private static async Task<(int Rows, long Steps)> RunCountingStepsAsync(SqliteConnectionFactory connections, SqliteStatement statement)
     {
         await using var connection = await connections.OpenAsync(CancellationToken.None);
-        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, statement.Sql, out var prepared));
-        using (prepared)
-        {
-            foreach (var (name, value) in statement.Parameters)
-            {
-                var index = raw.sqlite3_bind_parameter_index(prepared, name);
-                Assert.Equal(raw.SQLITE_OK, value switch
-                {
-                    long l => raw.sqlite3_bind_int64(prepared, index, l),
-                    int i => raw.sqlite3_bind_int64(prepared, index, i),
-                    double d => raw.sqlite3_bind_double(prepared, index, d),
-                    string s => raw.sqlite3_bind_text(prepared, index, s),
-                    _ => throw new InvalidOperationException($"Unexpected parameter {value?.GetType()}."),
-                });
-            }
-            var rows = 0;
-            while (raw.sqlite3_step(prepared) == raw.SQLITE_ROW)
-                rows++;
-            return (rows, raw.sqlite3_stmt_status(prepared, raw.SQLITE_STMTSTATUS_VM_STEP, 0));
-        }
+        return SqliteSteps.Run(connection, statement.Sql, statement.Parameters);
     }
 
     [Fact]
@@ -165,7 +144,7 @@ public sealed class SqliteQueryPlanTests : IDisposable
 
         foreach (var shape in Shapes)
         {
-            async Task<(int Rows, int Steps)> Run((SqliteConnectionFactory Connections, ITeamStore Team, string ModelId) at) =>
+            async Task<(int Rows, long Steps)> Run((SqliteConnectionFactory Connections, ITeamStore Team, string ModelId) at) =>
                 await RunCountingStepsAsync(at.Connections, Statement(at.Team, at.ModelId, await QueryAsync(at.Team, at.ModelId, shape)));
             var (smallRows, smallSteps) = await Run(small);
             var (largeRows, largeSteps) = await Run(large);

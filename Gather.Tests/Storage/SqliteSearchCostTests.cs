@@ -8,7 +8,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Snapshooter.Xunit;
-using SQLitePCL;
 
 namespace Gather.Tests.Storage;
 
@@ -57,32 +56,11 @@ public sealed class SqliteSearchCostTests : IDisposable
         return (page, $"SELECT count(*) FROM records WHERE {where}", sql.Parameters);
     }
 
-    /// <summary>Runs a statement to the end; returns SQLite's count of virtual machine steps and the rows it returned.</summary>
     private long Steps(string statement, IReadOnlyList<(string Name, object? Value)> parameters)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
-        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, statement, out sqlite3_stmt stmt));
-        using (stmt)
-        {
-            foreach (var (name, value) in parameters)
-            {
-                var index = raw.sqlite3_bind_parameter_index(stmt, name);
-                _ = value switch
-                {
-                    string text => raw.sqlite3_bind_text(stmt, index, text),
-                    long number => raw.sqlite3_bind_int64(stmt, index, number),
-                    int number => raw.sqlite3_bind_int64(stmt, index, number),
-                    _ => throw new NotSupportedException(value?.GetType().Name),
-                };
-            }
-            int rc;
-            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
-            {
-            }
-            Assert.Equal(raw.SQLITE_DONE, rc);
-            return raw.sqlite3_stmt_status(stmt, raw.SQLITE_STMTSTATUS_VM_STEP, 0);
-        }
+        return SqliteSteps.Run(connection, statement, parameters).Steps;
     }
 
     private long SearchSteps(string teamId, string modelId, string search)
