@@ -71,6 +71,8 @@ public sealed class QueryBenchmark(BenchSettings settings)
             for (var from = 0; from < records; from += BatchSize)
                 await client.SyncAsync(modelId, Body(from, Math.Min(BatchSize, records - from)));
 
+            await SearchIndexCaughtUpAsync(databasePath);
+
             var owner = new IndexOwner("bench", "views");
             var built = await Measure.TimeAsync(() => direct.FieldIndexes.HoldAsync(owner,
                 ViewIndexes.Select(fields => new FieldIndexKey(modelId, fields)).ToList(), 20, CancellationToken.None));
@@ -103,9 +105,18 @@ public sealed class QueryBenchmark(BenchSettings settings)
             }
 
             Console.WriteLine($"Sync cost of indexes: {SyncProbeRecords:N0} orders into models with 0, 2 and 8 indexes…");
+            // On a server of its own whose search index waits (600 s), so the syncs compete with
+            // nothing but the field indexes they measure.
+            var probePath = System.IO.Path.Combine(directory, "probe.db");
+            await using var probeServer = await GatherServer.StartAsync(settings.ServerDll, probePath,
+                new Dictionary<string, string> { ["Gather__Storage__Sqlite__SearchIndexIntervalMilliseconds"] = "600000" });
+            using var probeClient = new GatherClient(probeServer.Address, GatherServer.AdminKey);
+            var probeTeam = DirectStore.Open(probePath,
+                (await probeClient.GraphQLAsync("{ viewer { team { id } } }"))["viewer"]!["team"]!["id"]!.GetValue<string>());
             var rates = new Dictionary<int, double>();
-            foreach (var count in new[] { 0, 2, 8 })
-                rates[count] = await SyncRateAsync(client, direct, count);
+            await SyncRateAsync(probeClient, probeTeam, 0); // warm-up
+            foreach (var count in new[] { 0, 2, 8, 0, 2, 8 })
+                rates[count] = Math.Max(rates.GetValueOrDefault(count), await SyncRateAsync(probeClient, probeTeam, count));
             foreach (var (count, rate) in rates)
                 report.Figure($"sync with {count} indexes", $"{rate.ToString("N0", CultureInfo.InvariantCulture)} records/s");
 
@@ -175,19 +186,39 @@ public sealed class QueryBenchmark(BenchSettings settings)
         return (new Timings(graphQL), new Timings(adapter));
     }
 
-    /// <summary>REST sync rate into a fresh model holding <paramref name="indexes"/> indexes (held before the first record).</summary>
+    /// <summary>REST sync rate into a fresh model holding <paramref name="indexes"/> indexes (held before the first record); the best of two rounds is reported.</summary>
     private static async Task<double> SyncRateAsync(GatherClient client, ITeamStore team, int indexes)
     {
-        var modelId = await client.CreateModelAsync($"Orders{indexes}", OrderDocuments.IdField);
+        var modelId = await client.CreateModelAsync($"Orders{indexes}_{Guid.NewGuid():N}", OrderDocuments.IdField);
         string[] fields = ["status", "amount", "currency", "placedAt", "note", "customer.email", "customer.name", "id"];
         if (indexes > 0)
-            await team.FieldIndexes.HoldAsync(new IndexOwner("bench", $"sync{indexes}"),
+            await team.FieldIndexes.HoldAsync(new IndexOwner("bench", modelId),
                 fields.Take(indexes).Select(f => new FieldIndexKey(modelId, new FieldPath(f.Split('.')))).ToList(), 20, CancellationToken.None);
         var bodies = Enumerable.Range(0, SyncProbeRecords / BatchSize).Select(b => Body(b * BatchSize, BatchSize)).ToList();
         var watch = Stopwatch.StartNew();
         foreach (var body in bodies)
             await client.SyncAsync(modelId, body);
         return SyncProbeRecords / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Waits (at most ten minutes) until the search index has taken in every synced record: it
+    /// catches up after syncs, holding the write lock a batch at a time, so timings taken while it
+    /// works would measure it too.
+    /// </summary>
+    private static async Task SearchIndexCaughtUpAsync(string databasePath)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var pending = connection.CreateCommand();
+        pending.CommandText = "SELECT count(*) FROM search_pending";
+        var waited = Stopwatch.StartNew();
+        while ((long)(await pending.ExecuteScalarAsync())! > 0)
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(10))
+                throw new TimeoutException("The search index did not catch up within ten minutes.");
+            await Task.Delay(200);
+        }
     }
 
     private static async Task<double> Milliseconds(Func<Task> action) => (await Measure.TimeAsync(action)).TotalMilliseconds;
