@@ -112,7 +112,26 @@ public sealed partial class ModelService(IOptions<ModelOptions> options, IOption
             return Result<Deleted>.Invalid([new("confirmName", "confirmation",
                 $"Deleting a model deletes all its records: repeat its name '{model.Name}' in confirmName to confirm.")]);
         var records = await team.Models.DeleteAsync(model.Id, cancellationToken);
-        return records is null ? new Result<Deleted>(null, NotFound(model.Id).Problems) : Result<Deleted>.Ok(new Deleted(model, records.Value));
+        if (records is null)
+            return new Result<Deleted>(null, NotFound(model.Id).Problems);
+        await ReleaseIndexesAsync(team, model.Id, cancellationToken);
+        return Result<Deleted>.Ok(new Deleted(model, records.Value));
+    }
+
+    /// <summary>
+    /// The model's indexes go with it: every owner (a person's createIndex, a view or a task on the
+    /// model) lets go of them and keeps its indexes on other models, so they are dropped and stop
+    /// counting against the team's limit.
+    /// </summary>
+    private static async Task ReleaseIndexesAsync(ITeamStore team, string modelId, CancellationToken cancellationToken)
+    {
+        var indexes = await team.FieldIndexes.ListAsync(cancellationToken);
+        foreach (var owner in indexes.Where(i => i.Key.ModelId == modelId).SelectMany(i => i.Owners).Distinct().ToList())
+        {
+            var kept = indexes.Where(i => i.Key.ModelId != modelId && i.Owners.Contains(owner)).Select(i => i.Key).ToList();
+            // Every kept index is already held, so no limit can refuse it.
+            await team.FieldIndexes.HoldAsync(owner, kept, int.MaxValue, cancellationToken);
+        }
     }
 
     private async Task<Model?> FindAsync(ITeamStore team, string? id, CancellationToken cancellationToken) =>

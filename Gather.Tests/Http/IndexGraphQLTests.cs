@@ -197,4 +197,27 @@ public sealed class IndexGraphQLTests
         Assert.Equal([mine], (await IndexesAsync(admin)).Select(i => i!["id"]!.GetValue<string>()));
         Assert.Equal(2, (await HeldIndexesAsync(factory)).Count);
     }
+
+    [Fact]
+    public async Task Deleting_a_model_drops_its_indexes_and_frees_their_places_while_other_models_keep_theirs()
+    {
+        using var factory = new GatherApiFactory();
+        var admin = factory.CreateClient(GatherApiFactory.AdminKey);
+        var orders = await OrdersAsync(admin);
+        var invoices = (await admin.PostGraphQLAsync("""mutation { createModel(input: { name: "Invoices", idField: "id" }) { model { id } } }"""))
+            .Data!["createModel"]!["model"]!["id"]!.GetValue<string>();
+        await CreateIndexAsync(admin, orders, new { field = "status" });
+        await CreateIndexAsync(admin, orders, new { field = "amount", direction = "DESC" });
+        var kept = await CreateIndexAsync(admin, invoices, new { field = "total" });
+
+        var deleted = await admin.PostGraphQLAsync("""mutation($id: ID!) { deleteModel(input: { id: $id, confirmName: "Orders" }) { errors { message } } }""", new { id = orders });
+        var listed = await IndexesAsync(admin);
+        var onDisk = await HeldIndexesAsync(factory);
+
+        Assert.True(deleted.Errors is null, deleted.Errors?.ToJsonString());
+        Assert.Null(deleted.Data!["deleteModel"]!["errors"]);
+        var index = Assert.Single(listed);
+        Assert.Equal(kept["index"]!["id"]!.GetValue<string>(), index!["id"]!.GetValue<string>());
+        Assert.Equal([kept["index"]!["id"]!.GetValue<string>()], onDisk.Keys);
+    }
 }
