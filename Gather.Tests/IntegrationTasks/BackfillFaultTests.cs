@@ -104,10 +104,11 @@ public sealed class BackfillFaultTests : IAsyncLifetime
             // reading finds those records up to date already, so they count once or not at all.
             Assert.InRange(finished["progress"]!["recordsUpdated"]!.GetValue<long>(), Charges - StripeChargesSync.PageSize, Charges);
             AssertEveryOrderHasItsCharge(await AttachmentsAsync(again, orders));
-            // The restart went on from the saved cursor: only the page in flight at shutdown (never saved) may be asked for again.
+            // The restart went on from the saved cursor: only the pages in flight at shutdown (never
+            // saved) may be asked for again: the one being written and the next, read meanwhile.
             var pages = _stripe.Faults.Requests.Where(r => r.StartsWith("GET /v1/charges?limit=100", StringComparison.Ordinal)).ToList();
             Assert.Equal(Charges / 100, pages.Distinct().Count());
-            Assert.InRange(pages.Count, Charges / 100, Charges / 100 + 1);
+            Assert.InRange(pages.Count, Charges / 100, Charges / 100 + 2);
         }
         finally
         {
