@@ -45,28 +45,25 @@ public sealed class SqliteSearchCostTests : IDisposable
                 })).ToList(), CancellationToken.None)).Value!.Errors);
     }
 
-    /// <summary>The page and count statements the store renders for a search (the same WHERE as SqliteRecordStore's).</summary>
-    private static (string Page, string Count, IReadOnlyList<(string Name, object? Value)> Parameters) Statements(string teamId, string modelId, string search)
+    /// <summary>The page and count statements the store runs for a search.</summary>
+    private static (SqliteStatement Page, SqliteStatement Count) Statements(ITeamStore team, string modelId, string search)
     {
         var query = SeededRecordStore.QueryBuilder.Build(null, null, search, new PageInput(First: 50)).Value!;
-        var sql = new SqliteRecordSql();
-        var scope = SqliteSearchSql.Match(query.SearchTerms) is null ? "" : "+";
-        var where = $"{scope}team_id = {sql.Id(teamId)} AND {scope}model_id = {sql.Id(modelId)} AND {sql.Search(teamId, modelId, query.SearchTerms)}";
-        var page = $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} ORDER BY {SqliteRecordSql.OrderBy(query.Order, false, query.Where)} LIMIT 51";
-        return (page, $"SELECT count(*) FROM records WHERE {where}", sql.Parameters);
+        var store = (SqliteRecordStore)team.Records;
+        return (store.PageStatement(modelId, query), store.CountStatement(modelId, query.Where, query.SearchTerms));
     }
 
-    private long Steps(string statement, IReadOnlyList<(string Name, object? Value)> parameters)
+    private long Steps(SqliteStatement statement)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
-        return SqliteSteps.Run(connection, statement, parameters).Steps;
+        return SqliteSteps.Run(connection, statement.Sql, statement.Parameters).Steps;
     }
 
-    private long SearchSteps(string teamId, string modelId, string search)
+    private long SearchSteps(ITeamStore team, string modelId, string search)
     {
-        var (page, count, parameters) = Statements(teamId, modelId, search);
-        return Steps(page, parameters) + Steps(count, parameters);
+        var (page, count) = Statements(team, modelId, search);
+        return Steps(page) + Steps(count);
     }
 
     [Fact]
@@ -76,17 +73,17 @@ public sealed class SqliteSearchCostTests : IDisposable
         var (team, model) = await SeededRecordStore.CreateTeamWithModelAsync(store);
         var (other, otherModel) = await SeededRecordStore.CreateTeamWithModelAsync(store);
         await SyncAsync(team, model.Id, 0, 500, every: 50);
-        var pending = SearchSteps(team.TeamId, model.Id, "NEEDLE");
+        var pending = SearchSteps(team, model.Id, "NEEDLE");
         await CatchUpAsync();
-        var small = SearchSteps(team.TeamId, model.Id, "NEEDLE");
+        var small = SearchSteps(team, model.Id, "NEEDLE");
 
         await SyncAsync(team, model.Id, 500, 4_500, every: 1_000_000);
         await CatchUpAsync();
-        var large = SearchSteps(team.TeamId, model.Id, "NEEDLE");
+        var large = SearchSteps(team, model.Id, "NEEDLE");
         await SyncAsync(other, otherModel.Id, 0, 2_000, every: 1);
         await CatchUpAsync();
-        var crowded = SearchSteps(team.TeamId, model.Id, "NEEDLE");
-        var shortTerm = SearchSteps(team.TeamId, model.Id, "ne");
+        var crowded = SearchSteps(team, model.Id, "NEEDLE");
+        var shortTerm = SearchSteps(team, model.Id, "ne");
 
         // Ten times the records, and 2,000 of another team's records holding the term, cost no
         // more steps (the same 10 matches); a term too short for the index reads every row, and
@@ -108,20 +105,20 @@ public sealed class SqliteSearchCostTests : IDisposable
         var plans = new Dictionary<string, string[]>();
         foreach (var search in new[] { "needle", "needle haystack", "ne", "ne needle" })
         {
-            var (page, count, parameters) = Statements(team.TeamId, model.Id, search);
-            plans[search] = [Plan(page, parameters), Plan(count, parameters)];
+            var (page, count) = Statements(team, model.Id, search);
+            plans[search] = [Plan(page), Plan(count)];
         }
 
         Snapshot.Match(plans);
     }
 
-    private string Plan(string statement, IReadOnlyList<(string Name, object? Value)> parameters)
+    private string Plan(SqliteStatement statement)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + statement;
-        foreach (var (name, value) in parameters)
+        command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
+        foreach (var (name, value) in statement.Parameters)
             command.Parameters.AddWithValue(name, value);
         using var reader = command.ExecuteReader();
         var plan = new List<string>();

@@ -94,11 +94,18 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
     public async Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
         CancellationToken cancellationToken)
     {
+        var statement = CountStatement(modelId, where, searchTerms);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(statement.Sql, [.. statement.Parameters]);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The statement counting the records a filter and search match.</summary>
+    internal SqliteStatement CountStatement(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms)
+    {
         var sql = new SqliteRecordSql();
         var condition = Where(sql, modelId, where, searchTerms);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT count(*) FROM records WHERE {condition}", [.. sql.Parameters]);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new SqliteStatement($"SELECT count(*) FROM records WHERE {condition}", sql.Parameters);
     }
 
     public async Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys,
