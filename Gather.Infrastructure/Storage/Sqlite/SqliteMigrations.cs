@@ -220,5 +220,14 @@ internal static class SqliteMigrations
         INSERT INTO search_pending (scope_id, row)
             SELECT s.id, r.rowid FROM records AS r JOIN search_scopes AS s ON s.team_id = r.team_id AND s.model_id = r.model_id;
         """,
+
+        // A record's data is kept as SQLite's binary JSON (JSONB): filters and sorts read fields
+        // without parsing the record's text each time, which is most of a scan's cost. The
+        // json_* functions read both forms alike, so index entries do not change; rows written
+        // before this step are converted here. (A later step that passes `data` to
+        // gather_search_text must pass json(data).)
+        """
+        UPDATE records SET data = jsonb(data) WHERE typeof(data) = 'text';
+        """,
     ];
 }

@@ -8,15 +8,20 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// <summary>
 /// Maps <see cref="StoredRecord"/> to and from the <c>records</c> table. Search text is kept in two
 /// columns, the record's own (<c>search</c>) and its attached data's (<c>linked_search</c>); a
-/// search term matches either.
+/// search term matches either. The record's data is stored as JSONB (see the migration that
+/// introduced it) and read back as JSON text.
 /// </summary>
 internal static class SqliteRecordRows
 {
-    public const string Columns = "model_id, key, data, linked, created_at, updated_at, version";
+    /// <summary>The columns <see cref="Read"/> reads, the record's data turned back into JSON text.</summary>
+    public const string Columns = "model_id, key, json(data) AS data, linked, created_at, updated_at, version";
+
+    /// <summary>The same columns as stored (data as JSONB), for a subquery whose outer query selects <see cref="Columns"/>.</summary>
+    public const string StoredColumns = "model_id, key, data, linked, created_at, updated_at, version";
 
     public const string Upsert =
         "INSERT INTO records (team_id, model_id, key, data, linked, search, linked_search, created_at, updated_at, version) " +
-        "VALUES ($team, $model, $key, $data, $linked, $search, $linked_search, $created, $updated, $version) " +
+        "VALUES ($team, $model, $key, jsonb($data), $linked, $search, $linked_search, $created, $updated, $version) " +
         "ON CONFLICT (team_id, model_id, key) DO UPDATE SET data = excluded.data, linked = excluded.linked, " +
         "search = excluded.search, linked_search = excluded.linked_search, updated_at = excluded.updated_at, version = excluded.version";
 

@@ -25,7 +25,7 @@ internal sealed partial class SqliteRecordStore
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             $"SELECT {SqliteRecordRows.Columns}, link FROM (" +
-            $"SELECT {SqliteRecordRows.Columns}, {linkValue} AS link, " +
+            $"SELECT {SqliteRecordRows.StoredColumns}, {linkValue} AS link, " +
             $"row_number() OVER (PARTITION BY {linkValue} ORDER BY {SqliteRecordSql.OrderBy(query.Order, reverse: false, query.Where)}) AS position " +
             $"FROM records WHERE {where}) WHERE position <= {limit} ORDER BY link, position",
             [.. sql.Parameters]);
