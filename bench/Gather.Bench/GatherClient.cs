@@ -30,6 +30,24 @@ public sealed class GatherClient(Uri address, string apiKey) : IDisposable
         return result["data"]!;
     }
 
+    /// <summary>
+    /// A GraphQL request body serialized once, so timing <see cref="SendAsync"/> measures what a
+    /// client waits for (the server's work and the transfer), not the client's own JSON work.
+    /// </summary>
+    public static byte[] GraphQLBody(string query, JsonObject? variables = null) => Encoding.UTF8.GetBytes(
+        new JsonObject { ["query"] = query, ["variables"] = variables?.DeepClone() ?? new JsonObject() }.ToJsonString());
+
+    /// <summary>Posts a prepared GraphQL body and reads the whole response without parsing it; a non-2xx answer fails the benchmark.</summary>
+    public async Task SendAsync(byte[] graphQLBody)
+    {
+        using var content = new ByteArrayContent(graphQLBody);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _http.PostAsync("/graphql", content);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"GraphQL failed ({(int)response.StatusCode}): {Encoding.UTF8.GetString(bytes)}");
+    }
+
     /// <summary>Creates a custom model and returns its id.</summary>
     public async Task<string> CreateModelAsync(string name, string idField)
     {
