@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Validation;
@@ -9,16 +10,27 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// The index a task needs and holds: Sync Stripe Charges looks its model's records up by the
 /// charge id field, so it holds an index on that field of that model, counted against the team's
 /// <c>Gather:Query:MaxIndexesPerTeam</c>; deleting the task lets it go (and drops it when unused).
+/// Like any index, it is not built on a model larger than <see cref="IndexBuildBound"/> allows
+/// where a build holds every team's writes.
 /// </summary>
-public sealed class IntegrationTaskIndexes(IOptions<QueryOptions> options)
+public sealed class IntegrationTaskIndexes(IOptions<QueryOptions> options, IndexBuildBound bound)
 {
-    /// <summary>Holds what the task needs; a problem naming the limit when the team is at it.</summary>
+    /// <summary>Holds what the task needs; a problem naming the limit when the team is at it or the model is too large to index.</summary>
     public async Task<ValidationProblem?> HoldAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
-        Problem(await HoldIndexesAsync(team, task, cancellationToken));
+        await TooLargeAsync(team, task, cancellationToken) ?? Problem(await HoldIndexesAsync(team, task, cancellationToken));
 
     /// <summary>Holds what the task needs; the store's answer (whether anything changed, or the limit).</summary>
     public Task<FieldIndexResult> HoldIndexesAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
         team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(task.Id), Needed(task), options.Value.MaxIndexesPerTeam, cancellationToken);
+
+    /// <summary>Why the task's index may not be built now (its model is too large for this store to index without holding writes); null when it may.</summary>
+    public async Task<ValidationProblem?> TooLargeAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken)
+    {
+        foreach (var key in Needed(task))
+            if (await bound.ProblemAsync(team, key, cancellationToken) is { } tooLarge)
+                return new ValidationProblem("options.modelId", IndexBuildBound.Rule, tooLarge);
+        return null;
+    }
 
     /// <summary>The problem to show for a refused hold, naming the limit; null when held.</summary>
     public static ValidationProblem? Problem(FieldIndexResult result) =>

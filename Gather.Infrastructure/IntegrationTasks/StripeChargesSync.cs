@@ -99,6 +99,8 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
         // Held again on every run (one read when nothing changes): a task stored before indexes had
         // owners gets its own here. A task deleted meanwhile must not keep one it just took, so that
         // case is checked after (a delete after the check lets go itself).
+        if (await indexes.TooLargeAsync(run.Team, run.Task, cancellationToken) is { } tooLarge)
+            throw new IntegrationTaskException(tooLarge.Message);
         var held = await indexes.HoldIndexesAsync(run.Team, run.Task, cancellationToken);
         if (IntegrationTaskIndexes.Problem(held) is { } problem)
             throw new IntegrationTaskException(problem.Message);

@@ -136,4 +136,29 @@ public sealed class TaskIndexGraphQLTests : IAsyncLifetime
         Assert.Null(afterDelete["errors"]); // Deleting a task gave its place back.
         Assert.Equal(3, (await RecordIndexesAsync(factory)).Keys.Count(k => k.StartsWith("ix_records_held_", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_task_whose_index_would_be_built_on_a_model_past_the_build_bound_is_refused_naming_the_limit_and_not_stored()
+    {
+        using var factory = Factory(("Gather:Query:MaxIndexBuildRecords", "2"));
+        var admin = factory.CreateClient(GatherApiFactory.AdminKey);
+        var integration = await ConnectStripeAsync(admin);
+        var large = await CreateModelAsync(admin, "Orders");
+        var small = await CreateModelAsync(admin, "Invoices");
+        foreach (var (model, count) in new[] { (large, 3), (small, 2) })
+            Assert.True((await admin.PostAsJsonAsync($"/models/{model}/records",
+                Enumerable.Range(0, count).Select(i => new { id = $"r{i}", stripe_charge_id = $"ch_{i}" }).ToArray())).IsSuccessStatusCode);
+
+        var refused = await CreateTaskAsync(admin, integration, large, "stripe_charge_id");
+        var allowed = await CreateTaskAsync(admin, integration, small, "stripe_charge_id");
+        var tasks = (await admin.PostGraphQLAsync("{ integrationTasks { options { modelId } } }")).Data!["integrationTasks"]!.AsArray();
+
+        Assert.Null(refused["task"]);
+        var error = Assert.Single(refused["errors"]!.AsArray())!;
+        Assert.Equal("options.modelId:indexBuildTooLarge", $"{error["field"]}:{error["rule"]}");
+        Assert.Contains("Gather:Query:MaxIndexBuildRecords", error["message"]!.GetValue<string>());
+        Assert.Null(allowed["errors"]);
+        Assert.Equal([small], tasks.Select(t => t!["options"]!["modelId"]!.GetValue<string>()));
+        Assert.Single((await RecordIndexesAsync(factory)).Keys, k => k.StartsWith("ix_records_held_", StringComparison.Ordinal));
+    }
 }
