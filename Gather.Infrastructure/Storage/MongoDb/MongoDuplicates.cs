@@ -13,7 +13,7 @@ internal static class MongoDuplicates
 
     public static bool IsDuplicateKey(this MongoException exception) => exception switch
     {
-        MongoWriteException write => write.WriteError.Category == ServerErrorCategory.DuplicateKey,
+        MongoWriteException write => write.WriteError?.Category == ServerErrorCategory.DuplicateKey,
         MongoCommandException command => command.Code == DuplicateKey,
         _ => false,
     };

@@ -22,6 +22,10 @@ internal static class MongoQueries
     public static FilterDefinition<TDocument> ById<TDocument>(string teamId, string id) =>
         OfTeam<TDocument>(teamId) & Builders<TDocument>.Filter.Eq("_id", id);
 
+    /// <summary>
+    /// What the API-key store sends (through <see cref="MongoDocuments{T, TDocument}"/>) when it lists, reads and revokes,
+    /// named for the snapshot of the filters beside authentication's.
+    /// </summary>
     public static FilterDefinition<ApiKeyDocument> ApiKeysOfTeam(string teamId) => OfTeam<ApiKeyDocument>(teamId);
 
     public static FilterDefinition<ApiKeyDocument> ApiKeyById(string teamId, string id) => ById<ApiKeyDocument>(teamId, id);
