@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Security;
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
 
@@ -28,4 +29,8 @@ internal sealed class ApiKeyDocument
         new(Builders<ApiKeyDocument>.IndexKeys.Ascending(k => k.TeamId).Descending(k => k.CreatedAt).Descending(k => k.Id),
             new CreateIndexOptions { Name = "teamId_createdAt" }),
     ];
+
+    /// <summary>Newest first; a duplicate key is a taken id or secret.</summary>
+    public static readonly MongoDocumentKind<ApiKey, ApiKeyDocument> Mapping = new("API key", k => k.TeamId, k => k.Id,
+        k => k.ToDocument(), d => d.ToDomain(), MongoQueries.NewestApiKeysFirst, k => $"API key '{k.Id}' or its secret already exists.");
 }

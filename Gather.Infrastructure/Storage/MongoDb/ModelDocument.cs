@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Models;
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
 
@@ -27,6 +28,15 @@ internal sealed class ModelDocument
         new(Builders<ModelDocument>.IndexKeys.Ascending(m => m.TeamId).Ascending(m => m.NameKey),
             new CreateIndexOptions { Name = "teamId_nameKey_unique", Unique = true }),
     ];
+
+    /// <summary>Standard models first, then by name; a duplicate key is a taken name (the only unique index besides <c>_id</c>).</summary>
+    public static readonly MongoDocumentKind<Model, ModelDocument> Mapping = new("model", m => m.TeamId, m => m.Id,
+        m => m.ToDocument(), d => d.ToDomain(), Builders<ModelDocument>.Sort.Ascending(m => m.NameKey).Ascending(m => m.Id),
+        m => $"A model named '{m.Name}' already exists.")
+    {
+        Updatable = ["name", "nameKey", "declaredFields", "updatedAt"],
+        StandardFirstBy = "kind",
+    };
 }
 
 internal sealed class SettledFieldDocument

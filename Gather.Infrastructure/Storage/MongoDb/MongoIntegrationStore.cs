@@ -27,57 +27,44 @@ internal sealed class MongoIntegrationStore(MongoCollections collections, string
         new(new BsonDocument { { "teamId", 1 }, { "kind", 1 } }, new CreateIndexOptions { Name = "teamId_kind_unique", Unique = true }),
     ];
 
-    public Task InsertAsync(Integration integration, CancellationToken cancellationToken)
-    {
-        TeamScope.EnsureOwned(teamId, integration.TeamId, "integration");
-        return MongoWrites.InsertAsync(collections.Integrations, new BsonDocument
+    /// <summary>A duplicate key is a second integration of the kind: the only unique index besides <c>_id</c>.</summary>
+    private static readonly MongoDocumentKind<Integration, BsonDocument> Mapping = new("integration", i => i.TeamId, i => i.Id,
+        i => new BsonDocument
         {
-            { "_id", integration.Id }, { "teamId", teamId }, { "kind", integration.Kind.ToString() },
-            { "secretProtected", integration.EncryptedSecretKey }, { "secretLast4", integration.SecretKeyLast4 },
-            { "createdAt", integration.CreatedAt.UtcDateTime },
-        }, $"A {integration.Kind} integration of the team", cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken)
-    {
-        var documents = await collections.Integrations.Find(new BsonDocument("teamId", teamId))
-            .Sort(new BsonDocument { { "kind", 1 }, { "_id", 1 } }).ToListAsync(cancellationToken);
-        return documents.Select(d => new Integration(d["_id"].AsString, d["teamId"].AsString, Enum.Parse<IntegrationKind>(d["kind"].AsString),
+            { "_id", i.Id }, { "teamId", i.TeamId }, { "kind", i.Kind.ToString() }, { "secretProtected", i.EncryptedSecretKey },
+            { "secretLast4", i.SecretKeyLast4 }, { "createdAt", i.CreatedAt.UtcDateTime },
+        },
+        d => new Integration(d["_id"].AsString, d["teamId"].AsString, Enum.Parse<IntegrationKind>(d["kind"].AsString),
             d["secretProtected"].AsString, d["secretLast4"].AsString, new DateTimeOffset(d["createdAt"].ToUniversalTime()))
         {
             WebhookEndpointId = d.GetValue("webhookEndpointId", BsonNull.Value) is { IsString: true } endpoint ? endpoint.AsString : null,
             EncryptedWebhookSecret = d.GetValue("webhookSecretProtected", BsonNull.Value) is { IsString: true } secret ? secret.AsString : null,
-        }).ToList();
-    }
+        },
+        new BsonDocument { { "kind", 1 }, { "_id", 1 } }, i => $"The team already has a {i.Kind} integration.");
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
-        (await collections.Integrations.DeleteOneAsync(new BsonDocument { { "_id", id }, { "teamId", teamId } }, cancellationToken)).DeletedCount > 0;
+    private readonly MongoDocuments<Integration, BsonDocument> _integrations = new(collections.Integrations, teamId, Mapping);
 
-    public async Task<bool> SetWebhookAsync(string id, string? endpointId, string? encryptedSecret, CancellationToken cancellationToken) =>
-        (await collections.Integrations.UpdateOneAsync(new BsonDocument { { "_id", id }, { "teamId", teamId } },
-            new BsonDocument("$set", new BsonDocument
-            {
-                { "webhookEndpointId", endpointId is null ? BsonNull.Value : endpointId },
-                { "webhookSecretProtected", encryptedSecret is null ? BsonNull.Value : encryptedSecret },
-            }), cancellationToken: cancellationToken)).MatchedCount > 0;
+    public Task InsertAsync(Integration integration, CancellationToken cancellationToken) =>
+        _integrations.InsertAsync(integration, cancellationToken);
+
+    public Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken) => _integrations.ListAllAsync(cancellationToken);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _integrations.DeleteAsync(id, cancellationToken);
+
+    public Task<bool> SetWebhookAsync(string id, string? endpointId, string? encryptedSecret, CancellationToken cancellationToken) =>
+        _integrations.SetAsync(id, new BsonDocument("$set", new BsonDocument
+        {
+            { "webhookEndpointId", endpointId is null ? BsonNull.Value : endpointId },
+            { "webhookSecretProtected", encryptedSecret is null ? BsonNull.Value : encryptedSecret },
+        }), cancellationToken);
 
     /// <summary>The TTL index forgets old ids; <paramref name="forgetBefore"/> is what SQLite needs to do by hand.</summary>
-    public async Task<bool> RememberEventAsync(string integrationId, string eventId, DateTimeOffset now, DateTimeOffset forgetBefore,
-        CancellationToken cancellationToken)
-    {
-        try
+    public Task<bool> RememberEventAsync(string integrationId, string eventId, DateTimeOffset now, DateTimeOffset forgetBefore,
+        CancellationToken cancellationToken) =>
+        MongoDuplicates.InsertIfNewAsync(collections.WebhookEvents, new BsonDocument
         {
-            await collections.WebhookEvents.InsertOneAsync(new BsonDocument
-            {
-                { "_id", $"{integrationId}/{eventId}" }, { "teamId", teamId }, { "receivedAt", now.UtcDateTime },
-            }, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
-        {
-            return false;
-        }
-    }
+            { "_id", $"{integrationId}/{eventId}" }, { "teamId", teamId }, { "receivedAt", now.UtcDateTime },
+        }, cancellationToken);
 
     public async Task<bool> HasEventAsync(string integrationId, string eventId, CancellationToken cancellationToken) =>
         await collections.WebhookEvents.Find(new BsonDocument { { "_id", $"{integrationId}/{eventId}" }, { "teamId", teamId } })

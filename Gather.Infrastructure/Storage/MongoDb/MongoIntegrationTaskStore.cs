@@ -19,27 +19,25 @@ internal sealed class MongoIntegrationTaskStore(MongoCollections collections, st
         new(new BsonDocument { { "integrationId", 1 } }, new CreateIndexOptions { Name = "integrationId" }),
     ];
 
-    public Task InsertAsync(IntegrationTask task, CancellationToken cancellationToken)
-    {
-        TeamScope.EnsureOwned(teamId, task.TeamId, "integration task");
-        return MongoWrites.InsertAsync(collections.IntegrationTasks, new BsonDocument
+    /// <summary>Oldest first; a task is inserted with no lease.</summary>
+    public static readonly MongoDocumentKind<IntegrationTask, BsonDocument> Mapping = new("integration task", t => t.TeamId, t => t.Id,
+        t => new BsonDocument
         {
-            { "_id", task.Id }, { "teamId", teamId }, { "integrationId", task.IntegrationId }, { "kind", task.Kind.ToString() },
-            { "options", Bson(IntegrationTaskJson.Write(task.Options)) },
-            { "state", Bson(IntegrationTaskJson.Write(task.State)) },
-            { "leaseOwner", BsonNull.Value }, { "leaseUntil", BsonNull.Value }, { "createdAt", task.CreatedAt.UtcDateTime },
-        }, $"Integration task '{task.Id}'", cancellationToken);
-    }
+            { "_id", t.Id }, { "teamId", t.TeamId }, { "integrationId", t.IntegrationId }, { "kind", t.Kind.ToString() },
+            { "options", Bson(IntegrationTaskJson.Write(t.Options)) }, { "state", Bson(IntegrationTaskJson.Write(t.State)) },
+            { "leaseOwner", BsonNull.Value }, { "leaseUntil", BsonNull.Value }, { "createdAt", t.CreatedAt.UtcDateTime },
+        },
+        Read, new BsonDocument { { "createdAt", 1 }, { "_id", 1 } }, t => $"Integration task '{t.Id}' already exists.");
 
-    public async Task<IReadOnlyList<IntegrationTask>> ListAsync(CancellationToken cancellationToken) =>
-        (await collections.IntegrationTasks.Find(new BsonDocument("teamId", teamId)).Sort(new BsonDocument { { "createdAt", 1 }, { "_id", 1 } })
-            .ToListAsync(cancellationToken)).Select(Read).ToList();
+    private readonly MongoDocuments<IntegrationTask, BsonDocument> _tasks = new(collections.IntegrationTasks, teamId, Mapping);
 
-    public async Task<IntegrationTask?> GetAsync(string id, CancellationToken cancellationToken) =>
-        await collections.IntegrationTasks.Find(ById(id)).FirstOrDefaultAsync(cancellationToken) is { } document ? Read(document) : null;
+    public Task InsertAsync(IntegrationTask task, CancellationToken cancellationToken) => _tasks.InsertAsync(task, cancellationToken);
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
-        (await collections.IntegrationTasks.DeleteOneAsync(ById(id), cancellationToken)).DeletedCount > 0;
+    public Task<IReadOnlyList<IntegrationTask>> ListAsync(CancellationToken cancellationToken) => _tasks.ListAllAsync(cancellationToken);
+
+    public Task<IntegrationTask?> GetAsync(string id, CancellationToken cancellationToken) => _tasks.GetAsync(id, cancellationToken);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _tasks.DeleteAsync(id, cancellationToken);
 
     public async Task<bool> TryLeaseAsync(string id, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
         (await collections.IntegrationTasks.UpdateOneAsync(Leasable(teamId, id, owner, now),
@@ -88,7 +86,7 @@ internal sealed class MongoIntegrationTaskStore(MongoCollections collections, st
 
     private static BsonDocument ById(string teamId, string id) => new() { { "_id", id }, { "teamId", teamId } };
 
-    internal static IntegrationTask Read(BsonDocument d) => new(d["_id"].AsString, d["teamId"].AsString, d["integrationId"].AsString,
+    private static IntegrationTask Read(BsonDocument d) => new(d["_id"].AsString, d["teamId"].AsString, d["integrationId"].AsString,
         Enum.Parse<IntegrationTaskKind>(d["kind"].AsString), IntegrationTaskJson.Read<IntegrationTaskOptions>(MongoJson.ToJson(d["options"].AsBsonDocument).ToJsonString()),
         IntegrationTaskJson.Read<IntegrationTaskState>(MongoJson.ToJson(d["state"].AsBsonDocument).ToJsonString()), new DateTimeOffset(d["createdAt"].ToUniversalTime()));
 }

@@ -8,40 +8,19 @@ internal sealed class MongoRelationshipStore(MongoCollections collections, strin
 {
     private static FilterDefinitionBuilder<RelationshipDocument> Filter => Builders<RelationshipDocument>.Filter;
 
-    public async Task EnsureAsync(IReadOnlyList<Relationship> relationships, CancellationToken cancellationToken)
-    {
-        foreach (var relationship in relationships)
-        {
-            TeamScope.EnsureOwned(teamId, relationship.TeamId, "relationship");
-            try
-            {
-                await collections.Relationships.InsertOneAsync(RelationshipDocument.From(relationship), cancellationToken: cancellationToken);
-            }
-            catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
-            {
-                // Already there (another instance ensured it first).
-            }
-        }
-    }
+    private readonly MongoDocuments<Relationship, RelationshipDocument> _relationships =
+        new(collections.Relationships, teamId, RelationshipDocument.Mapping);
 
-    public Task InsertAsync(Relationship relationship, CancellationToken cancellationToken)
-    {
-        TeamScope.EnsureOwned(teamId, relationship.TeamId, "relationship");
-        return MongoWrites.InsertAsync(collections.Relationships, RelationshipDocument.From(relationship),
-            $"A relationship named '{relationship.Name}' or '{relationship.InverseName}' on its model", cancellationToken);
-    }
+    public Task EnsureAsync(IReadOnlyList<Relationship> relationships, CancellationToken cancellationToken) =>
+        _relationships.EnsureAsync(relationships, cancellationToken);
 
-    public async Task<IReadOnlyList<Relationship>> ListAsync(int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var documents = await MongoStandardFirst.ListAsync(collections.Relationships, Filter.Eq(r => r.TeamId, teamId), r => r.Kind,
-            Builders<RelationshipDocument>.Sort.Ascending(r => r.Name).Ascending(r => r.Id), limit, cancellationToken);
-        return documents.Select(d => d.ToDomain()).ToList();
-    }
+    public Task InsertAsync(Relationship relationship, CancellationToken cancellationToken) =>
+        _relationships.InsertAsync(relationship, cancellationToken);
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
-        (await collections.Relationships.DeleteOneAsync(Filter.Eq(r => r.TeamId, teamId) & Filter.Eq(r => r.Id, id), cancellationToken))
-        .DeletedCount > 0;
+    public Task<IReadOnlyList<Relationship>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        _relationships.ListAsync(limit, cancellationToken);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _relationships.DeleteAsync(id, cancellationToken);
 
     /// <summary>A deleted model's relationships go with it (SQLite's foreign keys do the same).</summary>
     public static FilterDefinition<RelationshipDocument> OfModel(string teamId, string modelId) =>

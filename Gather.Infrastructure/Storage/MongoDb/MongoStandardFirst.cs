@@ -12,7 +12,7 @@ internal static class MongoStandardFirst
     private const string Standard = "Standard";
 
     public static async Task<List<T>> ListAsync<T>(IMongoCollection<T> collection, FilterDefinition<T> ofTeam,
-        System.Linq.Expressions.Expression<Func<T, string>> kind, SortDefinition<T> sort, int limit, CancellationToken cancellationToken)
+        FieldDefinition<T, string> kind, SortDefinition<T> sort, int limit, CancellationToken cancellationToken)
     {
         var filter = Builders<T>.Filter;
         var listed = await collection.Find(ofTeam & filter.Eq(kind, Standard)).Sort(sort).Limit(limit).ToListAsync(cancellationToken);

@@ -28,7 +28,7 @@ internal sealed class MongoStore(MongoCollections collections, IOptions<MongoOpt
 
     public async Task<IReadOnlyList<IntegrationTask>> ListAllIntegrationTasksAsync(CancellationToken cancellationToken) =>
         (await collections.IntegrationTasks.Find(new BsonDocument()).Sort(new BsonDocument { { "teamId", 1 }, { "createdAt", 1 }, { "_id", 1 } })
-            .ToListAsync(cancellationToken)).Select(MongoIntegrationTaskStore.Read).ToList();
+            .ToListAsync(cancellationToken)).Select(MongoIntegrationTaskStore.Mapping.ToDomain).ToList();
 
     public async Task<string?> FindIntegrationTeamAsync(string integrationId, CancellationToken cancellationToken) =>
         (await collections.Integrations.Find(new BsonDocument("_id", integrationId)).FirstOrDefaultAsync(cancellationToken))?["teamId"].AsString;
@@ -45,10 +45,11 @@ internal sealed class MongoStore(MongoCollections collections, IOptions<MongoOpt
         TeamScope.EnsureOwned(team.Id, firstKey.TeamId, "API key");
         // Standalone servers have no transactions: insert the team, then its key, and take
         // the team back out if the key cannot be written.
-        await MongoWrites.InsertAsync(collections.Teams, team.ToDocument(), $"Team '{team.Id}'", cancellationToken);
+        await MongoDuplicates.InsertAsync(collections.Teams, team.ToDocument(), () => $"Team '{team.Id}' already exists.", cancellationToken);
         try
         {
-            await MongoWrites.InsertAsync(collections.ApiKeys, firstKey.ToDocument(), $"API key '{firstKey.Id}'", cancellationToken);
+            await MongoDuplicates.InsertAsync(collections.ApiKeys, firstKey.ToDocument(), () => ApiKeyDocument.Mapping.Duplicate(firstKey),
+                cancellationToken);
         }
         catch
         {

@@ -8,6 +8,8 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 internal sealed class MongoTeamStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff,
     MongoFieldStatsRepair statsRepair) : ITeamStore
 {
+    private readonly MongoDocuments<ApiKey, ApiKeyDocument> _apiKeys = new(collections.ApiKeys, teamId, ApiKeyDocument.Mapping);
+
     public string TeamId => teamId;
 
     public IModelStore Models { get; } = new MongoModelStore(collections, teamId, statsRepair);
@@ -27,31 +29,15 @@ internal sealed class MongoTeamStore(MongoCollections collections, string teamId
     public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken) =>
         (await collections.Teams.Find(MongoQueries.TeamById(teamId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 
-    public Task InsertApiKeyAsync(ApiKey apiKey, CancellationToken cancellationToken)
-    {
-        TeamScope.EnsureOwned(teamId, apiKey.TeamId, "API key");
-        return MongoWrites.InsertAsync(collections.ApiKeys, apiKey.ToDocument(), $"API key '{apiKey.Id}'", cancellationToken);
-    }
+    public Task InsertApiKeyAsync(ApiKey apiKey, CancellationToken cancellationToken) => _apiKeys.InsertAsync(apiKey, cancellationToken);
 
-    public async Task<ApiKey?> GetApiKeyAsync(string id, CancellationToken cancellationToken) =>
-        (await collections.ApiKeys.Find(MongoQueries.ApiKeyById(teamId, id)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
+    public Task<ApiKey?> GetApiKeyAsync(string id, CancellationToken cancellationToken) => _apiKeys.GetAsync(id, cancellationToken);
 
-    public async Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var documents = await collections.ApiKeys.Find(MongoQueries.ApiKeysOfTeam(teamId))
-            .Sort(MongoQueries.NewestApiKeysFirst).Limit(limit).ToListAsync(cancellationToken);
-        return documents.Select(d => d.ToDomain()).ToList();
-    }
+    public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(int limit, CancellationToken cancellationToken) =>
+        _apiKeys.ListAsync(limit, cancellationToken);
 
-    public async Task<ApiKey?> RevokeApiKeyAsync(string id, DateTimeOffset revokedAt, CancellationToken cancellationToken)
-    {
-        var revoked = await collections.ApiKeys.FindOneAndUpdateAsync(
-            MongoQueries.UnrevokedApiKeyById(teamId, id),
-            MongoQueries.Revoke(revokedAt.UtcDateTime),
-            new FindOneAndUpdateOptions<ApiKeyDocument> { ReturnDocument = ReturnDocument.After },
-            cancellationToken);
+    public async Task<ApiKey?> RevokeApiKeyAsync(string id, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        await _apiKeys.SetReturningAsync(id, MongoQueries.Unrevoked, MongoQueries.Revoke(revokedAt.UtcDateTime), cancellationToken)
         // Already revoked (or not this team's): read it back as it stands, still team-scoped.
-        return revoked?.ToDomain() ?? await GetApiKeyAsync(id, cancellationToken);
-    }
+        ?? await GetApiKeyAsync(id, cancellationToken);
 }

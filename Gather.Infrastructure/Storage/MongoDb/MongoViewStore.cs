@@ -18,52 +18,26 @@ internal sealed class MongoViewStore(MongoCollections collections, string teamId
         new(new BsonDocument { { "teamId", 1 }, { "nameKey", 1 } }, new CreateIndexOptions { Name = "teamId_nameKey_unique", Unique = true }),
     ];
 
-    public Task InsertAsync(View view, CancellationToken cancellationToken)
+    private static readonly MongoDocumentKind<View, BsonDocument> Mapping = new("view", v => v.TeamId, v => v.Id, ToDocument, ToView,
+        new BsonDocument { { "nameKey", 1 }, { "_id", 1 } }, v => $"A view named '{v.Name}' already exists.")
     {
-        TeamScope.EnsureOwned(teamId, view.TeamId, "view");
-        return MongoWrites.InsertAsync(collections.Views, ToDocument(view), $"A view named '{view.Name}'", cancellationToken);
-    }
+        Updatable = ["name", "nameKey", "definition", "updatedAt"],
+    };
 
-    public async Task<View?> GetAsync(string id, CancellationToken cancellationToken) =>
-        await collections.Views.Find(ById(id)).FirstOrDefaultAsync(cancellationToken) is { } document ? ToView(document) : null;
+    private readonly MongoDocuments<View, BsonDocument> _views = new(collections.Views, teamId, Mapping);
 
-    public async Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken) =>
-        await collections.Views.Find(new BsonDocument { { "teamId", teamId }, { "nameKey", View.NameKey(name) } })
-            .FirstOrDefaultAsync(cancellationToken) is { } document ? ToView(document) : null;
+    public Task InsertAsync(View view, CancellationToken cancellationToken) => _views.InsertAsync(view, cancellationToken);
 
-    public async Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var documents = await collections.Views.Find(new BsonDocument("teamId", teamId))
-            .Sort(new BsonDocument { { "nameKey", 1 }, { "_id", 1 } }).Limit(limit).ToListAsync(cancellationToken);
-        return documents.Select(ToView).ToList();
-    }
+    public Task<View?> GetAsync(string id, CancellationToken cancellationToken) => _views.GetAsync(id, cancellationToken);
 
-    public async Task<View?> UpdateAsync(View view, CancellationToken cancellationToken)
-    {
-        TeamScope.EnsureOwned(teamId, view.TeamId, "view");
-        var document = ToDocument(view);
-        try
-        {
-            var updated = await collections.Views.FindOneAndUpdateAsync(ById(view.Id),
-                new BsonDocument("$set", new BsonDocument
-                {
-                    { "name", document["name"] }, { "nameKey", document["nameKey"] },
-                    { "definition", document["definition"] }, { "updatedAt", document["updatedAt"] },
-                }),
-                new FindOneAndUpdateOptions<BsonDocument> { ReturnDocument = ReturnDocument.After }, cancellationToken);
-            return updated is null ? null : ToView(updated);
-        }
-        catch (MongoCommandException e) when (e.Code == 11000)
-        {
-            throw new DuplicateDocumentException($"A view named '{view.Name}' already exists.", e);
-        }
-    }
+    public Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken) =>
+        _views.FindAsync(new BsonDocument("nameKey", View.NameKey(name)), cancellationToken);
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
-        (await collections.Views.DeleteOneAsync(ById(id), cancellationToken)).DeletedCount > 0;
+    public Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken) => _views.ListAsync(limit, cancellationToken);
 
-    private BsonDocument ById(string id) => new() { { "_id", id }, { "teamId", teamId } };
+    public Task<View?> UpdateAsync(View view, CancellationToken cancellationToken) => _views.UpdateAsync(view, cancellationToken);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _views.DeleteAsync(id, cancellationToken);
 
     private static BsonDocument ToDocument(View view) => new()
     {

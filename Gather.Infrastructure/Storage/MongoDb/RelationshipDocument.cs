@@ -29,6 +29,14 @@ internal sealed class RelationshipDocument
             new CreateIndexOptions { Name = "teamId_toModelId_inverseName_unique", Unique = true }),
     ];
 
+    /// <summary>Standard relationships first, then by name.</summary>
+    public static readonly MongoDocumentKind<Relationship, RelationshipDocument> Mapping = new("relationship", r => r.TeamId, r => r.Id,
+        From, d => d.ToDomain(), Builders<RelationshipDocument>.Sort.Ascending(r => r.Name).Ascending(r => r.Id),
+        r => $"A relationship named '{r.Name}' or '{r.InverseName}' already exists on its model.")
+    {
+        StandardFirstBy = "kind",
+    };
+
     public static RelationshipDocument From(Relationship r) => new()
     {
         Id = r.Id, TeamId = r.TeamId, Name = r.Name, InverseName = r.InverseName, FromModelId = r.FromModelId,

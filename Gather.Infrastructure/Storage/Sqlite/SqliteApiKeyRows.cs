@@ -6,9 +6,17 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// <summary>Maps the <c>api_keys</c> table to <see cref="ApiKey"/>.</summary>
 internal static class SqliteApiKeyRows
 {
-    public const string Columns = "id, team_id, name, secret_hash, preview, scopes, created_at, revoked_at";
+    /// <summary>Secrets are unique across teams (<c>secret_hash UNIQUE</c>): authentication finds a key by its hash alone.</summary>
+    public static readonly SqliteDocumentTable<ApiKey> Table = new("api_keys", "API key", k => k.TeamId,
+        k =>
+        [
+            ("id", k.Id), ("team_id", k.TeamId), ("name", k.Name), ("secret_hash", k.SecretHash), ("preview", k.Preview),
+            ("scopes", FormatScopes(k.Scopes)), ("created_at", k.CreatedAt.ToUnixMilliseconds()), ("revoked_at", k.RevokedAt?.ToUnixMilliseconds()),
+        ],
+        "id, team_id, name, secret_hash, preview, scopes, created_at, revoked_at", Read, "created_at DESC, id DESC",
+        k => $"API key '{k.Id}' or its secret already exists.");
 
-    public static ApiKey Read(SqliteDataReader reader) => new(
+    private static ApiKey Read(SqliteDataReader reader) => new(
         Id: reader.GetString(0),
         TeamId: reader.GetString(1),
         Name: reader.GetString(2),
@@ -17,16 +25,6 @@ internal static class SqliteApiKeyRows
         Scopes: ParseScopes(reader.GetString(5)),
         CreatedAt: reader.ReadTime(6),
         RevokedAt: reader.ReadOptionalTime(7));
-
-    public static (string, object?)[] Parameters(ApiKey key) =>
-    [
-        ("$id", key.Id), ("$team", key.TeamId), ("$name", key.Name), ("$hash", key.SecretHash),
-        ("$preview", key.Preview), ("$scopes", FormatScopes(key.Scopes)),
-        ("$created", key.CreatedAt.ToUnixMilliseconds()), ("$revoked", key.RevokedAt?.ToUnixMilliseconds()),
-    ];
-
-    public const string Insert =
-        "INSERT INTO api_keys (" + Columns + ") VALUES ($id, $team, $name, $hash, $preview, $scopes, $created, $revoked)";
 
     private static string FormatScopes(IEnumerable<ApiKeyScope> scopes) =>
         string.Join(',', scopes.Select(s => s.ToWireName()));

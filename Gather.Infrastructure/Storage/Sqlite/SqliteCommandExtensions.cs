@@ -5,10 +5,6 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// <summary>Parameterised commands; values are never spliced into SQL text.</summary>
 internal static class SqliteCommandExtensions
 {
-    /// <summary>SQLite's extended result code for a UNIQUE or PRIMARY KEY violation.</summary>
-    private const int ConstraintUnique = 2067;
-    private const int ConstraintPrimaryKey = 1555;
-
     /// <summary>Every statement Gather sends goes through here, so it is where round trips are counted.</summary>
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -27,9 +23,6 @@ internal static class SqliteCommandExtensions
         command.Transaction = transaction;
         return command;
     }
-
-    public static bool IsUniqueViolation(this SqliteException exception) =>
-        exception.SqliteExtendedErrorCode is ConstraintUnique or ConstraintPrimaryKey;
 
     public static long ToUnixMilliseconds(this DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 

@@ -7,20 +7,22 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// <summary>Maps <see cref="Model"/> to and from the <c>models</c> table.</summary>
 internal static class SqliteModelRows
 {
-    public const string Columns = "id, team_id, name, kind, id_field, declared_fields, created_at, updated_at, settled_fields";
-
-    public const string Insert =
-        "INSERT INTO models (id, team_id, name, name_key, kind, id_field, declared_fields, created_at, updated_at, settled_fields) " +
-        "VALUES ($id, $team, $name, $nameKey, $kind, $idField, $declared, $created, $updated, $settled)";
-
-    public static (string, object?)[] Parameters(Model model) =>
-    [
-        ("$id", model.Id), ("$team", model.TeamId), ("$name", model.Name), ("$nameKey", NameKey(model.Name)),
-        ("$kind", model.Kind.ToString()), ("$idField", model.IdField),
-        ("$declared", JsonSerializer.Serialize(model.DeclaredFields.Select(f => new DeclaredFieldRow(f.Path, f.Type.ToString())))),
-        ("$created", model.CreatedAt.ToUnixMilliseconds()), ("$updated", model.UpdatedAt.ToUnixMilliseconds()),
-        ("$settled", Settled(model.SettledFields)),
-    ];
+    /// <summary>Names are unique per team regardless of case (<c>ux_models_team_name</c> on the folded <c>name_key</c>).</summary>
+    public static readonly SqliteDocumentTable<Model> Table = new("models", "model", m => m.TeamId,
+        m =>
+        [
+            ("id", m.Id), ("team_id", m.TeamId), ("name", m.Name), ("name_key", NameKey(m.Name)), ("kind", m.Kind.ToString()),
+            ("id_field", m.IdField),
+            ("declared_fields", JsonSerializer.Serialize(m.DeclaredFields.Select(f => new DeclaredFieldRow(f.Path, f.Type.ToString())))),
+            ("created_at", m.CreatedAt.ToUnixMilliseconds()), ("updated_at", m.UpdatedAt.ToUnixMilliseconds()),
+            ("settled_fields", Settled(m.SettledFields)),
+        ],
+        "id, team_id, name, kind, id_field, declared_fields, created_at, updated_at, settled_fields", Read,
+        "CASE kind WHEN 'Standard' THEN 0 ELSE 1 END, name_key, id",
+        m => $"A model named '{m.Name}' already exists.")
+    {
+        Updatable = ["name", "name_key", "declared_fields", "updated_at"],
+    };
 
     public static string Settled(IReadOnlyList<SettledField> fields) =>
         JsonSerializer.Serialize(fields.Select(f => new DeclaredFieldRow(f.Path, f.Kind.ToString())));
@@ -28,7 +30,7 @@ internal static class SqliteModelRows
     /// <summary>Model names are unique per team regardless of case.</summary>
     public static string NameKey(string name) => name.ToLowerInvariant();
 
-    public static Model Read(SqliteDataReader reader) => new(
+    private static Model Read(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
         reader.GetString(2),

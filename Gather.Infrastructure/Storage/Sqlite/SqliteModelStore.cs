@@ -1,79 +1,21 @@
 using Gather.Infrastructure.Models;
-using Microsoft.Data.Sqlite;
 
 namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>One team's models in SQLite; every statement filters on <c>team_id</c>.</summary>
 internal sealed class SqliteModelStore(SqliteConnectionFactory connections, string teamId) : IModelStore
 {
-    public async Task EnsureAsync(IReadOnlyList<Model> models, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        foreach (var model in models)
-        {
-            TeamScope.EnsureOwned(teamId, model.TeamId, "model");
-            await using var command = connection.Command(SqliteModelRows.Insert + " ON CONFLICT DO NOTHING", SqliteModelRows.Parameters(model));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    private readonly SqliteDocuments<Model> _models = new(connections, teamId, SqliteModelRows.Table);
 
-    public async Task InsertAsync(Model model, CancellationToken cancellationToken)
-    {
-        TeamScope.EnsureOwned(teamId, model.TeamId, "model");
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(SqliteModelRows.Insert, SqliteModelRows.Parameters(model));
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (SqliteException e) when (e.IsUniqueViolation())
-        {
-            throw new DuplicateDocumentException($"A model named '{model.Name}' already exists.", e);
-        }
-    }
+    public Task EnsureAsync(IReadOnlyList<Model> models, CancellationToken cancellationToken) => _models.EnsureAsync(models, cancellationToken);
 
-    public async Task<Model?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            $"SELECT {SqliteModelRows.Columns} FROM models WHERE team_id = $team AND id = $id", ("$team", teamId), ("$id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? SqliteModelRows.Read(reader) : null;
-    }
+    public Task InsertAsync(Model model, CancellationToken cancellationToken) => _models.InsertAsync(model, cancellationToken);
 
-    public async Task<IReadOnlyList<Model>> ListAsync(int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            $"SELECT {SqliteModelRows.Columns} FROM models WHERE team_id = $team " +
-            "ORDER BY CASE kind WHEN 'Standard' THEN 0 ELSE 1 END, name_key, id LIMIT $limit",
-            ("$team", teamId), ("$limit", limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var models = new List<Model>();
-        while (await reader.ReadAsync(cancellationToken))
-            models.Add(SqliteModelRows.Read(reader));
-        return models;
-    }
+    public Task<Model?> GetAsync(string id, CancellationToken cancellationToken) => _models.GetAsync(id, cancellationToken);
 
-    public async Task<Model?> UpdateAsync(Model model, CancellationToken cancellationToken)
-    {
-        TeamScope.EnsureOwned(teamId, model.TeamId, "model");
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            "UPDATE models SET name = $name, name_key = $nameKey, declared_fields = $declared, updated_at = $updated " +
-            $"WHERE team_id = $team AND id = $id RETURNING {SqliteModelRows.Columns}",
-            SqliteModelRows.Parameters(model));
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? SqliteModelRows.Read(reader) : null;
-        }
-        catch (SqliteException e) when (e.IsUniqueViolation())
-        {
-            throw new DuplicateDocumentException($"A model named '{model.Name}' already exists.", e);
-        }
-    }
+    public Task<IReadOnlyList<Model>> ListAsync(int limit, CancellationToken cancellationToken) => _models.ListAsync(limit, cancellationToken);
+
+    public Task<Model?> UpdateAsync(Model model, CancellationToken cancellationToken) => _models.UpdateAsync(model, cancellationToken);
 
     public async Task<Model?> SettleFieldsAsync(string id, IReadOnlyList<SettledField> proposed, CancellationToken cancellationToken)
     {
@@ -81,10 +23,8 @@ internal sealed class SqliteModelStore(SqliteConnectionFactory connections, stri
         // An immediate transaction: the read and the write below are one step for every other writer.
         await using var transaction = connection.BeginTransaction();
         await using var read = transaction.Command(
-            $"SELECT {SqliteModelRows.Columns} FROM models WHERE team_id = $team AND id = $id", ("$team", teamId), ("$id", id));
-        Model? model;
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-            model = await reader.ReadAsync(cancellationToken) ? SqliteModelRows.Read(reader) : null;
+            $"SELECT {SqliteModelRows.Table.Columns} FROM models WHERE team_id = $team AND id = $id", ("$team", teamId), ("$id", id));
+        var model = (await SqliteModelRows.Table.ReadAllAsync(read, cancellationToken)).SingleOrDefault();
         if (model is null)
             return null;
         var merged = FieldSettling.Merge(model.SettledFields, proposed, out var changed);

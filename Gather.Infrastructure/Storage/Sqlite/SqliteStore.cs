@@ -14,17 +14,16 @@ public sealed class SqliteStore(SqliteConnectionFactory connections) : IGatherSt
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            $"SELECT {SqliteApiKeyRows.Columns} FROM api_keys WHERE secret_hash = $hash", ("$hash", secretHash));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? SqliteApiKeyRows.Read(reader) : null;
+            $"SELECT {SqliteApiKeyRows.Table.Columns} FROM api_keys WHERE secret_hash = $hash", ("$hash", secretHash));
+        return (await SqliteApiKeyRows.Table.ReadAllAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<IntegrationTask>> ListAllIntegrationTasksAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            "SELECT id, team_id, integration_id, kind, options, state, created_at FROM integration_tasks ORDER BY team_id, created_at, id");
-        return await SqliteIntegrationTaskStore.ReadAllAsync(command, cancellationToken);
+        var tasks = SqliteIntegrationTaskStore.Table;
+        await using var command = connection.Command($"SELECT {tasks.Columns} FROM {tasks.Table} ORDER BY team_id, {tasks.Order}");
+        return await tasks.ReadAllAsync(command, cancellationToken);
     }
 
     public async Task<string?> FindIntegrationTeamAsync(string integrationId, CancellationToken cancellationToken)
@@ -47,26 +46,16 @@ public sealed class SqliteStore(SqliteConnectionFactory connections) : IGatherSt
         TeamScope.EnsureOwned(team.Id, firstKey.TeamId, "API key");
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        try
+        await SqliteDuplicates.TranslateAsync(async () =>
         {
-            await using (var insertTeam = connection.Command(
-                "INSERT INTO teams (id, name, created_at) VALUES ($id, $name, $created)",
+            await using (var insertTeam = transaction.Command("INSERT INTO teams (id, name, created_at) VALUES ($id, $name, $created)",
                 ("$id", team.Id), ("$name", team.Name), ("$created", team.CreatedAt.ToUnixMilliseconds())))
-            {
-                insertTeam.Transaction = transaction;
                 await insertTeam.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await using (var insertKey = connection.Command(SqliteApiKeyRows.Insert, SqliteApiKeyRows.Parameters(firstKey)))
-            {
-                insertKey.Transaction = transaction;
+            await using (var insertKey = transaction.Command(SqliteApiKeyRows.Table.Insert(firstKey), SqliteApiKeyRows.Table.Parameters(firstKey)))
                 await insertKey.ExecuteNonQueryAsync(cancellationToken);
-            }
             await transaction.CommitAsync(cancellationToken);
-        }
-        catch (SqliteException e) when (e.IsUniqueViolation())
-        {
-            throw new DuplicateDocumentException($"Team '{team.Id}' or its first key already exists.", e);
-        }
+            return true;
+        }, () => $"Team '{team.Id}' or its first key already exists.");
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

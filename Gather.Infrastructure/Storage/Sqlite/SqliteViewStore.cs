@@ -7,91 +7,34 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// <summary>One team's views in SQLite; every statement filters on <c>team_id</c>.</summary>
 internal sealed class SqliteViewStore(SqliteConnectionFactory connections, string teamId) : IViewStore
 {
-    private const string Columns = "id, team_id, name, model_id, definition, created_at, updated_at";
-
-    public async Task InsertAsync(View view, CancellationToken cancellationToken)
+    /// <summary>Names are unique per team regardless of case (<c>ux_views_team_name</c> on the folded <c>name_key</c>).</summary>
+    private static readonly SqliteDocumentTable<View> Table = new("views", "view", v => v.TeamId,
+        v =>
+        [
+            ("id", v.Id), ("team_id", v.TeamId), ("name", v.Name), ("name_key", View.NameKey(v.Name)), ("model_id", v.ModelId),
+            ("definition", ViewDefinition.ToJson(v).ToJsonString()),
+            ("created_at", v.CreatedAt.ToUnixMilliseconds()), ("updated_at", v.UpdatedAt.ToUnixMilliseconds()),
+        ],
+        "id, team_id, name, model_id, definition, created_at, updated_at", Read, "name_key, id",
+        v => $"A view named '{v.Name}' already exists.")
     {
-        TeamScope.EnsureOwned(teamId, view.TeamId, "view");
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            "INSERT INTO views (id, team_id, name, name_key, model_id, definition, created_at, updated_at) " +
-            "VALUES ($id, $team, $name, $nameKey, $model, $definition, $created, $updated)", Parameters(view));
-        await ExecuteAsync(command, view, cancellationToken);
-    }
+        Updatable = ["name", "name_key", "definition", "updated_at"],
+    };
 
-    public async Task<View?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT {Columns} FROM views WHERE team_id = $team AND id = $id", ("$team", teamId), ("$id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-    }
+    private readonly SqliteDocuments<View> _views = new(connections, teamId, Table);
 
-    public async Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT {Columns} FROM views WHERE team_id = $team AND name_key = $nameKey",
-            ("$team", teamId), ("$nameKey", View.NameKey(name)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-    }
+    public Task InsertAsync(View view, CancellationToken cancellationToken) => _views.InsertAsync(view, cancellationToken);
 
-    public async Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            $"SELECT {Columns} FROM views WHERE team_id = $team ORDER BY name_key, id LIMIT $limit", ("$team", teamId), ("$limit", limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var views = new List<View>();
-        while (await reader.ReadAsync(cancellationToken))
-            views.Add(Read(reader));
-        return views;
-    }
+    public Task<View?> GetAsync(string id, CancellationToken cancellationToken) => _views.GetAsync(id, cancellationToken);
 
-    public async Task<View?> UpdateAsync(View view, CancellationToken cancellationToken)
-    {
-        TeamScope.EnsureOwned(teamId, view.TeamId, "view");
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            "UPDATE views SET name = $name, name_key = $nameKey, definition = $definition, updated_at = $updated " +
-            $"WHERE team_id = $team AND id = $id RETURNING {Columns}", Parameters(view));
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-        }
-        catch (SqliteException e) when (e.IsUniqueViolation())
-        {
-            throw new DuplicateDocumentException($"A view named '{view.Name}' already exists.", e);
-        }
-    }
+    public Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken) =>
+        _views.FindAsync("name_key = $nameKey", [("$nameKey", View.NameKey(name))], cancellationToken);
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM views WHERE team_id = $team AND id = $id", ("$team", teamId), ("$id", id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-    }
+    public Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken) => _views.ListAsync(limit, cancellationToken);
 
-    private static async Task ExecuteAsync(SqliteCommand command, View view, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (SqliteException e) when (e.IsUniqueViolation())
-        {
-            throw new DuplicateDocumentException($"A view named '{view.Name}' already exists.", e);
-        }
-    }
+    public Task<View?> UpdateAsync(View view, CancellationToken cancellationToken) => _views.UpdateAsync(view, cancellationToken);
 
-    private static (string, object?)[] Parameters(View view) =>
-    [
-        ("$id", view.Id), ("$team", view.TeamId), ("$name", view.Name), ("$nameKey", View.NameKey(view.Name)),
-        ("$model", view.ModelId), ("$definition", ViewDefinition.ToJson(view).ToJsonString()),
-        ("$created", view.CreatedAt.ToUnixMilliseconds()), ("$updated", view.UpdatedAt.ToUnixMilliseconds()),
-    ];
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _views.DeleteAsync(id, cancellationToken);
 
     private static View Read(SqliteDataReader reader)
     {
