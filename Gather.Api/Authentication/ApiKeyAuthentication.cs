@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Gather.Api.GraphQL;
+using Gather.Api.Hosting;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
 using Gather.Infrastructure.Storage;
@@ -70,14 +70,14 @@ public sealed class ApiKeyAuthenticationHandler(
         if (result.Failure is CrossSiteRequestException refused)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
-            await GraphQLErrorResponse.WriteAsync(Response, refused.Message, ErrorCodes.Forbidden);
+            await ErrorResponse.WriteAsync(Response, refused.Message, ErrorCodes.Forbidden);
             return;
         }
         if (SessionCookie.IsPresent(Request) && string.IsNullOrWhiteSpace(Request.Headers.Authorization))
             SessionCookie.Clear(Response);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Token realm=\"gather\"";
-        await GraphQLErrorResponse.WriteAsync(Response, result.Failure?.Message ?? "Authentication is required.",
+        await ErrorResponse.WriteAsync(Response, result.Failure?.Message ?? "Authentication is required.",
             ErrorCodes.Unauthenticated);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gather.Api.GraphQL;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;
@@ -25,7 +24,7 @@ public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
         if (apiKey is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await GraphQLErrorResponse.WriteAsync(context.Response,
+            await ErrorResponse.WriteAsync(context.Response,
                 "Send a JSON body { \"apiKey\": \"<key>\" } with Content-Type: application/json.", ErrorCodes.BadRequest);
             return;
         }
@@ -35,7 +34,7 @@ public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
         if (key is null || key.IsRevoked)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await GraphQLErrorResponse.WriteAsync(context.Response,
+            await ErrorResponse.WriteAsync(context.Response,
                 key is null ? "The API key is not valid." : "This API key has been revoked.", ErrorCodes.Unauthenticated);
             return;
         }
@@ -61,7 +60,7 @@ public sealed class SessionEndpoints(IGatherStore store, SessionCookie cookie)
         if (context.Request.Headers.Origin.Count == 0 || SameOrigin.IsOwnOrigin(context.Request))
             return true;
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await GraphQLErrorResponse.WriteAsync(context.Response,
+        await ErrorResponse.WriteAsync(context.Response,
             "Sessions can only be started or ended by pages this server serves (the Origin header names another site).", ErrorCodes.Forbidden);
         return false;
     }

@@ -58,8 +58,8 @@ public sealed class GraphQLHttpEndpoint(
         var mediaType = GraphQLMediaTypes.Negotiate(context.Request);
         if (mediaType is null)
         {
-            await FailAsync(context, new(StatusCodes.Status406NotAcceptable,
-                $"Accept '{GraphQLMediaTypes.GraphQLResponse}' or '{GraphQLMediaTypes.Json}'.", ErrorCodes.NotAcceptable), null);
+            await FailAsync(context, new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
+                $"Accept '{GraphQLMediaTypes.GraphQLResponse}' or '{GraphQLMediaTypes.Json}'."), null);
             return;
         }
 
@@ -84,8 +84,8 @@ public sealed class GraphQLHttpEndpoint(
         {
             // A document refused before it ran: 400 under the GraphQL media type, a GraphQL error under application/json.
             logger.LogInformation("GraphQL document refused before validation: {Code}", violation.Code);
-            await FailAsync(context, new(mediaType == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
-                violation.Message, violation.Code), mediaType);
+            await FailAsync(context, new(mediaType == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, violation.Code,
+                violation.Message), mediaType);
             return;
         }
         var document = gated!.Document;
@@ -93,8 +93,8 @@ public sealed class GraphQLHttpEndpoint(
         if (HttpMethods.IsGet(context.Request.Method) && operation is { Operation: not OperationType.Query })
         {
             context.Response.Headers.Allow = "POST";
-            await FailAsync(context, new(StatusCodes.Status405MethodNotAllowed,
-                "Mutations must be sent with POST; GET only runs queries.", ErrorCodes.MethodNotAllowed), mediaType);
+            await FailAsync(context, new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
+                "Mutations must be sent with POST; GET only runs queries."), mediaType);
             return;
         }
 
@@ -102,9 +102,8 @@ public sealed class GraphQLHttpEndpoint(
         {
             context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var whose = refusal.ByTeam ? "Your team's API keys together have" : "This API key has";
-            await FailAsync(context, new(StatusCodes.Status429TooManyRequests,
-                $"{whose} spent the budget of field selections ({refusal.PerSecond} per second, Gather:GraphQL:{refusal.Option}); this document costs {gated.Cost}. Wait as Retry-After says, or send smaller documents.",
-                ErrorCodes.RateLimited), mediaType);
+            await FailAsync(context, new(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
+                $"{whose} spent the budget of field selections ({refusal.PerSecond} per second, Gather:GraphQL:{refusal.Option}); this document costs {gated.Cost}. Wait as Retry-After says, or send smaller documents."), mediaType);
             return;
         }
 
@@ -112,9 +111,8 @@ public sealed class GraphQLHttpEndpoint(
         if (place is null)
         {
             context.Response.Headers.RetryAfter = "1";
-            await FailAsync(context, new(StatusCodes.Status503ServiceUnavailable,
-                $"Your team already runs {limits.Value.MaxConcurrentExecutionsPerTeam} operations at once (Gather:GraphQL:MaxConcurrentExecutionsPerTeam); try again shortly.",
-                ErrorCodes.TooManyConcurrentOperations), mediaType);
+            await FailAsync(context, new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.TooManyConcurrentOperations,
+                $"Your team already runs {limits.Value.MaxConcurrentExecutionsPerTeam} operations at once (Gather:GraphQL:MaxConcurrentExecutionsPerTeam); try again shortly."), mediaType);
             return;
         }
 
@@ -174,12 +172,8 @@ public sealed class GraphQLHttpEndpoint(
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
-    private static Task FailAsync(HttpContext context, GraphQLRequestProblem problem, string? mediaType)
-    {
-        context.Response.StatusCode = problem.StatusCode;
-        return GraphQLErrorResponse.WriteAsync(context.Response, problem.Message, problem.Code,
-            (mediaType ?? GraphQLMediaTypes.Json) + "; charset=utf-8");
-    }
+    private static Task FailAsync(HttpContext context, RequestProblem problem, string? mediaType) =>
+        ErrorResponse.WriteAsync(context.Response, problem, (mediaType ?? GraphQLMediaTypes.Json) + "; charset=utf-8");
 
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
     {

@@ -9,29 +9,24 @@ using Gather.Schema.Common;
 
 namespace Gather.Api.GraphQL;
 
-/// <summary>A request that could not be turned into a GraphQL operation: the HTTP status and the reason.</summary>
-public sealed record GraphQLRequestProblem(int StatusCode, string Message, string Code);
-
 /// <summary>Reads a GraphQL request from a POST body or a GET query string, within the configured limits.</summary>
 public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLLimitsOptions> limits)
 {
-    public async Task<(GraphQLRequest? Request, GraphQLRequestProblem? Problem)> ReadAsync(HttpRequest http)
+    public async Task<(GraphQLRequest? Request, RequestProblem? Problem)> ReadAsync(HttpRequest http)
     {
         if (HttpMethods.IsGet(http.Method))
             return FromQueryString(http.Query);
         if (!HttpMethods.IsPost(http.Method))
-            return (null, new(StatusCodes.Status405MethodNotAllowed, "GraphQL accepts GET and POST.", ErrorCodes.MethodNotAllowed));
+            return (null, new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "GraphQL accepts GET and POST."));
         if (!GraphQLMediaTypes.IsJsonContentType(http.ContentType))
-            return (null, new(StatusCodes.Status415UnsupportedMediaType,
-                $"A GraphQL POST must have Content-Type 'application/json'; this one has '{http.ContentType ?? "none"}'.",
-                ErrorCodes.UnsupportedMediaType));
+            return (null, new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                $"A GraphQL POST must have Content-Type 'application/json'; this one has '{http.ContentType ?? "none"}'."));
 
         var maxBytes = limits.Value.MaxRequestBodyBytes;
         using var body = await BoundedBody.ReadAsync(http, maxBytes);
         if (body is null)
-            return (null, new(StatusCodes.Status413PayloadTooLarge,
-                $"The request body is larger than the {maxBytes} bytes allowed (Gather:GraphQL:MaxRequestBodyBytes).",
-                ErrorCodes.RequestTooLarge));
+            return (null, new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge,
+                $"The request body is larger than the {maxBytes} bytes allowed (Gather:GraphQL:MaxRequestBodyBytes)."));
 
         // The first significant byte tells an object from a batch without parsing the body twice.
         if (FirstSignificantByte(body.Memory.Span) == (byte)'[')
@@ -51,7 +46,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         return Validate(request);
     }
 
-    private (GraphQLRequest?, GraphQLRequestProblem?) FromQueryString(IQueryCollection query)
+    private (GraphQLRequest?, RequestProblem?) FromQueryString(IQueryCollection query)
     {
         foreach (var parameter in (string[])["query", "operationName", "variables", "extensions"])
         {
@@ -59,7 +54,7 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
                 return (null, BadRequest($"The query string names the parameter '{parameter}' more than once; send it once."));
         }
         if (query["query"].ToString().Length > limits.Value.MaxRequestBodyBytes)
-            return (null, new(StatusCodes.Status413PayloadTooLarge, "The query is longer than allowed.", ErrorCodes.RequestTooLarge));
+            return (null, new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, "The query is longer than allowed."));
         GraphQLRequest request;
         try
         {
@@ -80,13 +75,13 @@ public sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, 
         return Validate(request);
     }
 
-    private static (GraphQLRequest?, GraphQLRequestProblem?) Validate(GraphQLRequest? request) =>
+    private static (GraphQLRequest?, RequestProblem?) Validate(GraphQLRequest? request) =>
         string.IsNullOrWhiteSpace(request?.Query)
             ? (null, BadRequest("The request has no query: send a 'query' string."))
             : (request, null);
 
-    private static GraphQLRequestProblem BadRequest(string message) =>
-        new(StatusCodes.Status400BadRequest, message, ErrorCodes.BadRequest);
+    private static RequestProblem BadRequest(string message) =>
+        new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, message);
 
     private static byte? FirstSignificantByte(ReadOnlySpan<byte> body)
     {

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Gather.Api.Authentication;
-using Gather.Api.GraphQL;
 using Gather.Schema.Common;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -71,7 +70,7 @@ public static class RateLimits
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 RateLimitBuckets.SetRetryAfter(context.HttpContext.Response, context.Lease);
-                await GraphQLErrorResponse.WriteAsync(context.HttpContext.Response,
+                await ErrorResponse.WriteAsync(context.HttpContext.Response,
                     "Too many requests for this API key or its team; wait as Retry-After says, then try again.", ErrorCodes.RateLimited);
             };
             // A key's request takes a permit from its key's bucket and from its team's.

@@ -1,4 +1,3 @@
-using Gather.Api.GraphQL;
 using Gather.Infrastructure.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -20,7 +19,7 @@ public sealed class StoreUnavailableHandler(ILogger<StoreUnavailableHandler> log
         logger.LogWarning(exception, "The store is unavailable; answered 503");
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
-        await GraphQLErrorResponse.WriteAsync(context.Response, "The store is unavailable right now; try again shortly.", Code);
+        await ErrorResponse.WriteAsync(context.Response, "The store is unavailable right now; try again shortly.", Code);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gather.Api.Hosting;
 using Gather.Schema.Common;
 
 namespace Gather.Api.Records;
@@ -34,7 +35,7 @@ public static class JsonBodyHint
     }
 
     /// <summary>415 naming the header to send; <paramref name="sentAs"/> is the content type the body came with (null: none).</summary>
-    public static SyncRequestProblem Problem(string? sentAs) => new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+    public static RequestProblem Problem(string? sentAs) => new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
         (sentAs is null
             ? "The body is a JSON document, but the request has no Content-Type. "
             : $"The body is a JSON document, but it came as '{sentAs}', so it would be read as form fields (curl -d sends that type unless told otherwise). ")

@@ -49,7 +49,7 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
         var (request, problem) = await reader.ReadAsync(context.Request);
         if (problem is not null)
         {
-            await WriteErrorsAsync(context, problem.StatusCode, [Error(problem.Message, problem.Code, problem.Field)]);
+            await ErrorResponse.WriteAsync(context.Response, problem);
             return;
         }
 
@@ -100,9 +100,6 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
     private static Task WriteErrorsAsync(HttpContext context, int status, IReadOnlyList<ErrorBody> errors)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ErrorsBody(errors), new JsonSerializerOptions(Json)
-        {
-            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        }, context.RequestAborted);
+        return ErrorResponse.WriteAsync(context.Response, errors);
     }
 }

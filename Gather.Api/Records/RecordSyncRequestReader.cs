@@ -9,9 +9,6 @@ using Gather.Schema.Common;
 
 namespace Gather.Api.Records;
 
-/// <summary>Why a sync request body could not be read: the HTTP status, a code and a message.</summary>
-public sealed record SyncRequestProblem(int StatusCode, string Code, string Message, string? Field = null);
-
 /// <summary>
 /// The records of one sync request. JSON records are views over the pooled body they were
 /// parsed from, so the request is disposed once they have been normalized (the normalizer
@@ -35,7 +32,7 @@ public sealed class RecordSyncRequest(IReadOnlyList<RecordInput> records, params
 /// </summary>
 public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
 {
-    public async Task<(RecordSyncRequest? Request, SyncRequestProblem? Problem)> ReadAsync(HttpRequest request)
+    public async Task<(RecordSyncRequest? Request, RequestProblem? Problem)> ReadAsync(HttpRequest request)
     {
         var isForm = request.HasFormContentType && request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         var isJson = request.ContentType is { } type && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
@@ -66,11 +63,11 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
         return (records, problem);
     }
 
-    private static SyncRequestProblem UnsupportedType(string contentType) => new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+    private static RequestProblem UnsupportedType(string contentType) => new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
         $"Send records as form fields (application/x-www-form-urlencoded, as `curl -d` does) or as JSON (Content-Type: application/json); this request has '{contentType}'.",
         "Content-Type");
 
-    private static (RecordSyncRequest?, SyncRequestProblem?) ReadForm(ReadOnlyMemory<byte> body)
+    private static (RecordSyncRequest?, RequestProblem?) ReadForm(ReadOnlyMemory<byte> body)
     {
         if (FormFields.Read(body.Span, out var problem) is not { } fields)
             return (null, new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, problem!));
@@ -90,7 +87,7 @@ public sealed class RecordSyncRequestReader(IOptions<SyncOptions> options)
     /// Parses in place over the pooled body (no copy of the bytes, pooled token metadata); on
     /// success the request owns the body and the document.
     /// </summary>
-    private static (RecordSyncRequest?, SyncRequestProblem?) ReadJson(BoundedBody body)
+    private static (RecordSyncRequest?, RequestProblem?) ReadJson(BoundedBody body)
     {
         // Invalid UTF-8, lone surrogate escapes and duplicate members are refused before parsing:
         // System.Text.Json would throw on the first two only when a value is read, long after.
