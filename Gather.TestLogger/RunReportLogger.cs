@@ -26,7 +26,7 @@ public sealed class RunReportLogger : ITestLoggerWithParameters
     private readonly bool _printFailures;
 
     public RunReportLogger()
-        : this(Console.Out, !ConsoleLoggerArguments.PrintsFailures(Environment.GetCommandLineArgs()))
+        : this(Console.Out, !OtherFailureLoggers.PrintFailures(Environment.GetCommandLineArgs()))
     {
     }
 
