@@ -5,11 +5,12 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 namespace Gather.TestLogger;
 
 /// <summary>
-/// The console report of <c>dotnet test Gather.sln</c>, beside vstest.console's console logger,
-/// which Gather.Tests makes quiet (it then prints only errors and the pass/fail/skip summary).
-/// Skipped cases are counted by reason and printed once per reason when the run ends; failures are
-/// printed in full as they come, and warnings other than xunit's per-case "[SKIP]" lines are passed
-/// on. Enabled by Gather.Tests.runsettings; the outcomes themselves (TRX included) are untouched.
+/// The console report of <c>dotnet test Gather.sln</c>. Skipped cases are counted by reason and
+/// printed once per reason when the run ends. Failures are printed in full as they come, and
+/// warnings passed on, unless another logger already does (see <see cref="OtherFailureLoggers"/>):
+/// with its output redirected <c>dotnet test</c> runs vstest.console's console logger, which
+/// Gather.Tests makes quiet (errors and the pass/fail/skip summary only). Enabled by
+/// Gather.Tests.runsettings; the outcomes themselves, TRX included, are untouched.
 /// </summary>
 [FriendlyName(FriendlyName)]
 [ExtensionUri(ExtensionUri)]
@@ -22,7 +23,7 @@ public sealed class RunReportLogger : ITestLoggerWithParameters
     private readonly TextWriter _output;
     private readonly object _gate = new();
 
-    // True when the console logger is quiet, so failures and warnings are this logger's to print.
+    // True when no other logger prints failures and warnings, so they are this logger's to print.
     private readonly bool _printFailures;
 
     public RunReportLogger()
