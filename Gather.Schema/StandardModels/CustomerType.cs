@@ -23,12 +23,12 @@ public sealed class CustomerType : ObjectGraphType<RecordNode>
             .ResolveAsync(c => RelatedRecords.OneAsync(c, StandardRelationships.CustomerAccount));
         Field<StripeCustomerType>("stripeCustomer")
             .Description("The Stripe customer with this customer's email (the newest, if several), read from Stripe; null when there is none.")
-            .ResolveAsync(StripeLoaders.StripeCustomerAsync);
+            .ResolveAsync(CustomerStripeFields.StripeCustomerAsync);
         Field<StripeChargesConnectionType>("charges")
             .Description("This customer's Stripe charges, newest first, through the Stripe customer with the same email; read from Stripe.")
-            .Argument<IntGraphType>("first", $"Page size, 1 to {StripeLoaders.MaxChargesPage} (default {StripeLoaders.DefaultChargesPage}).")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {CustomerStripeFields.MaxChargesPage} (default {CustomerStripeFields.DefaultChargesPage}).")
             .Argument<StringGraphType>("after", "A charge id (a previous page's `endCursor`) to read on from.")
-            .ResolveAsync(StripeLoaders.ChargesAsync);
+            .ResolveAsync(CustomerStripeFields.ChargesAsync);
         StandardRecordFields.Add(this, "email", Standard.CustomerAccountField);
         RelationshipFields.AddTo(this);
     }
