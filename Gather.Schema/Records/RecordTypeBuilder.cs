@@ -113,6 +113,13 @@ public sealed class RecordTypeBuilder(ObjectGraphType<RecordNode> type)
         return this;
     }
 
+    /// <summary>A relationship as a field of its own (<see cref="RecordRelationshipFields"/>).</summary>
+    public RecordTypeBuilder Relationship(GraphQL.Types.FieldType field)
+    {
+        type.AddField(field);
+        return this;
+    }
+
     /// <summary>Relationships as fields of their own (<see cref="RecordRelationshipFields"/>).</summary>
     public RecordTypeBuilder Relationships(IEnumerable<GraphQL.Types.FieldType> fields)
     {

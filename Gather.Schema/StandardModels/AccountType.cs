@@ -17,8 +17,8 @@ public sealed class AccountType : ObjectGraphType<RecordNode>
         Field<NonNullGraphType<StringGraphType>>("name").Description("The account's name, its ID field.")
             .Resolve(c => StandardRecordFields.Text(c.Source, "name"));
         new RecordTypeBuilder(this)
-            .Relationships([RecordRelationshipFields.ToMany("customers", StandardRelationships.AccountCustomers, GraphTypeRef.Of<CustomersConnectionType>(),
-                RecordListArguments.Generic(RecordListKind.Related), "The account's customers: those whose `account` field holds this account's name.")])
+            .Relationship(RecordRelationshipFields.ToMany("customers", StandardRelationships.AccountCustomers, GraphTypeRef.Of<CustomersConnectionType>(),
+                RecordListArguments.Generic(RecordListKind.Related), "The account's customers: those whose `account` field holds this account's name."))
             .Id(StandardRecordFields.IdDescription)
             .OtherFields("name")
             .Attached()

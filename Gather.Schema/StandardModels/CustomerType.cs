@@ -19,8 +19,9 @@ public sealed class CustomerType : ObjectGraphType<RecordNode>
             .Resolve(c => StandardRecordFields.Text(c.Source, "email"));
         Field<StringGraphType>("accountName").Description("The name of the customer's account: the record's `account` field.")
             .Resolve(c => StandardRecordFields.Text(c.Source, Standard.CustomerAccountField));
-        new RecordTypeBuilder(this).Relationships([RecordRelationshipFields.ToOne("account", StandardRelationships.CustomerAccount, GraphTypeRef.Of<AccountType>(),
-            "The customer's account: the Account named by its `account` field; null when there is none.")]);
+        var record = new RecordTypeBuilder(this);
+        record.Relationship(RecordRelationshipFields.ToOne("account", StandardRelationships.CustomerAccount, GraphTypeRef.Of<AccountType>(),
+            "The customer's account: the Account named by its `account` field; null when there is none."));
         Field<StripeCustomerType>("stripeCustomer")
             .Description("The Stripe customer with this customer's email (the newest, if several), read from Stripe; null when there is none.")
             .ResolveAsync(CustomerStripeFields.StripeCustomerAsync);
@@ -29,7 +30,7 @@ public sealed class CustomerType : ObjectGraphType<RecordNode>
             .Argument<IntGraphType>("first", $"Page size, 1 to {CustomerStripeFields.MaxChargesPage} (default {CustomerStripeFields.DefaultChargesPage}).")
             .Argument<StringGraphType>("after", "A charge id (a previous page's `endCursor`) to read on from.")
             .ResolveAsync(CustomerStripeFields.ChargesAsync);
-        new RecordTypeBuilder(this)
+        record
             .Id(StandardRecordFields.IdDescription)
             .OtherFields("email", Standard.CustomerAccountField)
             .Attached()

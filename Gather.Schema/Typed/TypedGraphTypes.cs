@@ -1,18 +1,12 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
 using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using GraphQL.DataLoader;
 using ModelFieldType = Gather.Infrastructure.Models.FieldType;
 using FieldType = GraphQL.Types.FieldType;
-using Gather.Infrastructure.Records;
-using Gather.Infrastructure.Records.Querying;
-using Gather.Schema.Common;
 using Gather.Schema.Loading;
 using Gather.Schema.Records;
 using Gather.Schema.Relationships;
-using Gather.Schema.Stripe;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
