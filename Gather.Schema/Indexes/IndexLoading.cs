@@ -2,6 +2,7 @@ using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Views;
 using Gather.Schema.Common;
 using Gather.Schema.Loading;
+using Gather.Schema.Views;
 using GraphQL;
 
 namespace Gather.Schema.Indexes;
@@ -12,24 +13,16 @@ namespace Gather.Schema.Indexes;
 /// </summary>
 public static class IndexLoading
 {
-    public static Task<IReadOnlyList<FieldIndex>> TeamIndexesAsync(this IResolveFieldContext context)
-    {
-        var team = context.TeamStore();
-        return IsMutation(context)
-            ? team.FieldIndexes.ListAsync(context.CancellationToken)
-            : context.Loaders().OnceAsync("fieldIndexes", () => team.FieldIndexes.ListAsync(context.CancellationToken));
-    }
+    public static Task<IReadOnlyList<FieldIndex>> TeamIndexesAsync(this IResolveFieldContext context) =>
+        context.IsMutation()
+            ? context.TeamStore().FieldIndexes.ListAsync(context.CancellationToken)
+            : TeamIndexesLoader.For(context).LoadAsync();
 
     public static async Task<View?> ViewAsync(IResolveFieldContext context, string id)
     {
-        var team = context.TeamStore();
-        var views = context.Service<ViewService>();
-        if (IsMutation(context))
-            return await views.GetAsync(team, id, context.CancellationToken);
-        var all = await context.Loaders().OnceAsync("views", () => views.ListAsync(team, context.CancellationToken));
+        if (context.IsMutation())
+            return await context.Service<ViewService>().GetAsync(context.TeamStore(), id, context.CancellationToken);
+        var all = await TeamViewsLoader.For(context).LoadAsync();
         return all.FirstOrDefault(v => v.Id == id);
     }
-
-    private static bool IsMutation(IResolveFieldContext context) =>
-        context.Operation.Operation == GraphQLParser.AST.OperationType.Mutation;
 }

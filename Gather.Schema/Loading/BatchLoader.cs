@@ -7,9 +7,11 @@ namespace Gather.Schema.Loading;
 /// is not obtainable here). Resolvers at one level of a query each <see cref="Load"/> a key and
 /// return the pending result; the execution strategy asks for results only once every sibling
 /// has resolved, and the first request fetches all the keys collected so far in one call.
-/// Results stay cached for the request, so a key is fetched at most once.
+/// Results stay cached for the request, so a key is fetched at most once. Gather's loaders
+/// derive from it, one class per thing loaded (<see cref="Records.RecordsByKeyLoader"/>, …), and live in
+/// the request's <see cref="RequestLoaders"/>.
 /// </summary>
-public sealed class BatchLoader<TKey, TValue>(
+public class BatchLoader<TKey, TValue>(
     Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
     TValue missing,
     IEqualityComparer<TKey>? comparer = null)

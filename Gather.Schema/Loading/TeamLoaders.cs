@@ -3,77 +3,53 @@ using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
 using Gather.Schema.Common;
+using Gather.Schema.Records;
 using GraphQL;
 using GraphQL.DataLoader;
 
 namespace Gather.Schema.Loading;
 
 /// <summary>
-/// The lookups resolvers share within a request: the team's models and relationships (read
+/// How resolvers reach the request's loaders: the team's models and relationships (read
 /// once), field catalogues and records by key (batched). Mutations run one after another and
 /// change what these hold, so within a mutation the team's models, relationships and
-/// catalogues are read afresh each time rather than cached.
+/// catalogues are read afresh each time rather than through a loader.
 /// </summary>
 public static class TeamLoaders
 {
-    /// <summary>Models are the same model when their ids are.</summary>
-    private static readonly IEqualityComparer<Model> ById =
-        EqualityComparer<Model>.Create((a, b) => a?.Id == b?.Id, m => StringComparer.Ordinal.GetHashCode(m.Id));
-
-    private static bool IsMutation(IResolveFieldContext context) =>
+    public static bool IsMutation(this IResolveFieldContext context) =>
         context.Operation.Operation == GraphQLParser.AST.OperationType.Mutation;
 
     public static RequestLoaders Loaders(this IResolveFieldContext context) =>
         (context.UserContext as GatherUserContext)?.Loaders
         ?? throw new InvalidOperationException("The request carries no loaders.");
 
-    public static Task<IReadOnlyList<Model>> TeamModelsAsync(this IResolveFieldContext context)
-    {
-        var team = context.TeamStore();
-        var models = context.Service<ModelService>();
-        return IsMutation(context)
-            ? models.ListAsync(team, context.CancellationToken)
-            : context.Loaders().OnceAsync("models", () => models.ListAsync(team, context.CancellationToken));
-    }
+    public static Task<IReadOnlyList<Model>> TeamModelsAsync(this IResolveFieldContext context) =>
+        context.IsMutation()
+            ? context.Service<ModelService>().ListAsync(context.TeamStore(), context.CancellationToken)
+            : TeamModelsLoader.For(context).LoadAsync();
 
-    public static Task<IReadOnlyList<Relationship>> TeamRelationshipsAsync(this IResolveFieldContext context)
-    {
-        var team = context.TeamStore();
-        var relationships = context.Service<RelationshipService>();
-        return IsMutation(context)
-            ? relationships.ListAsync(team, context.CancellationToken)
-            : context.Loaders().OnceAsync("relationships", () => relationships.ListAsync(team, context.CancellationToken));
-    }
+    public static Task<IReadOnlyList<Relationship>> TeamRelationshipsAsync(this IResolveFieldContext context) =>
+        context.IsMutation()
+            ? context.Service<RelationshipService>().ListAsync(context.TeamStore(), context.CancellationToken)
+            : TeamRelationshipsLoader.For(context).LoadAsync();
 
-    public static Task<IReadOnlyList<IntegrationTask>> TeamIntegrationTasksAsync(this IResolveFieldContext context)
-    {
-        var team = context.TeamStore();
-        var tasks = context.Service<IntegrationTaskService>();
-        return IsMutation(context)
-            ? tasks.ListAsync(team, context.CancellationToken)
-            : context.Loaders().OnceAsync("integrationTasks", () => tasks.ListAsync(team, context.CancellationToken));
-    }
+    public static Task<IReadOnlyList<IntegrationTask>> TeamIntegrationTasksAsync(this IResolveFieldContext context) =>
+        context.IsMutation()
+            ? context.Service<IntegrationTaskService>().ListAsync(context.TeamStore(), context.CancellationToken)
+            : TeamIntegrationTasksLoader.For(context).LoadAsync();
 
     /// <summary>A model's field catalogue, read with those of every model listed at this level (alone in a mutation).</summary>
     public static IDataLoaderResult<IReadOnlyList<ModelField>> LoadFields(this IResolveFieldContext context, Model model)
     {
+        if (!context.IsMutation())
+            return ModelFieldsLoader.For(context).Load(model);
         var team = context.TeamStore();
         var models = context.Service<ModelService>();
-        if (IsMutation(context))
-            return LoadedResult.Deferred(async cancellationToken => (await models.FieldsAsync(team, [model], cancellationToken))[model.Id]);
-        return context.Loaders().GetOrAdd("modelFields", () => new BatchLoader<Model, IReadOnlyList<ModelField>>(
-            async (batch, cancellationToken) => (await models.FieldsAsync(team, batch, cancellationToken))
-                .ToDictionary(e => batch.First(m => m.Id == e.Key), e => e.Value, ById),
-            missing: [], ById)).Load(model);
+        return LoadedResult.Deferred(async cancellationToken => (await models.FieldsAsync(team, [model], cancellationToken))[model.Id]);
     }
 
     /// <summary>The record of <paramref name="model"/> keyed <paramref name="key"/>, fetched with the other keys asked for at this level.</summary>
-    public static IDataLoaderResult<StoredRecord?> LoadRecord(this IResolveFieldContext context, Model model, string key)
-    {
-        var team = context.TeamStore();
-        return context.Loaders().GetOrAdd(("recordByKey", model.Id), () => new BatchLoader<string, StoredRecord?>(
-            async (keys, cancellationToken) => (await team.Records.GetManyAsync(model.Id, keys, cancellationToken))
-                .ToDictionary(r => r.Key, r => (StoredRecord?)r, StringComparer.Ordinal),
-            missing: null, StringComparer.Ordinal)).Load(key);
-    }
+    public static IDataLoaderResult<StoredRecord?> LoadRecord(this IResolveFieldContext context, Model model, string key) =>
+        RecordsByKeyLoader.For(context, model).Load(key);
 }

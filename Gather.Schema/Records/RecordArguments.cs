@@ -15,37 +15,18 @@ using GraphQL.Types;
 namespace Gather.Schema.Records;
 
 /// <summary>
-/// The arguments every record list takes (<c>where</c>, <c>order</c>, <c>search</c> and Relay
-/// paging), and the resolution they share: validate, query the store, wrap as a connection.
+/// How record lists read their arguments (<see cref="RecordListArguments"/> declares them) and the
+/// resolution they share: validate, query the store, wrap as a connection.
 /// </summary>
 public static class RecordArguments
 {
+    /// <summary>The generic arguments of a root record list.</summary>
     public static FieldBuilder<TSource, TReturn> WithRecordListArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
-        field
-            .Argument<RecordFilterInputType>("where", "Only records matching this filter.")
-            .Argument<ListGraphType<NonNullGraphType<RecordSortInputType>>>("order", "Sort keys, most significant first; ties break on the record id.")
-            .Argument<StringGraphType>("search", "Words that must each appear, ignoring case, in some string value of the record.")
-            .Argument<IntGraphType>("first", "Page size, reading forward (default 50).")
-            .Argument<StringGraphType>("after", "Read forward from after this cursor.")
-            .Argument<IntGraphType>("last", "Page size, reading backward.")
-            .Argument<StringGraphType>("before", "Read backward from before this cursor.");
+        field.WithListArguments(RecordListKind.Root);
 
-    /// <summary>The arguments of a related-records list: like a root list's, reading forward only.</summary>
-    public static FieldBuilder<TSource, TReturn> WithRelatedListArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field)
-    {
-        field.FieldType.Arguments ??= new QueryArguments();
-        foreach (var argument in RelatedListArguments())
-            field.FieldType.Arguments.Add(argument);
-        return field;
-    }
-
-    /// <summary>The generic arguments of a related list: <c>where</c>, <c>order</c>, <c>search</c> and forward paging per parent record.</summary>
-    public static QueryArguments RelatedListArguments() => new(
-        new QueryArgument<RecordFilterInputType> { Name = "where", Description = "Only related records matching this filter." },
-        new QueryArgument<ListGraphType<NonNullGraphType<RecordSortInputType>>> { Name = "order", Description = "Sort keys, most significant first; ties break on the record id." },
-        new QueryArgument<StringGraphType> { Name = "search", Description = "Words that must each appear, ignoring case, in some string value of the record." },
-        new QueryArgument<IntGraphType> { Name = "first", Description = "Page size per parent record (default 50)." },
-        new QueryArgument<StringGraphType> { Name = "after", Description = "Read forward from after this cursor." });
+    /// <summary>The generic arguments of a related-records list: like a root list's, reading forward only.</summary>
+    public static FieldBuilder<TSource, TReturn> WithRelatedListArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.WithListArguments(RecordListKind.Related);
 
     /// <summary>
     /// Resolves a record list of <paramref name="model"/>, for the query the field's arguments ask

@@ -11,7 +11,7 @@ public sealed class RecordFilterInputType : InputObjectGraphType
 {
     public RecordFilterInputType()
     {
-        Name = "RecordFilterInput";
+        Name = RecordTypeNames.Record.FilterInput;
         Description = "Filters records. Operators in one object apply to its `field` and must all hold; combine objects with `and`, `or`, `not`.";
         Field<ListGraphType<NonNullGraphType<RecordFilterInputType>>>("and").Description("Every one of these must hold.");
         Field<ListGraphType<NonNullGraphType<RecordFilterInputType>>>("or").Description("At least one of these must hold.");

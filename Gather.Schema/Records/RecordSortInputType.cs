@@ -7,7 +7,7 @@ public sealed class RecordSortInputType : InputObjectGraphType
 {
     public RecordSortInputType()
     {
-        Name = "RecordSortInput";
+        Name = RecordTypeNames.Record.SortInput;
         Description = "One sort key. Missing and null sort first, then numbers, strings, booleans; ties break on the record id.";
         Field<NonNullGraphType<StringGraphType>>("field").Description("The field path to sort by.");
         Field<NonNullGraphType<SortEnumType>>("direction").Description("ASC or DESC.").DefaultValue(SortDirection.Ascending);

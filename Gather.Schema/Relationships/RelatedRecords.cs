@@ -19,8 +19,6 @@ namespace Gather.Schema.Relationships;
 /// </summary>
 public static class RelatedRecords
 {
-    private static readonly RecordPage NoRecords = new([], false);
-
     /// <summary>A page of the records <paramref name="name"/> leads to from the source record; null (with an error) when the name or arguments are wrong.</summary>
     public static async Task<object?> ConnectionAsync(IResolveFieldContext<RecordNode> context, string name, RecordQuery? typedQuery = null)
     {
@@ -36,20 +34,13 @@ public static class RelatedRecords
         if ((typedQuery ?? await RecordArguments.QueryOfAsync(context, target)) is not { } query)
             return null;
 
-        var team = context.TeamStore();
         var link = new RecordLinkTarget(side, target);
         var value = LinkValues.Of(context.Source.Record, context.Source.Model, side.SourcePath);
-        // One loader per field occurrence in the document: its arguments, hence the query, are the same for every parent.
-        var key = (context.FieldAst, side.Relationship.Id, side.Name);
-        var pages = context.Loaders().GetOrAdd(("related", key), () => new BatchLoader<string, RecordPage>(
-            (values, cancellationToken) => team.Records.QueryRelatedAsync(target.Id, link.For(values), query, cancellationToken),
-            NoRecords, StringComparer.Ordinal));
-        var counts = context.Loaders().GetOrAdd(("relatedCount", key), () => new BatchLoader<string, long>(
-            (values, cancellationToken) => team.Records.CountRelatedAsync(target.Id, link.For(values), query.Where, query.SearchTerms, cancellationToken),
-            0L, StringComparer.Ordinal));
+        var pages = RelatedRecordsLoader.For(context, link, query);
+        var counts = RelatedRecordCountsLoader.For(context, link, query);
 
         if (value is null)
-            return new RecordConnection(target, query, NoRecords, () => LoadedResult.Of(0L));
+            return new RecordConnection(target, query, RelatedRecordsLoader.NoRecords, () => LoadedResult.Of(0L));
         return pages.Load(value).Then(page => new RecordConnection(target, query, page, () => counts.Load(value)));
     }
 
@@ -96,12 +87,5 @@ public static class RelatedRecords
             return null;
         }
         return (side, target);
-    }
-
-    /// <summary>How the target side is matched: on the key when the target field is the ID field (the unique index), else on the field.</summary>
-    private sealed record RecordLinkTarget(RelationshipSide Side, Model Target)
-    {
-        public RecordLink For(IReadOnlyCollection<string> values) =>
-            new(Side.TargetField == Target.IdField ? null : Side.TargetPath, values);
     }
 }

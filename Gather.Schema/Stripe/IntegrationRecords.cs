@@ -18,23 +18,17 @@ public static class IntegrationRecords
 {
     public static async Task<IDataLoaderResult<RecordNode?>> LoadAsync(IResolveFieldContext context, Model model, string id)
     {
-        var key = await StripeLoaders.TeamKeyAsync(context) ?? throw StripeLoaders.NotConnected();
-        var reader = context.Service<StripeReader>();
-        var teamId = context.Caller().TeamId;
+        var key = await StripeKeyLoader.For(context).LoadAsync() ?? throw StripeFieldErrors.NotConnected();
         return model.Name switch
         {
-            StripeModels.Charge => Load<StripeCharge>(context, model, id, "stripeChargeById",
-                (ids, cancellationToken) => reader.ChargesByIdAsync(teamId, key, ids, cancellationToken)),
-            StripeModels.Customer => Load<StripeCustomer>(context, model, id, "stripeCustomerById",
-                (ids, cancellationToken) => reader.CustomersByIdAsync(teamId, key, ids, cancellationToken)),
+            StripeModels.Charge => AsRecord(model, StripeChargesByIdLoader.For(context, key).Load(id)),
+            StripeModels.Customer => AsRecord(model, StripeCustomersByIdLoader.For(context, key).Load(id)),
             _ => throw new ExecutionError($"Gather cannot read {model.Name} records from its integration.") { Code = ErrorCodes.InvalidArgument },
         };
     }
 
-    private static IDataLoaderResult<RecordNode?> Load<T>(IResolveFieldContext context, Model model, string id, string loaderName,
-        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, StripeResult<T?>>>> fetch) where T : class, IStripeObject =>
-        context.Loaders().GetOrAdd(loaderName, () => new BatchLoader<string, StripeResult<T?>>(fetch, new StripeResult<T?>(null, null), StringComparer.Ordinal))
-            .Load(id).Then(result => StripeLoaders.OrFieldError(result) is { } found ? new RecordNode(model, AsRecord(model, found)) : null);
+    private static IDataLoaderResult<RecordNode?> AsRecord<T>(Model model, IDataLoaderResult<StripeResult<T?>> loading) where T : class, IStripeObject =>
+        loading.Then(result => StripeFieldErrors.OrFieldError(result) is { } found ? new RecordNode(model, AsRecord(model, found)) : null);
 
     private static StoredRecord AsRecord(Model model, IStripeObject found) =>
         StoredRecord.Read(model.Id, found.Id, found.Json, [], found.Created, found.Created, 1);

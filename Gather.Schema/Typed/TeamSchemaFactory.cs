@@ -75,8 +75,8 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
         {
             Name = model.ListField,
             Description = $"{model.Model.Name} records: filter with `where`, sort with `order`, `search` their text, and page with cursors. Requires READ.",
-            ResolvedType = new GraphQLTypeReference(model.ConnectionTypeName),
-            Arguments = TypedGraphTypes.ListArguments(model),
+            ResolvedType = new GraphQLTypeReference(model.Names.Connection),
+            Arguments = RecordListArguments.For(model.Names, RecordListKind.Root),
             Resolver = new FuncFieldResolver<object>(async context => TypedArguments.QueryOf(context, model) is { } recordQuery
                 ? await RecordArguments.ResolveConnectionAsync(context, model.Model, recordQuery)
                 : null),
@@ -91,7 +91,7 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
         {
             Name = model.ByIdField,
             Description = $"One {model.Model.Name} record by its `{model.Model.IdField}`, or null. Requires READ.",
-            ResolvedType = new GraphQLTypeReference(model.TypeName),
+            ResolvedType = new GraphQLTypeReference(model.Names.Type),
             Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "id", Description = $"The record's `{model.Model.IdField}`." }),
             Resolver = new FuncFieldResolver<object>(async context =>
                 await RecordQueries.RecordByKeyAsync(context, model.Model, context.GetArgument<string>("id"))),
@@ -112,12 +112,12 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
                 return inner.GetService(serviceType);
             var type = ActivatorUtilities.CreateInstance(inner, serviceType);
             if (type is ObjectGraphType<RecordNode> standard && plan.StandardFields.TryGetValue(standard.Name, out var fields))
-                TypedGraphTypes.AddSyncedFields(standard, fields);
+                new RecordTypeBuilder(standard).SyncedFields(fields);
             // Relationships the team created from Account or Customer (Account.orders), to types this schema holds.
             if (type is ObjectGraphType<RecordNode> related && plan.StandardRelationships.TryGetValue(related.Name, out var relationships))
-                foreach (var relationship in relationships.Where(r => r.Target.Kind != Infrastructure.Models.ModelKind.Custom
-                                                                      || plan.Models.Any(m => m.Model.Id == r.Target.Id)))
-                    related.AddField(TypedGraphTypes.RelationshipField(relationship, plan));
+                new RecordTypeBuilder(related).Relationships(relationships
+                    .Where(r => r.Target.Kind != Infrastructure.Models.ModelKind.Custom || plan.Models.Any(m => m.Model.Id == r.Target.Id))
+                    .Select(r => TypedGraphTypes.RelationshipField(r, plan)));
             return type;
         }
     }

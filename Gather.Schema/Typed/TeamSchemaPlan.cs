@@ -4,6 +4,7 @@ using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
+using Gather.Schema.Records;
 
 namespace Gather.Schema.Typed;
 
@@ -47,9 +48,6 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
     /// <summary>Account's and Customer's model ids by name, as <see cref="StandardFields"/> is keyed by name.</summary>
     public IReadOnlyDictionary<string, string> StandardModelIds { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The suffixes of the types each model's type comes with; a model's name is free only if all are.</summary>
-    private static readonly string[] TypeSuffixes = ["", "FilterInput", "SortInput", "Connection", "Edge"];
-
     public static TeamSchemaPlan Build(IReadOnlyList<Model> models, IReadOnlyDictionary<string, IReadOnlyList<ModelField>> fields,
         IReadOnlyList<Relationship> relationships, IReadOnlyList<IntegrationTask> tasks, ISet<string> takenTypeNames, ISet<string> takenRootFields,
         IReadOnlyDictionary<string, ISet<string>>? standardTypeFields = null, TypedApiLimits? limits = null)
@@ -78,7 +76,7 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         {
             // A model's type comes with its inputs, connection and edge, and its list with a by-id field:
             // each group is claimed whole, so `Accounts` cannot take Gather's `AccountsConnection`.
-            var typeName = GraphQLNames.Claim(GraphQLNames.TypeName(model.Name), typeNames, TypeSuffixes);
+            var typeName = GraphQLNames.Claim(GraphQLNames.TypeName(model.Name), typeNames, [.. RecordTypeNames.Suffixes]);
             var listField = GraphQLNames.Claim(GraphQLNames.LowerFirst(typeName), rootFields, "", "ById");
             var fieldNames = new HashSet<string>(SystemFields, StringComparer.Ordinal);
             var hasCharge = charged.Contains(model.Id);

@@ -37,9 +37,9 @@ public static class TypedArguments
                 case "or" when value is IEnumerable list:
                     all.Add(new FilterInput(null, list.OfType<IDictionary<string, object?>>().Select(m => Filter(m, model)).ToList(), null, null, []));
                     break;
-                case AttachedData.StripeCharge when value is IDictionary<string, object?> charge && model.HasStripeCharge:
-                    all.AddRange(charge.Where(p => p.Value is IDictionary<string, object?>)
-                        .Select(p => Condition($"{AttachedData.StripeCharge}.{p.Key}", (IDictionary<string, object?>)p.Value!)));
+                case var section when value is IDictionary<string, object?> fields && model.AttachedSections.Any(s => s.Name == section):
+                    all.AddRange(fields.Where(p => p.Value is IDictionary<string, object?>)
+                        .Select(p => Condition($"{section}.{p.Key}", (IDictionary<string, object?>)p.Value!)));
                     break;
                 case "id" when value is IDictionary<string, object?> conditions:
                     all.Add(Condition(model.Model.IdField, conditions));
@@ -63,10 +63,10 @@ public static class TypedArguments
         {
             if (value is SortDirection direction)
                 yield return new SortInput(name == "id" ? model.Model.IdField : model.PathsByName.GetValueOrDefault(name, name), direction);
-            else if (name == AttachedData.StripeCharge && value is IDictionary<string, object?> nested)
+            else if (value is IDictionary<string, object?> nested && model.AttachedSections.Any(s => s.Name == name))
                 foreach (var (field, inner) in nested)
                     if (inner is SortDirection innerDirection)
-                        yield return new SortInput($"{AttachedData.StripeCharge}.{field}", innerDirection);
+                        yield return new SortInput($"{name}.{field}", innerDirection);
         }
     }
 }

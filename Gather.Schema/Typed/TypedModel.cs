@@ -1,5 +1,7 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Relationships;
+using Gather.Schema.Records;
+using Gather.Schema.Stripe;
 
 namespace Gather.Schema.Typed;
 
@@ -26,11 +28,17 @@ public sealed record TypedModel(Model Model, string TypeName, string ListField, 
     /// <summary>Each field's synced path by its GraphQL name, for reading the typed <c>where</c> and <c>order</c>.</summary>
     public IReadOnlyDictionary<string, string> PathsByName { get; } = Fields.ToDictionary(f => f.Name, f => f.Path, StringComparer.Ordinal);
 
-    public string FilterTypeName => TypeName + "FilterInput";
+    /// <summary>The names of the type and of those it comes with (<see cref="RecordTypeNames.Typed"/>).</summary>
+    public RecordTypeNames Names => RecordTypeNames.Typed(TypeName);
 
-    public string SortTypeName => TypeName + "SortInput";
+    /// <summary>The sections integrations attach to the model's records that its type shows: <c>stripeCharge</c> once it had a charge task.</summary>
+    public IReadOnlyList<AttachedSection> AttachedSections => HasStripeCharge ? [StripeChargeSection.Instance] : [];
 
-    public string ConnectionTypeName => TypeName + "Connection";
+    public string FilterTypeName => Names.FilterInput;
 
-    public string EdgeTypeName => TypeName + "Edge";
+    public string SortTypeName => Names.SortInput;
+
+    public string ConnectionTypeName => Names.Connection;
+
+    public string EdgeTypeName => Names.Edge;
 }

@@ -28,8 +28,8 @@ public static class ColumnResolver
         // Mutations change models, fields and tasks one after another, so they work it out afresh.
         if (context.Operation.Operation == GraphQLParser.AST.OperationType.Mutation)
             return ResolveNowAsync(context, model, columns, check);
-        var key = ("columns", model.Id, columns is { Count: > 0 } ? JsonSerializer.Serialize(columns) : "", check);
-        return context.Loaders().OnceAsync(key, () => ResolveNowAsync(context, model, columns, check));
+        var key = (model.Id, columns is { Count: > 0 } ? JsonSerializer.Serialize(columns) : "", check);
+        return context.Loaders().Get(key, () => new ResolvedColumnsLookup(() => ResolveNowAsync(context, model, columns, check))).LoadAsync();
     }
 
     /// <summary>The sections of attached data a model's records get: <c>stripeCharge</c> when a Sync Stripe Charges task fills it.</summary>

@@ -22,8 +22,7 @@ public static class ViewIndexFields
                 var indexes = await c.TeamIndexesAsync();
                 if (ViewIndexes.HeldBy(c.Source, indexes) is not { } held)
                     return null;
-                var states = await c.Loaders().OnceAsync(("indexStates", held.Name),
-                    () => c.TeamStore().FieldIndexes.StatesAsync([held], c.CancellationToken));
+                var states = await IndexStatesLoader.For(c, held).LoadAsync();
                 return new TeamIndex(held, states[held.Name]);
             });
         view.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ViewWarningType>>>>("warnings")
