@@ -1,12 +1,12 @@
 using Gather.Api.Hosting;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure;
 using Gather.Schema;
 
 var builder = WebApplication.CreateBuilder(args);
 if (StoreBackupCommand.IsRequested(args))
     return StoreBackupCommand.Run(builder.Configuration, args, Console.Out, Console.Error);
 
-builder.AddGatherStorage();
+builder.AddGatherInfrastructure();
 builder.AddGatherGraphQL();
 builder.AddGatherHttp();
 builder.AddGatherIntegrationTasks();

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
 using Gather.Infrastructure.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Gather.Infrastructure.Integrations;
+namespace Gather.Infrastructure.Storage;
 
 /// <summary>
 /// Where the Data Protection key ring lives, so encrypted secrets survive a restart: beside

@@ -1,0 +1,27 @@
+using Gather.Infrastructure.Records;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gather.Infrastructure.IntegrationTasks;
+
+/// <summary>
+/// Integration tasks: their state in the store, their triggers (Quartz, hosted by the API), their
+/// runs, and Stripe's webhooks in.
+/// </summary>
+public static class IntegrationTasksServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatherIntegrationTaskServices(this IServiceCollection services)
+    {
+        services.AddOptions<IntegrationTaskSettings>().BindConfiguration(IntegrationTaskSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IntegrationTaskScheduler>();
+        services.AddSingleton<IRecordsSyncedListener>(sp => sp.GetRequiredService<IntegrationTaskScheduler>());
+        services.AddSingleton<IntegrationTaskRunner>();
+        services.AddSingleton<IntegrationTaskService>();
+        services.AddSingleton<IntegrationTaskIndexes>();
+        services.AddSingleton<StripeChargesSync>();
+        services.AddSingleton<StripeCustomersSync>();
+        services.AddSingleton<StripeWebhooks>();
+        services.AddSingleton<StripeWebhookVerifier>();
+        services.AddSingleton<StripeWebhookReceiver>();
+        return services;
+    }
+}
