@@ -129,13 +129,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
     public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
     {
         var documents = await PageDocumentsAsync(modelId, query, cancellationToken);
-        var records = documents.Select(d => d.ToRecord()).ToList();
-        var hasMore = records.Count > query.Page.Size;
-        if (hasMore)
-            records.RemoveAt(records.Count - 1);
-        if (query.Page.Backward)
-            records.Reverse();
-        return new RecordPage(records, hasMore);
+        return RecordPage.FromRows(documents.Select(d => d.ToRecord()).ToList(), query.Page.Size, query.Page.Backward);
     }
 
     public async Task<IReadOnlyDictionary<string, RecordPage>> QueryRelatedAsync(string modelId, RecordLink link, RecordQuery query,
@@ -153,12 +147,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
             .Select(r => (Record: r, Link: field is null ? r.Key : Relationships.LinkValues.Of(RecordCursor.ValueAt(r.Data, field))))
             .Where(x => x.Link is not null)
             .GroupBy(x => x.Link!, x => x.Record, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g =>
-            {
-                var records = g.ToList();
-                var hasMore = records.Count > query.Page.Size;
-                return new RecordPage(hasMore ? records[..query.Page.Size] : records, hasMore);
-            }, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => RecordPage.FromRows(g.ToList(), query.Page.Size), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyDictionary<string, long>> CountRelatedAsync(string modelId, RecordLink link, RecordFilter? where,
