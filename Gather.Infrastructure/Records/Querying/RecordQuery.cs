@@ -11,7 +11,8 @@ public sealed record RecordQuery(
 /// One page: <see cref="Size"/> records after (or, <see cref="Backward"/>, before) the cursor.
 /// Backward pages are read in reverse order and handed back in the query's order.
 /// </summary>
-public sealed record PageRequest(int Size, bool Backward, RecordCursor? Cursor);
-
-/// <summary>What an adapter returns for a query: the page's records in query order, and whether more lie beyond it.</summary>
-public sealed record RecordPage(IReadOnlyList<StoredRecord> Records, bool HasMore);
+public sealed record PageRequest(int Size, bool Backward, RecordCursor? Cursor)
+{
+    /// <summary>How many records an adapter reads for this page: one more than it holds, to know whether more lie beyond (<see cref="RecordPage.FromRows"/>).</summary>
+    public int ReadSize => Size + 1;
+}

@@ -99,7 +99,7 @@ internal static class MongoRecordQueries
         if (query.Page.Cursor is { } cursor)
             stages.Add(new BsonDocument("$match", MongoSortKeys.After(query.Order, cursor, query.Page.Backward)));
         stages.Add(new BsonDocument("$sort", MongoSortKeys.Sort(query.Order, query.Page.Backward)));
-        stages.Add(new BsonDocument("$limit", query.Page.Size + 1));
+        stages.Add(new BsonDocument("$limit", query.Page.ReadSize));
         if (query.Order.Count > 0)
             stages.Add(MongoSortKeys.Unset(query.Order));
         return stages.ToArray();

@@ -19,12 +19,9 @@ internal sealed partial class MongoRecordStore
     {
         var byId = snapshots.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var changed = 0;
-        var pending = byId.Keys.ToList();
-        var startedAt = backoff.Start();
-        for (var attempt = 1; pending.Count > 0; attempt++)
+        // Not a sync batch, so its attempts stay out of the sync attempts histogram.
+        await backoff.RetryAsync(byId.Keys.ToList(), async pending =>
         {
-            if (attempt > 1 && !await backoff.WaitAsync(attempt, startedAt, cancellationToken))
-                throw new StoreContendedException($"Other writers kept changing the records naming {pending.Count} {section} ids; try again shortly.");
             var filter = MongoRecordQueries.Naming(teamId, modelId, field, pending);
             var records = (await collections.Records.Find(filter).ToListAsync(cancellationToken)).Select(d => d.ToRecord()).ToList();
             var writes = new List<(StoredRecord Record, string Id)>();
@@ -53,8 +50,8 @@ internal sealed partial class MongoRecordStore
                         lostIds.Add(id);
                 }
             }
-            pending = lostIds.ToList();
-        }
+            return lostIds.ToList();
+        }, (count, _) => $"Other writers kept changing the records naming {count} {section} ids; try again shortly.", attempts: null, cancellationToken);
         return changed;
     }
 

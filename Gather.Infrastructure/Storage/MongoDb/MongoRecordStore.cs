@@ -48,17 +48,8 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcomes = new List<RecordOutcome>();
-        var pending = patches;
-        var startedAt = backoff.Start();
-        var attempt = 1;
-        for (; pending.Count > 0; attempt++)
+        await backoff.RetryAsync(patches, async pending =>
         {
-            if (attempt > 1 && !await backoff.WaitAsync(attempt, startedAt, cancellationToken))
-            {
-                GatherTelemetry.SyncAttempts.Record(attempt - 1);
-                throw new StoreContendedException(
-                    $"Other writers kept changing {pending.Count} of these records during {attempt - 1} attempts; nothing of them was written. Send them again shortly.");
-            }
             var existing = (await GetManyAsync(modelId, pending.Select(p => p.Key).Distinct().ToList(), cancellationToken))
                 .ToDictionary(r => r.Key, StringComparer.Ordinal);
             var plan = SyncPlanner.Build(modelId, existing, pending, now);
@@ -73,9 +64,10 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
                 await collections.FieldStats.BulkWriteAsync(increments, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
 
             outcomes.AddRange(plan.Outcomes.Where(o => !lost.Contains(o.Key)));
-            pending = pending.Where(p => lost.Contains(p.Key)).ToList();
-        }
-        GatherTelemetry.SyncAttempts.Record(attempt - 1);
+            return pending.Where(p => lost.Contains(p.Key)).ToList();
+        }, (count, attempts) =>
+            $"Other writers kept changing {count} of these records during {attempts} attempts; nothing of them was written. Send them again shortly.",
+            GatherTelemetry.SyncAttempts, cancellationToken);
         return outcomes.OrderBy(o => o.Index).ToList();
     }
 
@@ -129,13 +121,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
     public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
     {
         var documents = await PageDocumentsAsync(modelId, query, cancellationToken);
-        var records = documents.Select(d => d.ToRecord()).ToList();
-        var hasMore = records.Count > query.Page.Size;
-        if (hasMore)
-            records.RemoveAt(records.Count - 1);
-        if (query.Page.Backward)
-            records.Reverse();
-        return new RecordPage(records, hasMore);
+        return RecordPage.FromRows(documents.Select(d => d.ToRecord()).ToList(), query.Page.Size, query.Page.Backward);
     }
 
     public async Task<IReadOnlyDictionary<string, RecordPage>> QueryRelatedAsync(string modelId, RecordLink link, RecordQuery query,
@@ -153,12 +139,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
             .Select(r => (Record: r, Link: field is null ? r.Key : Relationships.LinkValues.Of(RecordCursor.ValueAt(r.Data, field))))
             .Where(x => x.Link is not null)
             .GroupBy(x => x.Link!, x => x.Record, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g =>
-            {
-                var records = g.ToList();
-                var hasMore = records.Count > query.Page.Size;
-                return new RecordPage(hasMore ? records[..query.Page.Size] : records, hasMore);
-            }, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => RecordPage.FromRows(g.ToList(), query.Page.Size), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyDictionary<string, long>> CountRelatedAsync(string modelId, RecordLink link, RecordFilter? where,

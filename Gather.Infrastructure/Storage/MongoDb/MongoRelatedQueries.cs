@@ -26,7 +26,7 @@ internal static class MongoRelatedQueries
             { "sortBy", MongoSortKeys.Sort(query.Order, reverse: false) },
             { "output", new BsonDocument(Position, new BsonDocument("$documentNumber", new BsonDocument())) },
         }));
-        stages.Add(new BsonDocument("$match", new BsonDocument(Position, new BsonDocument("$lte", query.Page.Size + 1))));
+        stages.Add(new BsonDocument("$match", new BsonDocument(Position, new BsonDocument("$lte", query.Page.ReadSize))));
         if (query.Order.Count > 0)
             stages.Add(MongoSortKeys.Unset(query.Order));
         return stages.ToArray();

@@ -44,7 +44,7 @@ internal static class MongoSortedFind
         foreach (var key in query.Order)
             sort.Add(Field(key), Ascending(key, reverse) ? 1 : -1);
         sort.Add(RecordDocument.Key, reverse ? -1 : 1);
-        return new Command(filter, sort, query.Page.Size + 1);
+        return new Command(filter, sort, query.Page.ReadSize);
     }
 
     private static string Field(RecordSort key) => MongoRecordQueries.DataPath(key.Path);

@@ -20,7 +20,7 @@ internal sealed partial class SqliteRecordStore
         var where = RelatedWhere(sql, modelId, link, linkValue, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
             where += " AND " + sql.After(query.Order, cursor, reverse: false);
-        var limit = sql.Bind(query.Page.Size + 1);
+        var limit = sql.Bind(query.Page.ReadSize);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -38,7 +38,7 @@ internal sealed partial class SqliteRecordStore
                 byLink[value] = records = [];
             records.Add(SqliteRecordRows.Read(reader));
         }
-        return byLink.ToDictionary(e => e.Key, e => Page(e.Value, query.Page.Size), StringComparer.Ordinal);
+        return byLink.ToDictionary(e => e.Key, e => RecordPage.FromRows(e.Value, query.Page.Size), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyDictionary<string, long>> CountRelatedAsync(string modelId, RecordLink link, RecordFilter? where,
@@ -69,12 +69,4 @@ internal sealed partial class SqliteRecordStore
         ? "key"
         : $"(CASE json_type({SqliteRecordSql.ColumnOf(field)}, {SqliteRecordSql.JsonPath(field)}) WHEN 'text' THEN {SqliteRecordSql.ValueOf(field)} " +
           $"WHEN 'integer' THEN CAST({SqliteRecordSql.ValueOf(field)} AS TEXT) END)";
-
-    private static RecordPage Page(List<StoredRecord> records, int size)
-    {
-        var hasMore = records.Count > size;
-        if (hasMore)
-            records.RemoveAt(records.Count - 1);
-        return new RecordPage(records, hasMore);
-    }
 }

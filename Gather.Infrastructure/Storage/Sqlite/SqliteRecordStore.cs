@@ -69,12 +69,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command(statement.Sql, [.. statement.Parameters]);
         var rows = await SqliteRecordRows.ReadAllAsync(command, cancellationToken);
-        var hasMore = rows.Count > query.Page.Size;
-        if (hasMore)
-            rows.RemoveAt(rows.Count - 1);
-        if (query.Page.Backward)
-            rows.Reverse();
-        return new RecordPage(rows, hasMore);
+        return RecordPage.FromRows(rows, query.Page.Size, query.Page.Backward);
     }
 
     /// <summary>The statement reading one page (one row more than the page, to know whether more lie beyond).</summary>
@@ -84,7 +79,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         var where = Where(sql, modelId, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
             where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
-        var limit = sql.Bind(query.Page.Size + 1);
+        var limit = sql.Bind(query.Page.ReadSize);
         return new SqliteStatement(
             $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} " +
             $"ORDER BY {SqliteRecordSql.OrderBy(query.Order, query.Page.Backward, query.Where)} LIMIT {limit}",
