@@ -30,6 +30,12 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
     }
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // How many changes (and type changes) this instance saw per team. A check notes them before it
+    // reads the plan: a change that lands while it reads would otherwise be lost when the check
+    // stores its (already old) plan as fresh.
+    private readonly ConcurrentDictionary<string, Changes> _changes = new(StringComparer.Ordinal);
+
+    private sealed record Changes(long Any, long OfTypes);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _builds = new(StringComparer.Ordinal);
     private readonly Lazy<ReservedNames> _reserved = new(factory.Reserved);
 
@@ -51,9 +57,15 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
         {
             if (_entries.TryGetValue(teamId, out entry) && IsFresh(entry, now))
                 return Use(entry);
+            var before = _changes.GetValueOrDefault(teamId) ?? new Changes(0, 0);
             var plan = await PlanAsync(teamId, cancellationToken);
             var schema = entry is not null && entry.Plan.Fingerprint == plan.Fingerprint ? entry.Schema : Build(teamId, plan);
-            _entries[teamId] = new Entry(plan, schema, clock.GetUtcNow(), Stale: false) { UsedAt = clock.GetTimestamp() };
+            // Changed while the plan was read: stored, but checked again by the next request.
+            var after = _changes.GetValueOrDefault(teamId) ?? before;
+            _entries[teamId] = new Entry(plan, schema, clock.GetUtcNow(), Stale: after.Any != before.Any, TypesChanged: after.OfTypes != before.OfTypes)
+            {
+                UsedAt = clock.GetTimestamp(),
+            };
             if (entry is null)
                 EvictBeyondLimit(teamId);
             return schema;
@@ -86,6 +98,7 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
             var oldest = _entries.Where(e => e.Key != addedTeamId).MinBy(e => e.Value.UsedAt);
             if (oldest.Key is null || !_entries.TryRemove(oldest))
                 return;
+            _changes.TryRemove(oldest.Key, out _);
             // Its lock goes too, unless a check holds it right now (then it stays until the next eviction).
             if (_builds.TryGetValue(oldest.Key, out var build) && build.CurrentCount == 1)
                 _builds.TryRemove(new KeyValuePair<string, SemaphoreSlim>(oldest.Key, build));
@@ -115,6 +128,8 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
 
     private void Invalidate(string teamId, bool typesChanged)
     {
+        _changes.AddOrUpdate(teamId, _ => new Changes(1, typesChanged ? 1 : 0),
+            (_, seen) => new Changes(seen.Any + 1, seen.OfTypes + (typesChanged ? 1 : 0)));
         // Retried when another request replaced the entry in between, so a type change is never lost.
         while (_entries.TryGetValue(teamId, out var entry)
                && !_entries.TryUpdate(teamId, entry with { Stale = true, TypesChanged = entry.TypesChanged || typesChanged }, entry))
