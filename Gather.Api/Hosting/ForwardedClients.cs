@@ -16,6 +16,13 @@ public sealed class HttpOptions
     /// trusted, not even loopback, and every client is its connection's address.
     /// </summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>
+    /// Worker threads the thread pool keeps ready (<see cref="WorkerThreads"/>); 0 leaves the
+    /// runtime's default, one per core.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 1024)]
+    public int MinWorkerThreads { get; set; } = 32;
 }
 
 /// <summary>
@@ -29,7 +36,7 @@ public static class ForwardedClients
 {
     public static IServiceCollection AddGatherForwardedClients(this IServiceCollection services)
     {
-        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateOnStart();
+        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<HttpOptions>, KnownProxiesValidation>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HttpOptions>>((forwarded, http) =>
         {

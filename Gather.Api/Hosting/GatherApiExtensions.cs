@@ -15,6 +15,7 @@ public static class GatherApiExtensions
 {
     public static IHostApplicationBuilder AddGatherHttp(this IHostApplicationBuilder builder)
     {
+        builder.AddGatherWorkerThreads();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddOptions<IdeOptions>().BindConfiguration(IdeOptions.Section);
