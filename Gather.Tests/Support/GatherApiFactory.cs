@@ -39,6 +39,8 @@ public sealed class GatherApiFactory(IReadOnlyDictionary<string, string?>? setti
         builder.UseSetting("Gather:Storage:Provider", "Sqlite");
         builder.UseSetting("Gather:Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Gather:Bootstrap:ApiKey", AdminKey);
+        // The in-process servers' request logs would fill a terminal's test run; warnings still show.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
