@@ -3,8 +3,6 @@ using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Tests.Records;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Gather.Tests.Storage;
 
@@ -20,28 +18,13 @@ public sealed class SqliteJsonbMigrationTests : IDisposable
     [Fact]
     public async Task Records_written_as_text_read_back_and_filter_the_same_after_conversion()
     {
-        var path = Path.Combine(_directory, "store.db");
-        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path }));
-        var before = SqliteMigrations.All.ToList().FindIndex(m => m.Contains("jsonb(data)", StringComparison.Ordinal));
-        Assert.True(before > 0);
         const string written = """{"id":"a","amount":12.50,"big":12345678901234567,"tags":["x","y"],"nested":{"é":"ü \u0001"},"none":null,"yes":true}""";
-        await using (var connection = await connections.OpenAsync(CancellationToken.None))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = string.Join("\n", SqliteMigrations.All.Take(before)) + $$$"""
-                PRAGMA user_version = {{{before}}};
-                INSERT INTO teams VALUES ('t1', 'Old', 0);
-                INSERT INTO models (id, team_id, name, name_key, kind, id_field, declared_fields, created_at, updated_at)
-                    VALUES ('m1', 't1', 'Items', 'items', 'Custom', 'id', '[]', 0, 0);
+        var connections = await SqliteMigrationSteps.OpenAfterOlderVersionAsync(Path.Combine(_directory, "store.db"),
+            "jsonb(data)", SqliteMigrationSteps.TeamAndModel + """
                 INSERT INTO records (team_id, model_id, key, data, linked, search, linked_search, created_at, updated_at, version) VALUES
                     ('t1', 'm1', 'a', $written, '{}', 'a', '', 0, 0, 1),
                     ('t1', 'm1', 'b', '{"id":"b","amount":3}', '{}', 'b', '', 0, 0, 1);
-                """;
-            command.Parameters.AddWithValue("$written", written);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
+                """, ("$written", written));
         var team = new SqliteStore(connections).ForTeam("t1");
 
         var all = (await team.Records.GetManyAsync("m1", ["a", "b"], CancellationToken.None)).ToDictionary(r => r.Key);

@@ -3,8 +3,6 @@ using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Tests.Records;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Gather.Tests.Storage;
 
@@ -16,26 +14,12 @@ public sealed class SqliteSearchMigrationTests : IDisposable
     [Fact]
     public async Task Records_written_before_the_search_index_existed_are_found_through_it()
     {
-        var path = Path.Combine(_directory, "store.db");
-        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path }));
-        var before = SqliteMigrations.All.ToList().FindIndex(m => m.Contains("CREATE VIRTUAL TABLE record_search", StringComparison.Ordinal));
-        Assert.True(before > 0);
-        await using (var connection = await connections.OpenAsync(CancellationToken.None))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = string.Join("\n", SqliteMigrations.All.Take(before)) + $$$"""
-                PRAGMA user_version = {{{before}}};
-                INSERT INTO teams VALUES ('t1', 'Old', 0);
-                INSERT INTO models (id, team_id, name, name_key, kind, id_field, declared_fields, created_at, updated_at)
-                    VALUES ('m1', 't1', 'Items', 'items', 'Custom', 'id', '[]', 0, 0);
+        var connections = await SqliteMigrationSteps.OpenAfterOlderVersionAsync(Path.Combine(_directory, "store.db"),
+            "CREATE VIRTUAL TABLE record_search", SqliteMigrationSteps.TeamAndModel + """
                 INSERT INTO records (team_id, model_id, key, data, linked, search, linked_search, created_at, updated_at, version) VALUES
                     ('t1', 'm1', 'a', '{"id":"a","note":"Old Invoice"}', '{}', 'a' || char(10) || 'old invoice', '', 0, 0, 1),
                     ('t1', 'm1', 'b', '{"id":"b","note":"other"}', '{"stripeCharge":{"desc":"Refund"}}', 'b' || char(10) || 'other', 'refund', 0, 0, 1);
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
+                """);
         var team = new SqliteStore(connections).ForTeam("t1");
         var pending = await SearchAsync(team);
         await SqliteSearchIndexer.CatchUpAsync(connections, 1, CancellationToken.None);

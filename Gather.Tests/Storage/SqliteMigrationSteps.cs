@@ -1,0 +1,37 @@
+using Gather.Infrastructure.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Gather.Tests.Storage;
+
+/// <summary>
+/// A database as an older Gather left it: the migrations before the one that contains
+/// <c>marker</c>, then rows written the old way; opening it runs the rest.
+/// </summary>
+public static class SqliteMigrationSteps
+{
+    /// <summary>A team <c>t1</c> and its custom model <c>m1</c> (Items, ID field <c>id</c>), for the rows a test writes after.</summary>
+    public const string TeamAndModel = """
+        INSERT INTO teams VALUES ('t1', 'Old', 0);
+        INSERT INTO models (id, team_id, name, name_key, kind, id_field, declared_fields, created_at, updated_at)
+            VALUES ('m1', 't1', 'Items', 'items', 'Custom', 'id', '[]', 0, 0);
+        """;
+
+    public static async Task<SqliteConnectionFactory> OpenAfterOlderVersionAsync(string path, string marker, string rows,
+        params (string Name, object Value)[] parameters)
+    {
+        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path }));
+        var before = SqliteMigrations.All.ToList().FindIndex(m => m.Contains(marker, StringComparison.Ordinal));
+        Assert.True(before > 0, $"No migration after the first contains '{marker}'.");
+        await using (var connection = await connections.OpenAsync(CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join("\n", SqliteMigrations.All.Take(before)) + $"\nPRAGMA user_version = {before};\n" + rows;
+            foreach (var (name, value) in parameters)
+                command.Parameters.AddWithValue(name, value);
+            await command.ExecuteNonQueryAsync();
+        }
+        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
+        return connections;
+    }
+}
