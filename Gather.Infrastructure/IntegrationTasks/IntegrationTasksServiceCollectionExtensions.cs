@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Records;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,7 @@ public static class IntegrationTasksServiceCollectionExtensions
         services.AddSingleton<IRecordsSyncedListener>(sp => sp.GetRequiredService<IntegrationTaskScheduler>());
         services.AddSingleton<IntegrationTaskRunner>();
         services.AddSingleton<IntegrationTaskService>();
+        services.AddSingleton<IIntegrationLifecycle, IntegrationTaskLifecycle>();
         services.AddSingleton<IntegrationTaskIndexes>();
         services.AddSingleton<StripeChargesSync>();
         services.AddSingleton<StripeCustomersSync>();

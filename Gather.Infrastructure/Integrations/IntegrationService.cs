@@ -1,7 +1,5 @@
-using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Validation;
-using Microsoft.Extensions.Options;
 
 namespace Gather.Infrastructure.Integrations;
 
@@ -9,8 +7,8 @@ namespace Gather.Infrastructure.Integrations;
 /// Connects and disconnects a team's integrations. A Stripe key is checked against Stripe
 /// before anything is stored, stored only encrypted, and never handed back.
 /// </summary>
-public sealed class IntegrationService(StripeGateway stripe, SecretProtector secrets, IntegrationTaskService tasks,
-    StripeWebhooks webhooks, IOptions<IntegrationTaskSettings> taskSettings, TimeProvider clock)
+public sealed class IntegrationService(StripeGateway stripe, SecretProtector secrets, IEnumerable<IIntegrationLifecycle> lifecycle,
+    TimeProvider clock)
 {
     private const int MaxKeyLength = 255;
 
@@ -44,9 +42,8 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
             return Invalid("alreadyConnected", "This team already has a Stripe integration; disconnect it first to use another key.");
         }
         await team.Models.EnsureAsync(StripeModels.For(team.TeamId, integration.CreatedAt), cancellationToken);
-        // As Gather's docs say: enabling Stripe syncs its customers into the standard models.
-        if (taskSettings.Value.SyncStripeCustomersOnConnect)
-            await tasks.CreateAsync(team, integration.Id, IntegrationTaskKind.SyncStripeCustomers, null, cancellationToken);
+        foreach (var part in lifecycle)
+            await part.ConnectedAsync(team, integration, cancellationToken);
         return Result<Integration>.Ok(integration);
     }
 
@@ -56,11 +53,8 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
         if (integration is null)
             return Result<Integration>.NotFound(new NotFoundProblem(id ?? "", $"No integration with id '{id}' exists in this team."));
         // Its tasks and webhook endpoint go first, while the key to reach Stripe is still stored.
-        foreach (var task in (await team.IntegrationTasks.ListAsync(cancellationToken)).Where(t => t.IntegrationId == integration.Id))
-        {
-            await tasks.RemoveAsync(team, task, cancellationToken);
-        }
-        await webhooks.RemoveAsync(team, integration, cancellationToken);
+        foreach (var part in lifecycle)
+            await part.DisconnectingAsync(team, integration, cancellationToken);
         if (!await team.Integrations.DeleteAsync(integration.Id, cancellationToken))
             return Result<Integration>.NotFound(new NotFoundProblem(id ?? "", $"No integration with id '{id}' exists in this team."));
         // Its models go with it (and, as with any model, the relationships that use them).
