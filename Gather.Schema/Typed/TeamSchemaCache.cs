@@ -128,6 +128,9 @@ public sealed class TeamSchemaCache(TeamSchemaFactory factory, GatherSchema base
 
     private void Invalidate(string teamId, bool typesChanged)
     {
+        // A team this instance never built a schema for has nothing to check again (and no count to keep).
+        if (!_entries.ContainsKey(teamId) && !_builds.ContainsKey(teamId))
+            return;
         _changes.AddOrUpdate(teamId, _ => new Changes(1, typesChanged ? 1 : 0),
             (_, seen) => new Changes(seen.Any + 1, seen.OfTypes + (typesChanged ? 1 : 0)));
         // Retried when another request replaced the entry in between, so a type change is never lost.
