@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Storage;
 using Gather.Tests.Support;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gather.Tests.Http;
 
@@ -24,12 +20,10 @@ public sealed class SyncContentionHttpTests : IDisposable
     [Fact]
     public async Task A_sync_that_cannot_converge_answers_503_with_retry_after()
     {
-        using var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            var real = services.Single(d => d.ServiceType == typeof(IGatherStore));
-            services.Replace(ServiceDescriptor.Singleton<IGatherStore>(sp =>
-                ContendedStore.Wrap((IGatherStore)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
-        }));
+        using var app = _app.WithWebHostBuilder(b => InterceptedStore.Install(b, (method, _, _) =>
+            method.Name == nameof(IRecordStore.SyncAsync) && method.DeclaringType == typeof(IRecordStore)
+                ? Task.FromException<IReadOnlyList<RecordOutcome>>(new StoreContendedException("Other writers kept changing these records."))
+                : null));
         using var admin = app.CreateClient();
         admin.DefaultRequestHeaders.Add("Authorization", $"Token {GatherApiFactory.AdminKey}");
         var models = (await admin.PostGraphQLAsync("{ models { id name } }")).Data!["models"]!.AsArray();
@@ -41,33 +35,5 @@ public sealed class SyncContentionHttpTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, sync.StatusCode);
         Assert.NotNull(sync.Headers.RetryAfter);
         Assert.Contains("STORE_UNAVAILABLE", body);
-    }
-
-    /// <summary>Forwards everything to the real store except record syncs, which report contention.</summary>
-    public class ContendedStore : DispatchProxy
-    {
-        private object _inner = null!;
-
-        public static IGatherStore Wrap(IGatherStore inner) => Wrap<IGatherStore>(inner);
-
-        private static T Wrap<T>(object inner) where T : class
-        {
-            var proxy = Create<T, ContendedStore>();
-            ((ContendedStore)(object)proxy)._inner = inner;
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
-        {
-            if (method!.Name == nameof(IRecordStore.SyncAsync) && method.DeclaringType == typeof(IRecordStore))
-                return Task.FromException<IReadOnlyList<RecordOutcome>>(new StoreContendedException("Other writers kept changing these records."));
-            var result = method.Invoke(_inner, args);
-            return result switch
-            {
-                ITeamStore team => Wrap<ITeamStore>(team),
-                IRecordStore records => Wrap<IRecordStore>(records),
-                _ => result,
-            };
-        }
     }
 }

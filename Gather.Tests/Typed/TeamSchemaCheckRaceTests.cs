@@ -1,10 +1,6 @@
-using System.Reflection;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Storage;
 using Gather.Tests.Support;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using static Gather.Tests.Typed.TypedSchemaSteps;
 
 namespace Gather.Tests.Typed;
@@ -24,12 +20,10 @@ public sealed class TeamSchemaCheckRaceTests : IDisposable
     public async Task A_field_synced_while_the_schema_is_checked_appears_on_the_next_request()
     {
         var paused = new PausedStatistics();
-        using var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            var real = services.Single(d => d.ServiceType == typeof(IGatherStore));
-            services.Replace(ServiceDescriptor.Singleton<IGatherStore>(sp =>
-                PausingStore.Wrap((IGatherStore)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!), paused)));
-        }));
+        using var app = _app.WithWebHostBuilder(b => InterceptedStore.Install(b, (method, _, call) =>
+            method.Name == nameof(IModelStore.GetFieldStatisticsAsync) && method.DeclaringType == typeof(IModelStore)
+                ? paused.AfterAsync((Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>>)call()!)
+                : null));
         using var admin = app.CreateClient();
         admin.DefaultRequestHeaders.Add("Authorization", $"Token {GatherApiFactory.AdminKey}");
         var orders = await CreateModelAsync(admin, "Orders");
@@ -72,36 +66,6 @@ public sealed class TeamSchemaCheckRaceTests : IDisposable
                 await _released.Task;
             }
             return result;
-        }
-    }
-
-    /// <summary>Forwards everything to the real store; field-catalogue reads go through <see cref="PausedStatistics"/>.</summary>
-    public class PausingStore : DispatchProxy
-    {
-        private object _inner = null!;
-        private object _paused = null!;
-
-        internal static IGatherStore Wrap(IGatherStore inner, object paused) => Wrap<IGatherStore>(inner, paused);
-
-        private static T Wrap<T>(object inner, object paused) where T : class
-        {
-            var proxy = Create<T, PausingStore>();
-            ((PausingStore)(object)proxy)._inner = inner;
-            ((PausingStore)(object)proxy)._paused = paused;
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
-        {
-            var result = method!.Invoke(_inner, args);
-            if (method.Name == nameof(IModelStore.GetFieldStatisticsAsync) && method.DeclaringType == typeof(IModelStore))
-                return ((PausedStatistics)_paused).AfterAsync((Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>>)result!);
-            return result switch
-            {
-                ITeamStore team => Wrap<ITeamStore>(team, _paused),
-                IModelStore models => Wrap<IModelStore>(models, _paused),
-                _ => result,
-            };
         }
     }
 }
