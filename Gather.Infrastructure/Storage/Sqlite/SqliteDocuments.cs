@@ -32,7 +32,7 @@ internal sealed class SqliteDocuments<T>(SqliteConnectionFactory connections, st
 
     /// <summary>The team's document meeting <paramref name="condition"/>, which names a unique key so at most one does.</summary>
     public async Task<T?> FindAsync(string condition, (string, object?)[] parameters, CancellationToken cancellationToken) =>
-        (await ReadAsync($"SELECT {table.Columns} FROM {table.Table} WHERE team_id = $team AND {condition}", parameters, cancellationToken))
+        (await ReadAsync($"SELECT {table.Columns} FROM {table.Table} WHERE team_id = $team AND ({condition})", parameters, cancellationToken))
         .SingleOrDefault();
 
     /// <summary>The team's documents in the table's order; at most <paramref name="limit"/>.</summary>
