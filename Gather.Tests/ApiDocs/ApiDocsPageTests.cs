@@ -46,8 +46,7 @@ public sealed partial class ApiDocsPageTests
     [SkippableFact]
     public async Task The_docs_page_renders_the_Sync_operation_in_a_browser_with_no_request_leaving_the_machine()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, $"No Chromium found (install Debian's chromium or set {Chromium.EnvironmentVariable}).");
+        var chromium = Chromium.FindOrSkip();
 
         using var app = new GatherApiFactory();
         app.UseKestrel(0);

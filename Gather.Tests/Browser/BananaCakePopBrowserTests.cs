@@ -12,8 +12,7 @@ public sealed class BananaCakePopBrowserTests
     [SkippableFact]
     public async Task The_IDE_loads_offline_introspects_and_runs_a_typed_query()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, $"No Chromium found (install Debian's chromium or set {Chromium.EnvironmentVariable}).");
+        var chromium = Chromium.FindOrSkip();
 
         // Arrange: Gather on a loopback port, and a browser whose only reachable host is Gather.
         using var app = new GatherApiFactory();

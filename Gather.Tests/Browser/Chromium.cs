@@ -12,6 +12,14 @@ public static class Chromium
         new[] { Environment.GetEnvironmentVariable(EnvironmentVariable), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
             .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path));
 
+    /// <summary>The machine's Chromium; the test is skipped, saying how to get one, where there is none.</summary>
+    public static string FindOrSkip()
+    {
+        var chromium = Find();
+        Skip.If(chromium is null, $"No Chromium found (install Debian's chromium or set {EnvironmentVariable}).");
+        return chromium!;
+    }
+
     /// <summary>Flags for a sandboxed, offline machine: no background calls home, which would be refused anyway.</summary>
     public static readonly string[] Arguments =
     [

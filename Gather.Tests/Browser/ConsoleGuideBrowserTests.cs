@@ -22,8 +22,7 @@ public sealed class ConsoleGuideBrowserTests
     [SkippableFact]
     public async Task A_person_follows_the_guide_through_the_console()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, $"No Chromium found (install Debian's chromium or set {Chromium.EnvironmentVariable}).");
+        var chromium = Chromium.FindOrSkip();
         await using var host = await StripeGuideHost.StartAsync();
         host.Factory.UseKestrel(0);
         host.Factory.StartServer();

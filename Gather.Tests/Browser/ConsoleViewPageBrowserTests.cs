@@ -20,8 +20,7 @@ public sealed class ConsoleViewPageBrowserTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task A_view_page_of_50_rows_is_one_GraphQL_request_per_page()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, $"No Chromium found (install Debian's chromium or set {Chromium.EnvironmentVariable}).");
+        var chromium = Chromium.FindOrSkip();
         using var app = new GatherApiFactory();
         app.UseKestrel(0);
         app.StartServer();

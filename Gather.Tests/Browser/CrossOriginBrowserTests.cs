@@ -20,8 +20,7 @@ public sealed class CrossOriginBrowserTests
     [SkippableFact]
     public async Task A_page_on_an_allowed_origin_can_query_Gather_and_a_page_on_another_cannot()
     {
-        var chromium = Chromium.Find();
-        Skip.If(chromium is null, $"No Chromium found (install Debian's chromium or set {Chromium.EnvironmentVariable}).");
+        var chromium = Chromium.FindOrSkip();
 
         // Arrange
         var gatherUrl = new TaskCompletionSource<string>();

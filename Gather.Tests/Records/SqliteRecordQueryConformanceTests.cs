@@ -2,8 +2,6 @@ using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Gather.Tests.Records;
 
@@ -19,10 +17,9 @@ public sealed class SqliteSeededStore : IAsyncLifetime
     {
         var directory = Directory.CreateTempSubdirectory("gather-records-").FullName;
         _directories.Add(directory);
-        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = Path.Combine(directory, "store.db") }));
+        var (connections, store) = await Storage.SqliteTestStore.OpenAsync(Path.Combine(directory, "store.db"));
         _stores.Add(connections);
-        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return new SqliteStore(connections);
+        return store;
     }
 
     /// <summary>Every store's search index brought up to date, as the indexer in the server does after writes.</summary>

@@ -6,8 +6,6 @@ using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Infrastructure.Teams;
 using Gather.Tests.Records;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Gather.Tests.Storage;
 
@@ -24,9 +22,7 @@ public sealed class SqliteFieldIndexTests : IDisposable
 
     private async Task<IGatherStore> StoreAsync()
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = DatabasePath }));
-        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return new SqliteStore(connections);
+        return (await SqliteTestStore.OpenAsync(DatabasePath)).Store;
     }
 
     private async Task<SqliteConnection> OpenAsync()

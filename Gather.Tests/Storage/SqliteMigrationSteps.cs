@@ -1,6 +1,4 @@
 using Gather.Infrastructure.Storage.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Gather.Tests.Storage;
 
@@ -20,7 +18,7 @@ public static class SqliteMigrationSteps
     public static async Task<SqliteConnectionFactory> OpenAfterOlderVersionAsync(string path, string marker, string rows,
         params (string Name, object Value)[] parameters)
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path }));
+        var connections = SqliteTestStore.Connections(path);
         var before = SqliteMigrations.All.ToList().FindIndex(m => m.Contains(marker, StringComparison.Ordinal));
         Assert.True(before > 0, $"No migration after the first contains '{marker}'.");
         await using (var connection = await connections.OpenAsync(CancellationToken.None))
@@ -31,7 +29,6 @@ public static class SqliteMigrationSteps
                 command.Parameters.AddWithValue(name, value);
             await command.ExecuteNonQueryAsync();
         }
-        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return connections;
+        return (await SqliteTestStore.OpenAsync(path)).Connections;
     }
 }

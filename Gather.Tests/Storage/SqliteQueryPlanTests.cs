@@ -6,8 +6,6 @@ using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Tests.Records;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Snapshooter.Xunit;
 
 namespace Gather.Tests.Storage;
@@ -47,9 +45,7 @@ public sealed class SqliteQueryPlanTests : IDisposable
 
     private async Task<(SqliteConnectionFactory Connections, IGatherStore Store)> StoreAsync(string name)
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = System.IO.Path.Combine(_directory, name) }));
-        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return (connections, new SqliteStore(connections));
+        return await SqliteTestStore.OpenAsync(System.IO.Path.Combine(_directory, name));
     }
 
     /// <summary>A team whose Orders model holds <paramref name="count"/> orders, with or without the views' indexes.</summary>

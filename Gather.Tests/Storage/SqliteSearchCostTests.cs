@@ -5,8 +5,6 @@ using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Tests.Records;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Snapshooter.Xunit;
 
 namespace Gather.Tests.Storage;
@@ -26,9 +24,8 @@ public sealed class SqliteSearchCostTests : IDisposable
 
     private async Task<IGatherStore> StoreAsync()
     {
-        _connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = DatabasePath }));
-        await new SqliteStoreInitializer(_connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return new SqliteStore(_connections);
+        (_connections, var store) = await SqliteTestStore.OpenAsync(DatabasePath);
+        return store;
     }
 
     private Task CatchUpAsync() => SqliteSearchIndexer.CatchUpAsync(_connections!, 2_000, CancellationToken.None);

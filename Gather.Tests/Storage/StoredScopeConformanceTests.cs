@@ -1,7 +1,6 @@
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
-using Gather.Infrastructure.Storage.Sqlite;
 using Gather.Infrastructure.Teams;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -85,9 +84,7 @@ public sealed class SqliteStoredScopeConformanceTests : StoredScopeConformanceTe
 
     protected override async Task<IGatherStore> CreateStoreAsync()
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = DatabasePath }));
-        await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        return new SqliteStore(connections);
+        return (await SqliteTestStore.OpenAsync(DatabasePath)).Store;
     }
 
     protected override async Task InsertStoredKeyAsync(string teamId, string id, string secretHash, string[] storedScopes)
