@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,10 +10,9 @@ namespace Gather.Api.Hosting;
 /// </summary>
 public static class ErrorResponse
 {
-    // Relaxed escaping keeps messages readable ('email', not \u0027email\u0027); the body is JSON, never HTML.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    // An error's extensions name a field or a rule only when there is one.
+    private static readonly JsonSerializerOptions Json = new(ReadableJson.Options)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 

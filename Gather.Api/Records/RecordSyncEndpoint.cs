@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Gather.Api.Authentication;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.Records;
@@ -19,12 +18,6 @@ namespace Gather.Api.Records;
 /// </summary>
 public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordService records, IGatherStore store)
 {
-    // Relaxed escaping keeps messages readable ('email', not \u0027email\u0027); the body is JSON, never HTML.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public async Task HandleAsync(HttpContext context, string modelId)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
@@ -76,7 +69,7 @@ public sealed class RecordSyncEndpoint(RecordSyncRequestReader reader, RecordSer
         await context.Response.WriteAsJsonAsync(new SyncResponse(sync.Model.Id, sync.Created, sync.Updated, sync.Unchanged,
             sync.Outcomes.Select(o => new SyncedRecord(o.Index, o.Key, o.Status.ToString().ToLowerInvariant())).ToList(),
             sync.Errors.Select(e => new RefusedRecord(e.Message, new RefusedRecordExtensions(ErrorCodes.InvalidRecord, e.Index, e.Field, e.Rule))).ToList()),
-            Json, context.RequestAborted);
+            ReadableJson.Options, context.RequestAborted);
     }
 
     /// <summary>
