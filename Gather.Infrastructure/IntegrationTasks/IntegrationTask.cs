@@ -14,15 +14,6 @@ public sealed record IntegrationTask(
     IntegrationTaskState State,
     DateTimeOffset CreatedAt);
 
-public enum IntegrationTaskKind
-{
-    /// <summary>Attaches each Stripe charge to the records of a model whose charge id field holds its id.</summary>
-    SyncStripeCharges,
-
-    /// <summary>Upserts Stripe customers into the standard Customer and Account models.</summary>
-    SyncStripeCustomers,
-}
-
 /// <summary>What a task works on: for Sync Stripe Charges, the model and the field holding charge ids.</summary>
 public sealed record IntegrationTaskOptions(string? ModelId, string? ChargeIdField)
 {

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using System.Collections.Frozen;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Storage;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;

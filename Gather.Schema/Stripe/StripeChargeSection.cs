@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Records;
@@ -21,6 +22,8 @@ public sealed class StripeChargeSection : AttachedSection
     }
 
     public override string Name => AttachedData.StripeCharge;
+
+    public override IReadOnlyList<string> InputTypeNames { get; } = ["StripeChargeFilterInput", "StripeChargeSortInput"];
 
     public override FieldType RecordField() => new()
     {

@@ -20,16 +20,19 @@ namespace Gather.Schema.Typed;
 /// </summary>
 public static class TypedGraphTypes
 {
-    public static IEnumerable<IGraphType> For(TypedModel model, TeamSchemaPlan plan)
+    /// <param name="sections">The attached sections the registered integrations contribute, by name; a section the model
+    /// shows but no registered integration contributes is left out of its type.</param>
+    public static IEnumerable<IGraphType> For(TypedModel model, TeamSchemaPlan plan, IReadOnlyDictionary<string, AttachedSection> sections)
     {
-        yield return ObjectType(model, plan);
+        var shown = model.AttachedSections.Select(sections.GetValueOrDefault).OfType<AttachedSection>().ToList();
+        yield return ObjectType(model, plan, shown);
         yield return RecordConnectionTypes.Connection(model.Names, $"A page of {model.Model.Name} records.", RecordConnectionTypes.CountsMatches);
         yield return RecordConnectionTypes.Edge(model.Names);
-        yield return FilterType(model);
-        yield return SortType(model);
+        yield return FilterType(model, shown);
+        yield return SortType(model, shown);
     }
 
-    private static TypedRecordGraphType ObjectType(TypedModel model, TeamSchemaPlan plan)
+    private static TypedRecordGraphType ObjectType(TypedModel model, TeamSchemaPlan plan, IReadOnlyList<AttachedSection> sections)
     {
         var type = new TypedRecordGraphType
         {
@@ -40,7 +43,7 @@ public static class TypedGraphTypes
             .Id($"The record's `{model.Model.IdField}`.")
             .Times()
             .SyncedFields(model.Fields)
-            .AttachedSections(model.AttachedSections)
+            .AttachedSections(sections)
             .Relationships(model.Relationships.Select(r => RelationshipField(r, plan)));
         return type;
     }
@@ -89,7 +92,7 @@ public static class TypedGraphTypes
         return target.Name == StripeModels.Customer ? StripeCustomer.From(json) : StripeCharge.From(json);
     }
 
-    private static InputObjectGraphType FilterType(TypedModel model)
+    private static InputObjectGraphType FilterType(TypedModel model, IReadOnlyList<AttachedSection> sections)
     {
         var self = new GraphQLTypeReference(model.FilterTypeName);
         var type = new InputObjectGraphType { Name = model.FilterTypeName, Description = $"Filters {model.Model.Name} records; every condition given must hold." };
@@ -98,18 +101,18 @@ public static class TypedGraphTypes
         type.AddField(new FieldType { Name = "id", Description = $"The record's `{model.Model.IdField}`.", Type = typeof(StringOperationFilterInputType) });
         foreach (var field in model.Fields)
             type.AddField(new FieldType { Name = field.Name, Description = $"The field \"{field.Path}\".", Type = OperationInput(field.Type) });
-        foreach (var section in model.AttachedSections)
+        foreach (var section in sections)
             type.AddField(section.FilterField());
         return type;
     }
 
-    private static InputObjectGraphType SortType(TypedModel model)
+    private static InputObjectGraphType SortType(TypedModel model, IReadOnlyList<AttachedSection> sections)
     {
         var type = new InputObjectGraphType { Name = model.SortTypeName, Description = $"Sort keys for {model.Model.Name} records, in the order written." };
         type.AddField(new FieldType { Name = "id", Description = $"The record's `{model.Model.IdField}`.", Type = typeof(SortEnumType) });
         foreach (var field in model.Fields)
             type.AddField(new FieldType { Name = field.Name, Description = $"The field \"{field.Path}\".", Type = typeof(SortEnumType) });
-        foreach (var section in model.AttachedSections)
+        foreach (var section in sections)
             type.AddField(section.SortField());
         return type;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;

@@ -87,6 +87,6 @@ internal sealed class MongoIntegrationTaskStore(MongoCollections collections, st
     private static BsonDocument ById(string teamId, string id) => new() { { "_id", id }, { "teamId", teamId } };
 
     private static IntegrationTask Read(BsonDocument d) => new(d["_id"].AsString, d["teamId"].AsString, d["integrationId"].AsString,
-        Enum.Parse<IntegrationTaskKind>(d["kind"].AsString), IntegrationTaskJson.Read<IntegrationTaskOptions>(MongoJson.ToJson(d["options"].AsBsonDocument).ToJsonString()),
+        new IntegrationTaskKind(d["kind"].AsString), IntegrationTaskJson.Read<IntegrationTaskOptions>(MongoJson.ToJson(d["options"].AsBsonDocument).ToJsonString()),
         IntegrationTaskJson.Read<IntegrationTaskState>(MongoJson.ToJson(d["state"].AsBsonDocument).ToJsonString()), new DateTimeOffset(d["createdAt"].ToUniversalTime()));
 }
