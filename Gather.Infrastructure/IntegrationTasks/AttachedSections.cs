@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 
@@ -9,6 +10,9 @@ public static class AttachedSections
     /// <summary>The sections a task fills for <paramref name="modelId"/>'s records, by name.</summary>
     public static IReadOnlyList<string> FilledFor(string modelId, IEnumerable<IntegrationTask> tasks) =>
         AttachedData.All.Where(s => tasks.Any(t => t.Kind.Name == s.FilledByTask && t.Options.ModelId == modelId)).Select(s => s.Name).ToList();
+
+    /// <summary>Whether tasks of <paramref name="kind"/> attach data to a model's records (so records synced later get theirs soon after).</summary>
+    public static bool AreFilledBy(IntegrationTaskKind kind) => AttachedData.All.Any(s => s.FilledByTask == kind.Name);
 
     /// <summary>
     /// The sections a model's type shows: those a task fills, and those it kept (recorded as

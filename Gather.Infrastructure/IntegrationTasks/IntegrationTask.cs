@@ -1,3 +1,5 @@
+using Gather.Infrastructure.Integrations;
+
 namespace Gather.Infrastructure.IntegrationTasks;
 
 /// <summary>

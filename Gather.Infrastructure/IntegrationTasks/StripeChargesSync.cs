@@ -2,6 +2,8 @@ using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +17,20 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// last page it finished.
 /// </summary>
 public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secrets, StripeReader reader, IntegrationTaskIndexes indexes,
-    IOptions<IntegrationTaskSettings> settings, ILogger<StripeChargesSync> logger)
+    StripeChargesOptions chargesOptions, IOptions<IntegrationTaskSettings> settings, ILogger<StripeChargesSync> logger) : IAttachingTaskSync
 {
     public const int PageSize = StripeGateway.MaxPageSize;
 
     /// <summary>How many pages between progress lines in the log.</summary>
     private const int LogEveryPages = 10;
+
+    public IntegrationTaskKind Kind => IntegrationTaskKind.SyncStripeCharges;
+
+    public Task<Result<IntegrationTaskOptions>> CheckOptionsAsync(ITeamStore team, string integrationId, IntegrationTaskOptions? options,
+        IReadOnlyList<IntegrationTask> existing, CancellationToken cancellationToken) =>
+        chargesOptions.CheckAsync(team, options, existing, cancellationToken);
+
+    public bool IsFailure(Exception exception, CancellationToken cancellationToken) => StripeGateway.IsFailure(exception, cancellationToken);
 
     public async Task RunAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
     {

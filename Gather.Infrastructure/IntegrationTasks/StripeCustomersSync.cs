@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Integrations.StripeIntegration;
+using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +19,19 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// email cannot be keyed and are skipped.
 /// </summary>
 public sealed class StripeCustomersSync(StripeGateway stripe, SecretProtector secrets, RecordService records, IOptions<StripeOptions> options,
-    ILogger<StripeCustomersSync> logger)
+    ILogger<StripeCustomersSync> logger) : IIntegrationTaskSync
 {
+    public IntegrationTaskKind Kind => IntegrationTaskKind.SyncStripeCustomers;
+
+    /// <summary>Customers need no options; one such task per integration is enough.</summary>
+    public Task<Result<IntegrationTaskOptions>> CheckOptionsAsync(ITeamStore team, string integrationId, IntegrationTaskOptions? options,
+        IReadOnlyList<IntegrationTask> existing, CancellationToken cancellationToken) =>
+        Task.FromResult(existing.Any(t => t.Kind == Kind && t.IntegrationId == integrationId)
+            ? Result<IntegrationTaskOptions>.Invalid([new("kind", "alreadyExists", "This integration already has a Sync Stripe Customers task.")])
+            : Result<IntegrationTaskOptions>.Ok(new IntegrationTaskOptions(null, null)));
+
+    public bool IsFailure(Exception exception, CancellationToken cancellationToken) => StripeGateway.IsFailure(exception, cancellationToken);
+
     public async Task RunAsync(IntegrationTaskRun run, CancellationToken cancellationToken)
     {
         var key = secrets.Unprotect((await run.IntegrationAsync(cancellationToken)).EncryptedSecretKey);

@@ -14,8 +14,11 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// integration goes.
 /// </summary>
 public sealed class StripeWebhooks(StripeGateway stripe, SecretProtector secrets, IOptions<PublicUrlOptions> publicUrl,
-    IOptions<IntegrationTaskSettings> settings, ILogger<StripeWebhooks> logger)
+    IOptions<IntegrationTaskSettings> settings, ILogger<StripeWebhooks> logger) : IIntegrationTasksWatcher
 {
+    public Task<string?> TasksChangedAsync(ITeamStore team, Integration integration, CancellationToken cancellationToken) =>
+        integration.Kind == IntegrationKind.Stripe ? EnsureForAsync(team, integration, cancellationToken) : Task.FromResult<string?>(null);
+
     /// <summary>The charge events Gather applies to attached charges.</summary>
     public static readonly IReadOnlyList<string> ChargeEvents =
     [

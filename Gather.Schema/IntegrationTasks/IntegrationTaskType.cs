@@ -1,4 +1,4 @@
-using Gather.Infrastructure.IntegrationPlugins;
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Schema.Common;
 using GraphQL;

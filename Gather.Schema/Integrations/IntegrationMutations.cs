@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
 using Gather.Schema.Errors;
@@ -16,7 +17,7 @@ public sealed class IntegrationMutations : IMutationFields
             .Description("Connects the team's Stripe account: the key is checked with Stripe, then stored encrypted. Requires ADMIN.")
             .Argument<NonNullGraphType<ConnectStripeInputType>>("input")
             .RequireScope(ApiKeyScope.Admin)
-            .ResolveAsync(async c => Payload<Integration>.Of(await c.Service<IntegrationService>().ConnectStripeAsync(
+            .ResolveAsync(async c => Payload<Integration>.Of(await c.Service<StripeConnection>().ConnectAsync(
                 c.TeamStore(), c.GetArgument<ConnectStripeInput>("input").SecretKey, c.CancellationToken)));
 
         mutation.Field<NonNullGraphType<DisconnectIntegrationPayloadType>>("disconnectIntegration")

@@ -1,4 +1,3 @@
-using Gather.Infrastructure.IntegrationPlugins;
 using Gather.Infrastructure.Integrations;
 using Gather.Schema.Common;
 using GraphQL;

@@ -1,4 +1,4 @@
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.Integrations;
 
 /// <summary>
 /// What a task syncs (e.g. <c>SyncStripeCharges</c>), named by the integration that runs it and

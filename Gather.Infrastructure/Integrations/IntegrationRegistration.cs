@@ -2,7 +2,7 @@ using Gather.Infrastructure.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Gather.Infrastructure.IntegrationPlugins;
+namespace Gather.Infrastructure.Integrations;
 
 /// <summary>How an integration makes itself known; its own <c>Add…</c> call makes this one call with what it provides.</summary>
 public static class IntegrationRegistration

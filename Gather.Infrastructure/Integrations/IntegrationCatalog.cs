@@ -1,7 +1,6 @@
-using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Models;
 
-namespace Gather.Infrastructure.IntegrationPlugins;
+namespace Gather.Infrastructure.Integrations;
 
 /// <summary>
 /// The integrations registered on this host, in the order they were registered (which is the
@@ -14,4 +13,8 @@ public sealed class IntegrationCatalog(IEnumerable<IntegrationDefinition> integr
     public IEnumerable<IntegrationKind> Kinds => Integrations.Select(i => i.Kind);
 
     public IEnumerable<IntegrationTaskKind> TaskKinds => Integrations.SelectMany(i => i.TaskKinds);
+
+    /// <summary>The models <paramref name="integration"/> brings to its team; none when this host does not register its kind.</summary>
+    public IReadOnlyList<Model> ModelsOf(Integration integration) =>
+        Integrations.FirstOrDefault(i => i.Kind == integration.Kind)?.ModelsFor(integration.TeamId, integration.CreatedAt) ?? [];
 }
