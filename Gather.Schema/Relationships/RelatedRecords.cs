@@ -6,7 +6,7 @@ using Gather.Schema.Common;
 using Gather.Schema.Errors;
 using Gather.Schema.Loading;
 using Gather.Schema.Records;
-using Gather.Schema.Stripe;
+using Gather.Schema.Integrations.StripeIntegration;
 using GraphQL;
 using GraphQL.DataLoader;
 

@@ -1,7 +1,7 @@
 using Standard = Gather.Infrastructure.Models.StandardModels;
 using Gather.Infrastructure.Relationships;
 using Gather.Schema.Records;
-using Gather.Schema.Stripe;
+using Gather.Schema.Integrations.StripeIntegration;
 using GraphQL.Types;
 
 namespace Gather.Schema.StandardModels;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using System.Text.Json;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;

@@ -8,6 +8,8 @@ public static class StripeHosting
     public static IHostApplicationBuilder AddGatherStripe(this IHostApplicationBuilder builder)
     {
         builder.Services.AddStripeGraphQL();
+        builder.Services.AddSingleton<StripeWebhookEndpoint>();
+        builder.Services.AddSingleton<IIntegrationEndpoints>(sp => sp.GetRequiredService<StripeWebhookEndpoint>());
         return builder;
     }
 }

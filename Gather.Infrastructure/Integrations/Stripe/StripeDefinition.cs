@@ -1,3 +1,5 @@
+using Gather.Infrastructure.IntegrationTasks;
+
 namespace Gather.Infrastructure.Integrations.StripeIntegration;
 
 /// <summary>What Stripe brings to Gather: its models (StripeCharge, StripeCustomer), its two tasks, and the charge section Sync Stripe Charges attaches.</summary>

@@ -1,6 +1,5 @@
 using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Schema.Records;
-using Gather.Schema.Stripe;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gather.Schema.Integrations.StripeIntegration;
