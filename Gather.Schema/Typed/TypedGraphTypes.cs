@@ -1,10 +1,8 @@
-using Gather.Infrastructure.Integrations.StripeIntegration;
-using System.Text.Json;
-using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using GraphQL.DataLoader;
 using ModelFieldType = Gather.Infrastructure.Models.FieldType;
 using FieldType = GraphQL.Types.FieldType;
+using Gather.Schema.Integrations;
 using Gather.Schema.Loading;
 using Gather.Schema.Records;
 using Gather.Schema.Relationships;
@@ -52,7 +50,7 @@ public static class TypedGraphTypes
     /// <summary>
     /// A relationship as a field: to a custom model, its typed type or connection (with the
     /// target's typed arguments); to Account or Customer, their own types (with the generic
-    /// arguments); to StripeCharge or StripeCustomer, their Stripe types.
+    /// arguments); to an integration model (StripeCharge), the integration's type of that name.
     /// </summary>
     public static FieldType RelationshipField(TypedRelationship relationship, TeamSchemaPlan plan)
     {
@@ -74,7 +72,7 @@ public static class TypedGraphTypes
                 RecordListArguments.For(names, RecordListKind.TypedRelated), description, c => TypedArguments.QueryOf(c, typed));
     }
 
-    /// <summary>A relationship to an integration model: its records come as Stripe's JSON, shown as the Stripe type of the model's name.</summary>
+    /// <summary>A relationship to an integration model: its records come from the integration, shown as its graph type of the model's name.</summary>
     private static FieldType IntegrationField(string fieldName, string relationship, Model target, string description) => new()
     {
         Name = fieldName,
@@ -82,16 +80,9 @@ public static class TypedGraphTypes
         ResolvedType = new GraphQLTypeReference(target.Name),
         Resolver = new FuncFieldResolver<RecordNode, object?>(async c =>
             await RelatedRecords.OneAsync(c, relationship) is IDataLoaderResult<RecordNode?> pending
-                ? pending.Then(node => node is null ? null : StripeObject(target, node))
+                ? pending.Then(node => node is null ? null : IntegrationRecordReaders.For(c, target).AsGraphObject(target, node))
                 : null),
     };
-
-    private static object StripeObject(Model target, RecordNode node)
-    {
-        // Integration records keep the Stripe JSON they were read from (IntegrationRecords).
-        var json = node.Record.StoredData ?? JsonSerializer.SerializeToElement(node.Record.Data);
-        return target.Name == StripeModels.Customer ? StripeCustomer.From(json) : StripeCharge.From(json);
-    }
 
     private static InputObjectGraphType FilterType(TypedModel model, IReadOnlyList<AttachedSection> sections)
     {

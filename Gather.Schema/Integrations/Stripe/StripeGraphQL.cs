@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Schema.Records;
+using Gather.Schema.StandardModels;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gather.Schema.Integrations.StripeIntegration;
@@ -11,6 +12,8 @@ public static class StripeGraphQL
     {
         services.AddStripeIntegration();
         services.AddSingleton<AttachedSection>(StripeChargeSection.Instance);
+        services.AddSingleton<IIntegrationRecords, StripeRecords>();
+        services.AddSingleton<ICustomerFields, StripeFieldsOfCustomer>();
         return services;
     }
 }

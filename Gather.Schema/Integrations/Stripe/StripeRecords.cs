@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
@@ -15,9 +16,11 @@ namespace Gather.Schema.Integrations.StripeIntegration;
 /// (e.g. an order's <c>stripe_charge_id</c> → StripeCharge, or a StripeCustomer by id): batched per level and cached like
 /// every Stripe read, shown as a Record whose <c>fields</c> are Stripe's object as Stripe sends it.
 /// </summary>
-public static class IntegrationRecords
+public sealed class StripeRecords : IIntegrationRecords
 {
-    public static async Task<IDataLoaderResult<RecordNode?>> LoadAsync(IResolveFieldContext context, Model model, string id)
+    public bool Holds(Model model) => model.Kind == ModelKind.Integration && model.Name is StripeModels.Charge or StripeModels.Customer;
+
+    public async Task<IDataLoaderResult<RecordNode?>> LoadAsync(IResolveFieldContext context, Model model, string id)
     {
         var key = await StripeKeyLoader.For(context).LoadAsync() ?? throw StripeFieldErrors.NotConnected();
         return model.Name switch
@@ -26,6 +29,13 @@ public static class IntegrationRecords
             StripeModels.Customer => AsRecord(model, StripeCustomersByIdLoader.For(context, key).Load(id)),
             _ => throw new ExecutionError($"Gather cannot read {model.Name} records from its integration.") { Code = ErrorCodes.InvalidArgument },
         };
+    }
+
+    /// <summary>Integration records keep the Stripe JSON they were read from, shown as the Stripe type of the model's name.</summary>
+    public object AsGraphObject(Model model, RecordNode node)
+    {
+        var json = node.Record.StoredData ?? JsonSerializer.SerializeToElement(node.Record.Data);
+        return model.Name == StripeModels.Customer ? StripeCustomer.From(json) : StripeCharge.From(json);
     }
 
     private static IDataLoaderResult<RecordNode?> AsRecord<T>(Model model, IDataLoaderResult<StripeResult<T?>> loading) where T : class, IStripeObject =>
