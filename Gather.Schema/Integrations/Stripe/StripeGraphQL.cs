@@ -14,6 +14,7 @@ public static class StripeGraphQL
         services.AddSingleton<AttachedSection>(StripeChargeSection.Instance);
         services.AddSingleton<IIntegrationRecords, StripeRecords>();
         services.AddSingleton<ICustomerFields, StripeFieldsOfCustomer>();
+        services.AddSingleton<IConnectIntegrationFields, ConnectStripeMutation>();
         return services;
     }
 }
