@@ -33,16 +33,16 @@ public sealed partial class NamespaceGraph
         $"    {cycle.B} -> {cycle.A}: {string.Join(", ", _uses[(cycle.B, cycle.A)])}";
 
     /// <summary>
-    /// An area is the namespace one level below the project's root (<c>Models</c> with <c>Records.Querying</c>
-    /// inside <c>Records</c>); each storage adapter (<c>Storage.Sqlite</c>, <c>Storage.MongoDb</c>) is an area
-    /// of its own, since the port must not know its adapters.
+    /// An area is a namespace: a feature (<c>Models</c>), the layer above its store
+    /// (<c>Models.Operations</c>), a storage adapter (<c>Storage.Sqlite</c>). A record query is part of
+    /// the records it reads (the records' port answers both), so <c>Records.Querying</c> is in <c>Records</c>.
     /// </summary>
     public string AreaOf(string ns)
     {
         if (ns == RootNamespace)
             return "(root)";
-        var parts = ns[(RootNamespace.Length + 1)..].Split('.');
-        return parts[0] == "Storage" && parts.Length > 1 ? $"Storage.{parts[1]}" : parts[0];
+        var area = ns[(RootNamespace.Length + 1)..];
+        return area == "Records.Querying" ? "Records" : area;
     }
 
     /// <summary>Reads every C# source of <paramref name="project"/> (a folder below the repository root), outside bin/ and obj/.</summary>
@@ -115,7 +115,8 @@ public sealed partial class NamespaceGraph
     [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?(?<name>[\w.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex Imports();
 
-    [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+(?<name>[A-Z]\w*)")]
+    // Top-level types only (namespaces are file-scoped): a nested type is named through its outer type.
+    [GeneratedRegex(@"^(?:(?:public|internal|sealed|static|abstract|partial|readonly|file|ref)\s+)*(?:record\s+)?(?:class|record|struct|interface|enum)\s+(?<name>[A-Z]\w*)", RegexOptions.Multiline)]
     private static partial Regex TypeDeclaration();
 
     [GeneratedRegex(@"\bGather(?:\.[A-Z]\w*)+")]

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Storage;
 
 namespace Gather.Tests.Records;
