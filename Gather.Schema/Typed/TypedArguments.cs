@@ -1,8 +1,8 @@
 using System.Collections;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Schema.Common;
-using Gather.Schema.Errors;
 using Gather.Schema.Records;
+using Gather.Schema.Errors;
 using GraphQL;
 
 namespace Gather.Schema.Typed;

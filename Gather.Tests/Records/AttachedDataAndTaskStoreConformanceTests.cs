@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Indexes;
-using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Operations;

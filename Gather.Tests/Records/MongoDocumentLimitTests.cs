@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Gather.Infrastructure.Models;
+using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Storage.MongoDb;

@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Indexes;
-using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
