@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
@@ -205,23 +204,30 @@ internal sealed class SqliteRecordSql
     // Sorting: by each key's ordered value, then the record key, as on MongoDB (MongoSortKeys). An
     // index on (ordered value, key) in the same directions returns rows in this order unsorted.
 
+    /// <summary>One key of a page's order: what it sorts by and in which direction.</summary>
+    public sealed record SortKey(string Expression, string Direction)
+    {
+        public override string ToString() => $"{Expression} {Direction}";
+    }
+
     /// <summary>
-    /// The ORDER BY clause. A key the filter pins to one value (an <c>eq</c> every row must meet)
-    /// orders nothing and is left out: SQLite would otherwise sort rows the index already returns
-    /// in order.
+    /// The keys of the ORDER BY clause, the record key last. A key the filter pins to one value
+    /// (an <c>eq</c> every row must meet) orders nothing and is left out: SQLite would otherwise
+    /// sort rows the index already returns in order.
     /// </summary>
-    public static string OrderBy(IReadOnlyList<RecordSort> order, bool reverse, RecordFilter? filter)
+    public static IReadOnlyList<SortKey> SortKeys(IReadOnlyList<RecordSort> order, bool reverse, RecordFilter? filter)
     {
         var pinned = PinnedPaths(filter);
-        var keys = new StringBuilder();
-        foreach (var sort in order.Where(s => !pinned.Contains(s.Path)))
-        {
-            var direction = (sort.Direction == SortDirection.Descending) ^ reverse ? "DESC" : "ASC";
-            keys.Append($"{Ordered(sort.Path)} {direction}, ");
-        }
-        keys.Append(reverse ? "key DESC" : "key ASC");
-        return keys.ToString();
+        var keys = order.Where(s => !pinned.Contains(s.Path))
+            .Select(sort => new SortKey(Ordered(sort.Path), (sort.Direction == SortDirection.Descending) ^ reverse ? "DESC" : "ASC"))
+            .ToList();
+        keys.Add(new SortKey("key", reverse ? "DESC" : "ASC"));
+        return keys;
     }
+
+    /// <summary>The ORDER BY clause: <see cref="SortKeys"/> in order.</summary>
+    public static string OrderBy(IReadOnlyList<RecordSort> order, bool reverse, RecordFilter? filter) =>
+        string.Join(", ", SortKeys(order, reverse, filter));
 
     /// <summary>Paths an <c>eq</c> on a non-null value fixes for every matching row (the filter's top-level conjunction).</summary>
     private static HashSet<FieldPath> PinnedPaths(RecordFilter? filter)
