@@ -45,12 +45,13 @@ public sealed partial class NamespaceGraph
         return area == "Records.Querying" ? "Records" : area;
     }
 
-    /// <summary>Reads every C# source of <paramref name="project"/> (a folder below the repository root), outside bin/ and obj/.</summary>
+    /// <summary>Reads every C# source of <paramref name="project"/> (a folder of the repository), outside bin/ and obj/.</summary>
     public static NamespaceGraph Read(string project)
     {
         var folder = RepositoryFiles.PathOf(project);
         var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar)
+                .Any(p => p is "bin" or "obj"))
             .Select(f => Source.Parse(Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f)))
             .ToList();
 
@@ -70,7 +71,8 @@ public sealed partial class NamespaceGraph
                     used.Add(enclosing);
 
             var from = graph.AreaOf(source.Namespace);
-            foreach (var to in used.Where(n => n.StartsWith(project, StringComparison.Ordinal)).Select(graph.AreaOf).Where(a => a != from))
+            var areas = used.Where(n => n.StartsWith(project, StringComparison.Ordinal)).Select(graph.AreaOf);
+            foreach (var to in areas.Where(a => a != from))
             {
                 if (!graph._uses.TryGetValue((from, to), out var files))
                     graph._uses[(from, to)] = files = new SortedSet<string>(StringComparer.Ordinal);
@@ -92,7 +94,7 @@ public sealed partial class NamespaceGraph
     {
         public static Source Parse(string path, string text)
         {
-            var code = CommentsAndStrings().Replace(text, m => m.Value.StartsWith('"') || m.Value.StartsWith('@') || m.Value.StartsWith('$') ? "\"\"" : " ");
+            var code = CommentsAndStrings().Replace(text, m => m.Value[0] is '"' or '@' or '$' ? "\"\"" : " ");
             var ns = FileNamespace().Match(code) is { Success: true } m
                 ? m.Groups["ns"].Value
                 : throw new InvalidOperationException($"{path} declares no namespace.");
@@ -116,7 +118,9 @@ public sealed partial class NamespaceGraph
     private static partial Regex Imports();
 
     // Top-level types only (namespaces are file-scoped): a nested type is named through its outer type.
-    [GeneratedRegex(@"^(?:(?:public|internal|sealed|static|abstract|partial|readonly|file|ref)\s+)*(?:record\s+)?(?:class|record|struct|interface|enum)\s+(?<name>[A-Z]\w*)", RegexOptions.Multiline)]
+    [GeneratedRegex(
+        @"^(?:(?:public|internal|sealed|static|abstract|partial|readonly|file|ref)\s+)*(?:record\s+)?(?:class|record|struct|interface|enum)\s+(?<name>[A-Z]\w*)",
+        RegexOptions.Multiline)]
     private static partial Regex TypeDeclaration();
 
     [GeneratedRegex(@"\bGather(?:\.[A-Z]\w*)+")]
