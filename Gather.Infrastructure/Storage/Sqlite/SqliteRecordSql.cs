@@ -230,20 +230,33 @@ internal sealed class SqliteRecordSql
         string.Join(", ", SortKeys(order, reverse, filter));
 
     /// <summary>Paths an <c>eq</c> on a non-null value fixes for every matching row (the filter's top-level conjunction).</summary>
-    private static HashSet<FieldPath> PinnedPaths(RecordFilter? filter)
-    {
-        var pinned = new HashSet<FieldPath>();
-        Collect(filter);
-        return pinned;
+    private static HashSet<FieldPath> PinnedPaths(RecordFilter? filter) =>
+        Conjuncts(filter).Where(f => f is { Operator: FilterOperator.Eq } && f.Value.Kind != ScalarKind.Null).Select(f => f.Path).ToHashSet();
 
-        void Collect(RecordFilter? part)
-        {
-            if (part is AllOf all)
-                foreach (var each in all.Filters)
-                    Collect(each);
-            else if (part is FieldFilter { Operator: FilterOperator.Eq } eq && eq.Value.Kind != ScalarKind.Null)
-                pinned.Add(eq.Path);
-        }
+    /// <summary>The field filters every matching row meets: the filter's top-level conjunction.</summary>
+    private static IEnumerable<FieldFilter> Conjuncts(RecordFilter? filter) => filter switch
+    {
+        AllOf all => all.Filters.SelectMany(Conjuncts),
+        FieldFilter field => [field],
+        _ => [],
+    };
+
+    /// <summary>
+    /// For a page sorted by a field that nothing else bounds (no range in the filter, no cursor):
+    /// a bound every record meets, <c>ordered value &gt;= lowest</c>. An index on the sort field
+    /// then has a range the planner can weigh, and reading it in order beats reading the whole
+    /// model through the key index and sorting it; without one, SQLite ranks a bare index walk
+    /// below the key index, which matches two columns (the team and the model). With a range or a
+    /// cursor already there, none is added, so the index seeks to their bound.
+    /// </summary>
+    public static string? SortRange(IReadOnlyList<RecordSort> order, RecordFilter? filter, bool afterCursor)
+    {
+        var pinned = PinnedPaths(filter);
+        if (afterCursor || order.FirstOrDefault(s => !pinned.Contains(s.Path)) is not { } first)
+            return null;
+        var bounded = Conjuncts(filter).Any(f => f.Path.Equals(first.Path)
+            && f.Operator is FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte);
+        return bounded ? null : $"{Ordered(first.Path)} >= {Lowest}";
     }
 
     /// <summary>

@@ -87,6 +87,8 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         var where = Where(sql, modelId, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
             where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
+        if (SqliteRecordSql.SortRange(query.Order, query.Where, query.Page.Cursor is not null) is { } range)
+            where += " AND " + range;
         var limit = sql.Bind(query.Page.ReadSize);
         var keys = SqliteRecordSql.SortKeys(query.Order, query.Page.Backward, query.Where);
         var chosen = string.Concat(keys.Select((k, i) => $", {k.Expression} AS sort_{i}"));
