@@ -1,5 +1,5 @@
 using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Options;
 
 namespace Gather.Infrastructure.IntegrationTasks;

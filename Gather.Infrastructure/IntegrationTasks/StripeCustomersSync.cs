@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

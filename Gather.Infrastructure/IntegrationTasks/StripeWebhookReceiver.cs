@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Records;
-using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Logging;
 
 namespace Gather.Infrastructure.IntegrationTasks;

@@ -1,5 +1,6 @@
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static Gather.Tests.Support.IntegrationTaskSteps;

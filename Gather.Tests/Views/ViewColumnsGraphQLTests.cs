@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

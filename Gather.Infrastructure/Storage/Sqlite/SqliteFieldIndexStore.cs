@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records.Querying;
 using Microsoft.Data.Sqlite;
 
