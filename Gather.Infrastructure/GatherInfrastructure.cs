@@ -1,12 +1,12 @@
-using Gather.Infrastructure.Indexes;
+using Gather.Infrastructure.Indexes.Operations;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
-using Gather.Infrastructure.Models;
-using Gather.Infrastructure.Records;
-using Gather.Infrastructure.Relationships;
-using Gather.Infrastructure.Storage;
-using Gather.Infrastructure.Teams;
-using Gather.Infrastructure.Views;
+using Gather.Infrastructure.Models.Operations;
+using Gather.Infrastructure.Records.Operations;
+using Gather.Infrastructure.Relationships.Operations;
+using Gather.Infrastructure.Storage.Hosting;
+using Gather.Infrastructure.Teams.Operations;
+using Gather.Infrastructure.Views.Operations;
 using Microsoft.Extensions.Hosting;
 
 namespace Gather.Infrastructure;

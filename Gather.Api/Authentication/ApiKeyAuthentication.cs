@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Teams;
 using Gather.Schema.Common;
-using Gather.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

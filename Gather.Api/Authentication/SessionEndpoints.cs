@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Schema.Common;
 
 namespace Gather.Api.Authentication;

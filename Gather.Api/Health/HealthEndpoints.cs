@@ -1,4 +1,4 @@
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Storage.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gather.Api.Health;

@@ -1,8 +1,9 @@
 using Gather.Api.Authentication;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Validation;
 using Gather.Schema.Common;
 using Microsoft.AspNetCore.Authentication;

@@ -1,5 +1,4 @@
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
 
 namespace Gather.Infrastructure.Indexes;
 

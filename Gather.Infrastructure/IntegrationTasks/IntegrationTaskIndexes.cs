@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Indexes;
+using Gather.Infrastructure.Indexes.Operations;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Options;
 using Quartz;
 

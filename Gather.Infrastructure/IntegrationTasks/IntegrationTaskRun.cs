@@ -1,5 +1,5 @@
 using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 
 namespace Gather.Infrastructure.IntegrationTasks;
 

@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using Gather.Infrastructure.Records;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;

@@ -1,8 +1,10 @@
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 
 namespace Gather.Infrastructure.Integrations;
 

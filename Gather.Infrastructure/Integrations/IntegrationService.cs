@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Validation;
 
 namespace Gather.Infrastructure.Integrations;

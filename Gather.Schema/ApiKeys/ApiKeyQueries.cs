@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Security;
+using Gather.Infrastructure.Security.Operations;
 using Gather.Schema.Common;
 using GraphQL.Types;
 

@@ -1,5 +1,5 @@
 using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 

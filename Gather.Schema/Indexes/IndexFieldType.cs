@@ -1,4 +1,4 @@
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Indexes;
 using Gather.Schema.Records;
 using GraphQL.Types;
 

@@ -1,5 +1,6 @@
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Views;
+using Gather.Infrastructure.Views.Operations;
 using Gather.Schema.Common;
 using Gather.Schema.Loading;
 using Gather.Schema.Views;

@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Indexes;
+using Gather.Infrastructure.Indexes.Operations;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;

@@ -1,4 +1,4 @@
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Indexes;
 using Gather.Schema.Common;
 using Gather.Schema.IntegrationTasks;
 using Gather.Schema.Loading;

@@ -1,4 +1,4 @@
-using Gather.Infrastructure.Indexes;
+using Gather.Infrastructure.Indexes.Operations;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Validation;
 using Gather.Schema.Common;

@@ -1,4 +1,4 @@
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Indexes;
 using GraphQL.Types;
 
 namespace Gather.Schema.Indexes;

@@ -1,4 +1,5 @@
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Indexes;
+using Gather.Infrastructure.Teams;
 using Gather.Schema.Common;
 using Gather.Schema.Loading;
 using GraphQL;

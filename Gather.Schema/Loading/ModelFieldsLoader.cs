@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Models;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Models.Operations;
+using Gather.Infrastructure.Teams;
 using Gather.Schema.Common;
 using GraphQL;
 

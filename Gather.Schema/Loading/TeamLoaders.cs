@@ -1,7 +1,9 @@
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
+using Gather.Infrastructure.Relationships.Operations;
 using Gather.Schema.Common;
 using Gather.Schema.Records;
 using GraphQL;

@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
 using Gather.Schema.Errors;

@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Validation;
 using Gather.Schema.Errors;
 using GraphQL.Types;

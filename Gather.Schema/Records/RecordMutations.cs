@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
 using GraphQL;

@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Schema.Common;
 using Gather.Schema.Loading;
 using GraphQL;

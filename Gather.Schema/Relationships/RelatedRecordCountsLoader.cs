@@ -1,5 +1,5 @@
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Schema.Common;
 using Gather.Schema.Loading;
 using GraphQL;

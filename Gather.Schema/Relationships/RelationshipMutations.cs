@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Relationships;
+using Gather.Infrastructure.Relationships.Operations;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;
 using Gather.Schema.Errors;

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Records;
-using Gather.Infrastructure.Relationships;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Relationships.Operations;
+using Gather.Infrastructure.Teams;
 using GraphQL.Types;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using System.Collections;
-using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Schema.Common;
 using Gather.Schema.Records;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Relationships;

@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Views;
+using Gather.Infrastructure.Views.Operations;
 using Gather.Schema.Common;
 using Gather.Schema.Indexes;
 using Gather.Schema.Loading;

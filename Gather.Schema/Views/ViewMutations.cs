@@ -1,6 +1,6 @@
-using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Views;
+using Gather.Infrastructure.Views.Operations;
 using Gather.Schema.Common;
 using Gather.Schema.Errors;
 using Gather.Schema.Records;

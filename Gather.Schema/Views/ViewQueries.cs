@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Validation;
-using Gather.Infrastructure.Views;
+using Gather.Infrastructure.Views.Operations;
 using Gather.Schema.Common;
 using Gather.Schema.Errors;
 using GraphQL;

@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static Gather.Tests.Support.IntegrationTaskSteps;

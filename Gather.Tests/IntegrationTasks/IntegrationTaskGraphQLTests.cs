@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.IntegrationTasks;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static Gather.Tests.Support.IntegrationTaskSteps;

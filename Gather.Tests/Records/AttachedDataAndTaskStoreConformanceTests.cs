@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations.StripeIntegration;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 
 namespace Gather.Tests.Records;
 

@@ -4,6 +4,7 @@ using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Storage;
 
 namespace Gather.Tests.Records;

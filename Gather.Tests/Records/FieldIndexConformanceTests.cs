@@ -1,5 +1,6 @@
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 
 namespace Gather.Tests.Records;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
 
 namespace Gather.Tests.Records;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 
 namespace Gather.Tests.Records;
 

@@ -1,6 +1,7 @@
 using Gather.Infrastructure.Models;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Storage.MongoDb;
 using Microsoft.Extensions.Options;
 

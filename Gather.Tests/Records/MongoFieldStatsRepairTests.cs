@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Storage;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;

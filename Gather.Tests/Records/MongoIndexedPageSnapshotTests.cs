@@ -1,5 +1,5 @@
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Storage;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;

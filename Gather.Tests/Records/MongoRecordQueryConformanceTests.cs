@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Models;
-using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

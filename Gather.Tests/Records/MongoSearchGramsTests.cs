@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Storage;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;

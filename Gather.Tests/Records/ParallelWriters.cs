@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 
 namespace Gather.Tests.Records;
 

@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 
 namespace Gather.Tests.Records;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;

@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Models;
-using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
+using Gather.Infrastructure.Teams;
 using Microsoft.Data.Sqlite;
 
 namespace Gather.Tests.Records;

@@ -1,5 +1,4 @@
 using Gather.Infrastructure.Records;
-using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage.MongoDb;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;

@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;

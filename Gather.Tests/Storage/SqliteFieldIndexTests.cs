@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations.StripeIntegration;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;

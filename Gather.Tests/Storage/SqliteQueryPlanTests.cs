@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Records;
 using Microsoft.Data.Sqlite;
 using Snapshooter.Xunit;

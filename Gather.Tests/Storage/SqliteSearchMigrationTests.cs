@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Records;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.Sqlite;
+using Gather.Infrastructure.Teams;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Storage.Hosting;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;

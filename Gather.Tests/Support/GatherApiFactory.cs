@@ -1,5 +1,5 @@
-using Gather.Infrastructure.Models;
-using Gather.Infrastructure.Relationships;
+using Gather.Infrastructure.Models.Operations;
+using Gather.Infrastructure.Relationships.Operations;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Teams;

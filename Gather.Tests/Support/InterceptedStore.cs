@@ -1,5 +1,5 @@
 using System.Reflection;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,8 +54,8 @@ public class InterceptedStore : DispatchProxy
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
                 throw;
             }
-            // Stores handed out (a team's, its records', its models'…) are wrapped too.
-            return result is not null && method.ReturnType.IsInterface && method.ReturnType.Namespace == typeof(IGatherStore).Namespace
+            // Stores handed out (a team's, its records', its models'…: the port's interfaces) are wrapped too.
+            return result is not null && method.ReturnType.IsInterface && method.ReturnType.Assembly == typeof(IGatherStore).Assembly
                 ? typeof(InterceptedStore).GetMethod(nameof(Wrap), BindingFlags.NonPublic | BindingFlags.Static)!
                     .MakeGenericMethod(method.ReturnType).Invoke(null, [result, _intercept])
                 : result;

@@ -1,4 +1,3 @@
-using Gather.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gather.FakeStripe;
 using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

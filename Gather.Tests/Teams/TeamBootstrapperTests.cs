@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Gather.Infrastructure.Security;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
+using Gather.Infrastructure.Teams.Operations;
 using Gather.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -105,13 +106,13 @@ public sealed partial class TeamBootstrapperTests
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<Gather.Infrastructure.Storage.Sqlite.SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
             var store = new Gather.Infrastructure.Storage.Sqlite.SqliteStore(connections);
             var consoles = Enumerable.Range(0, 4).Select(_ => new StringWriter()).ToList();
-            var bootstrappers = consoles.Select(console => ActivatorUtilities.CreateInstance<Gather.Infrastructure.Teams.TeamBootstrapper>(services,
+            var bootstrappers = consoles.Select(console => ActivatorUtilities.CreateInstance<Gather.Infrastructure.Teams.Operations.TeamBootstrapper>(services,
                 store, new Gather.Infrastructure.Teams.OneTimeSecretConsole(console))).ToList();
 
             await Task.WhenAll(bootstrappers.Select(b => Task.Run(() => b.EnsureBootstrappedAsync(CancellationToken.None))));
 
             var team = await store.FindFirstTeamAsync(CancellationToken.None);
-            Assert.Equal(Gather.Infrastructure.Teams.TeamBootstrapper.FirstTeamId, team!.Id);
+            Assert.Equal(Gather.Infrastructure.Teams.Operations.TeamBootstrapper.FirstTeamId, team!.Id);
             Assert.Single(await store.ForTeam(team.Id).ListApiKeysAsync(10, CancellationToken.None));
             Assert.Single(consoles.SelectMany(c => GeneratedKey().Matches(c.ToString())).Select(m => m.Value).Distinct());
         }

@@ -1,5 +1,4 @@
 using Gather.Infrastructure.Models;
-using Gather.Infrastructure.Storage;
 using Gather.Tests.Support;
 using static Gather.Tests.Typed.TypedSchemaSteps;
 

@@ -4,6 +4,7 @@ using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Data.Sqlite;
 
 namespace Gather.Bench;

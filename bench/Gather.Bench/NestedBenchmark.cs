@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
 using Microsoft.Extensions.Options;
 

@@ -2,10 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Records.Querying;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
+using Gather.Infrastructure.Views.Operations;
 using Microsoft.Extensions.Options;
 
 namespace Gather.Bench;

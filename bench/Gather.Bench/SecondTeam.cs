@@ -1,6 +1,8 @@
 using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
+using Gather.Infrastructure.Relationships.Operations;
 using Microsoft.Extensions.Options;
 
 namespace Gather.Bench;

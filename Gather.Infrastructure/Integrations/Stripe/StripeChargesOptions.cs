@@ -1,3 +1,5 @@
+using Gather.Infrastructure.Models.Operations;
+using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.IntegrationTasks;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,6 +7,7 @@ using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Validation;
+using Gather.Infrastructure.Records.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

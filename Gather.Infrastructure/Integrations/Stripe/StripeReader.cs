@@ -2,7 +2,7 @@ using Gather.Infrastructure.IntegrationTasks;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;

@@ -2,8 +2,8 @@ using Gather.Infrastructure.IntegrationTasks;
 using System.Text.Json;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Records;
-using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Logging;
 
 namespace Gather.Infrastructure.Integrations.StripeIntegration;

@@ -1,7 +1,7 @@
 using Gather.Infrastructure.IntegrationTasks;
 using System.Text;
 using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
 using Stripe;

@@ -1,6 +1,6 @@
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stripe;

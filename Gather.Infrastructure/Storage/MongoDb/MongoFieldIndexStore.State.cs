@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Indexes;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

@@ -1,4 +1,4 @@
-using Gather.Infrastructure.Records.Querying;
+using Gather.Infrastructure.Indexes;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

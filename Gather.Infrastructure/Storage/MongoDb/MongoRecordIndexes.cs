@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records.Querying;
 using MongoDB.Bson;
 using MongoDB.Driver;

@@ -20,7 +20,11 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
         DefaultTimeout = Math.Max(1, options.Value.BusyTimeoutMilliseconds / 1000),
     }.ToString();
 
-    private readonly int _busyTimeout = options.Value.BusyTimeoutMilliseconds;
+    // Per-connection settings: wait for a competing writer instead of failing at once, enforce
+    // the foreign keys the schema declares, and size the memory map and the page cache.
+    private readonly string _settings =
+        $"PRAGMA busy_timeout = {options.Value.BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; " +
+        $"PRAGMA mmap_size = {options.Value.MemoryMapMegabytes * 1_048_576L}; PRAGMA cache_size = -{options.Value.PageCacheMegabytes * 1_024};";
 
     private volatile bool _filesArePrivate;
 
@@ -32,10 +36,8 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Per-connection settings: wait for a competing writer instead of failing at once,
-            // and enforce the foreign keys the schema declares.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeout}; PRAGMA foreign_keys = ON;";
+            pragma.CommandText = _settings;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             SqliteFunctions.Register(connection);
             return connection;

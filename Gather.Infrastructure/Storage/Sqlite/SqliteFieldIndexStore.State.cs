@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Indexes;
 using Microsoft.Data.Sqlite;
 
 namespace Gather.Infrastructure.Storage.Sqlite;

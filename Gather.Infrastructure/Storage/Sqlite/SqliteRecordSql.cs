@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
@@ -102,17 +101,34 @@ internal sealed class SqliteRecordSql
             case FilterOperator.NContains:
                 return $"(NOT {Field(filter with { Operator = FilterOperator.Contains })})";
         }
-        var own = ValuePredicate(filter, new Operand(Ordered(path), TypeOf(path), CanBeMissing: true));
+        var own = ValuePredicate(filter, new Operand(Ordered(path), TypeOf(path), ValueOf(path)));
         if (!filter.MayHoldArrays)
             return own;
         // Like MongoDB, a field holding an array matches when any element does. Only for paths the
         // model's catalogue has seen arrays at: the OR would keep an index from serving the rest.
-        var element = ValuePredicate(filter, new Operand(OrderedOf("e.type", "e.value"), "e.type", CanBeMissing: false));
+        var element = ValuePredicate(filter, new Operand(OrderedOf("e.type", "e.value"), "e.type", Raw: null));
         return $"({own} OR ({TypeOf(path)} IS 'array' AND EXISTS (SELECT 1 FROM json_each({ColumnOf(path)}, {JsonPath(path)}) AS e WHERE {element})))";
     }
 
-    /// <summary>What a predicate compares: the ordered value and JSON type of a field's value or of an array element.</summary>
-    private sealed record Operand(string Ordered, string Type, bool CanBeMissing);
+    /// <summary>
+    /// What a predicate compares: the ordered value and JSON type of a field's value or of an
+    /// array element. <paramref name="Raw"/> is the field's plain <c>json_extract</c> (null for an
+    /// element, whose value and type are columns already): one lookup in the record's JSONB where
+    /// <see cref="Ordered"/> takes two, so a scan first tests it and computes the ordered value
+    /// only for the rows that pass. It is a necessary condition only: a number or a string
+    /// extracts as itself, so whatever the ordered value satisfies, the plain value does too;
+    /// the ordered test that follows rules out booleans (1 and 0) and objects (their JSON text).
+    /// With an index, the ordered term is what the index seeks; the plain one checks the few
+    /// rows it returns.
+    /// </summary>
+    private sealed record Operand(string Ordered, string Type, string? Raw)
+    {
+        public bool CanBeMissing => Raw is not null;
+
+        /// <summary><c>Ordered op bound</c>, after the same test on the plain value when there is one.</summary>
+        public string Screened(string op, string bound) =>
+            Raw is null ? $"{Ordered} {op} {bound}" : $"{Raw} {op} {bound} AND {Ordered} {op} {bound}";
+    }
 
     private string ValuePredicate(FieldFilter filter, Operand operand) => filter.Operator switch
     {
@@ -136,7 +152,7 @@ internal sealed class SqliteRecordSql
             ? $"({operand.Ordered} = {Lowest} AND coalesce({operand.Type}, 'null') = 'null')"
             : $"({operand.Ordered} = {Lowest} AND {operand.Type} = 'null')",
         ScalarKind.Boolean => $"({operand.Ordered} = {((bool)value.Value! ? "x'01'" : "x'00'")})",
-        _ => $"({operand.Ordered} = {Bind(value.Value)})",
+        _ => $"({operand.Screened("=", Bind(value.Value))})",
     };
 
     /// <summary>
@@ -156,23 +172,26 @@ internal sealed class SqliteRecordSql
         return alternatives.Count == 0 ? "0" : "(" + string.Join(" OR ", alternatives) + ")";
     }
 
-    // The comparison bounds the index range on one side; the storage-class test that keeps other
-    // types out is a plain condition, not a second bound, so that a cursor's bound (After) on the
-    // same field stays the one the index seeks to.
-    // Above a number lie strings and booleans, below it only the lowest value (missing, null, objects
-    // and arrays); around a string, numbers below and booleans above.
-    private string Compare(Scalar value, string op, Operand operand) => value.Kind switch
+    // The comparison bounds the index range on one side; the JSON type test that keeps other
+    // types out (above a number lie strings and booleans, below it missing, null, objects and
+    // arrays; around a string, numbers and booleans) is a plain condition, not a second bound, so
+    // that a cursor's bound (After) on the same field stays the one the index seeks to.
+    private string Compare(Scalar value, string op, Operand operand)
     {
-        ScalarKind.Number when op[0] == '>' => $"({operand.Ordered} {op} {Bind(value.Value)} AND typeof({operand.Ordered}) IN ('integer', 'real'))",
-        ScalarKind.Number => $"({operand.Ordered} {op} {Bind(value.Value)} AND {operand.Ordered} <> {Lowest})",
-        ScalarKind.String => $"({operand.Ordered} {op} {Bind(value.Value)} AND typeof({operand.Ordered}) = 'text')",
-        _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {value.Kind}."),
-    };
+        var type = value.Kind switch
+        {
+            ScalarKind.Number => $"{operand.Type} IN ('integer', 'real')",
+            ScalarKind.String => $"{operand.Type} = 'text'",
+            _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {value.Kind}."),
+        };
+        return $"({operand.Screened(op, Bind(value.Value))} AND {type})";
+    }
 
     // Both sides reach the function as bytes: as text, SQLite hands a function its C string,
-    // which ends at the first NUL character ("a\0b" would arrive as "a").
+    // which ends at the first NUL character ("a\0b" would arrive as "a"). A text value's ordered
+    // value is the value itself, so the plain one is read where there is one.
     private string Text(string function, Scalar value, Operand operand) =>
-        $"(typeof({operand.Ordered}) = 'text' AND {function}(CAST({operand.Ordered} AS BLOB), CAST({Bind(SearchText.Fold((string)value.Value!))} AS BLOB)))";
+        $"({operand.Type} = 'text' AND {function}(CAST({operand.Raw ?? operand.Ordered} AS BLOB), CAST({Bind(SearchText.Fold((string)value.Value!))} AS BLOB)))";
 
     /// <summary>A cursor value as <see cref="Ordered"/> holds it.</summary>
     private string BindOrdered(Scalar value) => value.Value switch
@@ -185,39 +204,59 @@ internal sealed class SqliteRecordSql
     // Sorting: by each key's ordered value, then the record key, as on MongoDB (MongoSortKeys). An
     // index on (ordered value, key) in the same directions returns rows in this order unsorted.
 
-    /// <summary>
-    /// The ORDER BY clause. A key the filter pins to one value (an <c>eq</c> every row must meet)
-    /// orders nothing and is left out: SQLite would otherwise sort rows the index already returns
-    /// in order.
-    /// </summary>
-    public static string OrderBy(IReadOnlyList<RecordSort> order, bool reverse, RecordFilter? filter)
+    /// <summary>One key of a page's order: what it sorts by and in which direction.</summary>
+    public sealed record SortKey(string Expression, string Direction)
     {
-        var pinned = PinnedPaths(filter);
-        var keys = new StringBuilder();
-        foreach (var sort in order.Where(s => !pinned.Contains(s.Path)))
-        {
-            var direction = (sort.Direction == SortDirection.Descending) ^ reverse ? "DESC" : "ASC";
-            keys.Append($"{Ordered(sort.Path)} {direction}, ");
-        }
-        keys.Append(reverse ? "key DESC" : "key ASC");
-        return keys.ToString();
+        public override string ToString() => $"{Expression} {Direction}";
     }
 
-    /// <summary>Paths an <c>eq</c> on a non-null value fixes for every matching row (the filter's top-level conjunction).</summary>
-    private static HashSet<FieldPath> PinnedPaths(RecordFilter? filter)
+    /// <summary>
+    /// The keys of the ORDER BY clause, the record key last. A key the filter pins to one value
+    /// (an <c>eq</c> every row must meet) orders nothing and is left out: SQLite would otherwise
+    /// sort rows the index already returns in order.
+    /// </summary>
+    public static IReadOnlyList<SortKey> SortKeys(IReadOnlyList<RecordSort> order, bool reverse, RecordFilter? filter)
     {
-        var pinned = new HashSet<FieldPath>();
-        Collect(filter);
-        return pinned;
+        var pinned = PinnedPaths(filter);
+        var keys = order.Where(s => !pinned.Contains(s.Path))
+            .Select(sort => new SortKey(Ordered(sort.Path), (sort.Direction == SortDirection.Descending) ^ reverse ? "DESC" : "ASC"))
+            .ToList();
+        keys.Add(new SortKey("key", reverse ? "DESC" : "ASC"));
+        return keys;
+    }
 
-        void Collect(RecordFilter? part)
-        {
-            if (part is AllOf all)
-                foreach (var each in all.Filters)
-                    Collect(each);
-            else if (part is FieldFilter { Operator: FilterOperator.Eq } eq && eq.Value.Kind != ScalarKind.Null)
-                pinned.Add(eq.Path);
-        }
+    /// <summary>The ORDER BY clause: <see cref="SortKeys"/> in order.</summary>
+    public static string OrderBy(IReadOnlyList<RecordSort> order, bool reverse, RecordFilter? filter) =>
+        string.Join(", ", SortKeys(order, reverse, filter));
+
+    /// <summary>Paths an <c>eq</c> on a non-null value fixes for every matching row (the filter's top-level conjunction).</summary>
+    private static HashSet<FieldPath> PinnedPaths(RecordFilter? filter) =>
+        Conjuncts(filter).Where(f => f is { Operator: FilterOperator.Eq } && f.Value.Kind != ScalarKind.Null).Select(f => f.Path).ToHashSet();
+
+    /// <summary>The field filters every matching row meets: the filter's top-level conjunction.</summary>
+    private static IEnumerable<FieldFilter> Conjuncts(RecordFilter? filter) => filter switch
+    {
+        AllOf all => all.Filters.SelectMany(Conjuncts),
+        FieldFilter field => [field],
+        _ => [],
+    };
+
+    /// <summary>
+    /// For a page sorted by a field that nothing else bounds (no range in the filter, no cursor):
+    /// a bound every record meets, <c>ordered value &gt;= lowest</c>. An index on the sort field
+    /// then has a range the planner can weigh, and reading it in order beats reading the whole
+    /// model through the key index and sorting it; without one, SQLite ranks a bare index walk
+    /// below the key index, which matches two columns (the team and the model). With a range or a
+    /// cursor already there, none is added, so the index seeks to their bound.
+    /// </summary>
+    public static string? SortRange(IReadOnlyList<RecordSort> order, RecordFilter? filter, bool afterCursor)
+    {
+        var pinned = PinnedPaths(filter);
+        if (afterCursor || order.FirstOrDefault(s => !pinned.Contains(s.Path)) is not { } first)
+            return null;
+        var bounded = Conjuncts(filter).Any(f => f.Path.Equals(first.Path)
+            && f.Operator is FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte);
+        return bounded ? null : $"{Ordered(first.Path)} >= {Lowest}";
     }
 
     /// <summary>

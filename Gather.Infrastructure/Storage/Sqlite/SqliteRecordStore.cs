@@ -72,17 +72,31 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         return RecordPage.FromRows(rows, query.Page.Size, query.Page.Backward);
     }
 
-    /// <summary>The statement reading one page (one row more than the page, to know whether more lie beyond).</summary>
+    /// <summary>
+    /// The statement reading one page (one row more than the page, to know whether more lie
+    /// beyond). The page is chosen first by row id and sort keys alone, then its rows are read:
+    /// a sort that no index serves keeps its best rows so far while it scans, and SQLite computes
+    /// a row's selected columns before it knows whether the row makes the page, so selecting the
+    /// record (its data turned back into JSON text) there costs that for every matching row, not
+    /// only the page's (a sort alone over 10,000 records: about 4 times the work). The inner query
+    /// has a LIMIT, so SQLite keeps it apart; CROSS JOIN keeps it first.
+    /// </summary>
     internal SqliteStatement PageStatement(string modelId, RecordQuery query)
     {
         var sql = new SqliteRecordSql();
         var where = Where(sql, modelId, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
             where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
+        if (SqliteRecordSql.SortRange(query.Order, query.Where, query.Page.Cursor is not null) is { } range)
+            where += " AND " + range;
         var limit = sql.Bind(query.Page.ReadSize);
+        var keys = SqliteRecordSql.SortKeys(query.Order, query.Page.Backward, query.Where);
+        var chosen = string.Concat(keys.Select((k, i) => $", {k.Expression} AS sort_{i}"));
+        var reordered = string.Join(", ", keys.Select((k, i) => $"page.sort_{i} {k.Direction}"));
         return new SqliteStatement(
-            $"SELECT {SqliteRecordRows.Columns} FROM records WHERE {where} " +
-            $"ORDER BY {SqliteRecordSql.OrderBy(query.Order, query.Page.Backward, query.Where)} LIMIT {limit}",
+            $"SELECT {SqliteRecordRows.Columns} FROM (" +
+            $"SELECT rowid AS page_row{chosen} FROM records WHERE {where} ORDER BY {string.Join(", ", keys)} LIMIT {limit}" +
+            $") AS page CROSS JOIN records ON records.rowid = page.page_row ORDER BY {reordered}",
             sql.Parameters);
     }
 

@@ -1,5 +1,12 @@
+using Gather.Infrastructure.Indexes;
+using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Models;
+using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Relationships;
 using Gather.Infrastructure.Security;
 using Gather.Infrastructure.Teams;
+using Gather.Infrastructure.Views;
 
 namespace Gather.Infrastructure.Storage.Sqlite;
 

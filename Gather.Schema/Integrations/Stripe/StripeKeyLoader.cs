@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.Storage;
+using Gather.Infrastructure.Teams;
 using Gather.Schema.Common;
 using Gather.Schema.Loading;
 using GraphQL;
