@@ -1,4 +1,5 @@
 using Gather.Api.Hosting;
+using Gather.Api.Integrations.StripeIntegration;
 using Gather.Infrastructure;
 using Gather.Schema;
 
@@ -10,6 +11,7 @@ builder.AddGatherInfrastructure();
 builder.AddGatherGraphQL();
 builder.AddGatherHttp();
 builder.AddGatherIntegrationTasks();
+builder.AddGatherStripe();
 builder.AddGatherTelemetry();
 
 var app = builder.Build();

@@ -4,7 +4,7 @@ using Gather.Api.GraphQL;
 using Gather.Api.Health;
 using Gather.Api.Ide;
 using Gather.Api.Records;
-using Gather.Api.Webhooks;
+using Gather.Api.Integrations;
 using Gather.Api.WebConsole;
 using Microsoft.AspNetCore.Authentication;
 
@@ -26,7 +26,6 @@ public static class GatherApiExtensions
         builder.Services.AddGraphQLRequestLimits();
         builder.Services.AddSingleton<RecordSyncRequestReader>();
         builder.Services.AddSingleton<RecordSyncEndpoint>();
-        builder.Services.AddSingleton<StripeWebhookEndpoint>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddGatherRateLimits();
@@ -72,9 +71,8 @@ public static class GatherApiExtensions
         // bare one. Ordered after the POST endpoint, which a POST would otherwise match as ambiguously as this one.
         app.Map("/models/{modelId}/records", sync.HandleAsync).RequireCors(CrossOrigin.PolicyName).ExcludeFromDescription()
             .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = 1);
-        var webhooks = app.Services.GetRequiredService<StripeWebhookEndpoint>();
-        // Limited by the endpoint itself, after the signature is checked (StripeWebhookEndpoint).
-        app.MapPost("/webhooks/stripe/{integrationId}", webhooks.HandleAsync).DisableRateLimiting().DescribeStripeWebhook();
+        foreach (var integration in app.Services.GetServices<IIntegrationEndpoints>())
+            integration.Map(app);
         app.MapGatherHealth();
         app.MapGatherSessions();
         app.MapGatherApiDocs();

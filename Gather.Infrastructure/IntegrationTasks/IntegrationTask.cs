@@ -1,3 +1,5 @@
+using Gather.Infrastructure.Integrations;
+
 namespace Gather.Infrastructure.IntegrationTasks;
 
 /// <summary>
@@ -13,15 +15,6 @@ public sealed record IntegrationTask(
     IntegrationTaskOptions Options,
     IntegrationTaskState State,
     DateTimeOffset CreatedAt);
-
-public enum IntegrationTaskKind
-{
-    /// <summary>Attaches each Stripe charge to the records of a model whose charge id field holds its id.</summary>
-    SyncStripeCharges,
-
-    /// <summary>Upserts Stripe customers into the standard Customer and Account models.</summary>
-    SyncStripeCustomers,
-}
 
 /// <summary>What a task works on: for Sync Stripe Charges, the model and the field holding charge ids.</summary>
 public sealed record IntegrationTaskOptions(string? ModelId, string? ChargeIdField)

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Gather.Infrastructure.IntegrationTasks;
 
 /// <summary>
-/// The index a task needs and holds: Sync Stripe Charges looks its model's records up by the
-/// charge id field, so it holds an index on that field of that model, counted against the team's
+/// The index a task needs and holds: a task attaching data (e.g. Sync Stripe Charges) looks its model's
+/// records up by the field holding each one's id (the charge id field), so it holds an index on that field of that model, counted against the team's
 /// <c>Gather:Query:MaxIndexesPerTeam</c>; deleting the task lets it go (and drops it when unused).
 /// Like any index, it is not built on a model larger than <see cref="IndexBuildBound"/> allows
 /// where a build holds every team's writes.
@@ -44,7 +44,7 @@ public sealed class IntegrationTaskIndexes(IOptions<QueryOptions> options, Index
         team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(taskId), [], options.Value.MaxIndexesPerTeam, cancellationToken);
 
     private static IReadOnlyList<FieldIndexKey> Needed(IntegrationTask task) =>
-        task.Kind == IntegrationTaskKind.SyncStripeCharges && task.Options.ModelId is { } modelId
+        task.Options.ModelId is { } modelId && AttachedSections.FilledFor(modelId, [task]).Count > 0
             ? [new FieldIndexKey(modelId, task.Options.ChargeIdPath())]
             : [];
 }

@@ -1,27 +1,20 @@
 using Gather.Infrastructure.Integrations;
+using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Teams;
-using Microsoft.Extensions.Options;
 
 namespace Gather.Infrastructure.IntegrationTasks;
 
 /// <summary>
-/// An integration's tasks follow it: connecting Stripe starts Sync Stripe Customers (as Gather's
-/// docs say, unless <c>Gather:Tasks:SyncStripeCustomersOnConnect</c> is off); disconnecting
-/// removes its tasks and then its webhook endpoint.
+/// An integration's tasks follow it out: disconnecting removes its tasks (before the integration's
+/// own parts, registered after this one, let go of what the tasks needed, e.g. a webhook endpoint).
 /// </summary>
-public sealed class IntegrationTaskLifecycle(IntegrationTaskService tasks, StripeWebhooks webhooks, IOptions<IntegrationTaskSettings> settings)
-    : IIntegrationLifecycle
+public sealed class IntegrationTaskLifecycle(IntegrationTaskService tasks) : IIntegrationLifecycle
 {
-    public async Task ConnectedAsync(ITeamStore team, Integration integration, CancellationToken cancellationToken)
-    {
-        if (integration.Kind == IntegrationKind.Stripe && settings.Value.SyncStripeCustomersOnConnect)
-            await tasks.CreateAsync(team, integration.Id, IntegrationTaskKind.SyncStripeCustomers, null, cancellationToken);
-    }
+    public Task ConnectedAsync(ITeamStore team, Integration integration, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task DisconnectingAsync(ITeamStore team, Integration integration, CancellationToken cancellationToken)
     {
         foreach (var task in (await team.IntegrationTasks.ListAsync(cancellationToken)).Where(t => t.IntegrationId == integration.Id))
             await tasks.RemoveAsync(team, task, cancellationToken);
-        await webhooks.RemoveAsync(team, integration, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public enum RunOutcome
 /// unfinished run going on from its cursor. Failures are recorded in the task's status with a
 /// retry time; shutdown leaves the cursor for the next run.
 /// </summary>
-public sealed class IntegrationTaskRunner(IGatherStore store, StripeChargesSync charges, StripeCustomersSync customers,
+public sealed class IntegrationTaskRunner(IGatherStore store, IntegrationTaskSyncs syncs,
     IOptions<IntegrationTaskSettings> settings, TimeProvider clock, ILogger<IntegrationTaskRunner> logger)
 {
     /// <summary>This instance's name on the leases it takes.</summary>
@@ -35,23 +35,23 @@ public sealed class IntegrationTaskRunner(IGatherStore store, StripeChargesSync 
     public Task<RunOutcome> RunAsync(string teamId, string taskId, CancellationToken cancellationToken) =>
         WithLeaseAsync(teamId, taskId, RunTaskAsync, cancellationToken);
 
-    /// <summary>Attaches charges to records that have none yet (records synced since the last run); leaves the task's status alone.</summary>
+    /// <summary>Attaches data (e.g. charges) to records that have none yet (records synced since the last run); leaves the task's status alone.</summary>
     public Task<RunOutcome> AttachNewRecordsAsync(string teamId, string taskId, CancellationToken cancellationToken) =>
         WithLeaseAsync(teamId, taskId, async (run, token) =>
         {
-            if (run.Task.Kind != IntegrationTaskKind.SyncStripeCharges)
+            if (syncs.Find(run.Task.Kind) is not IAttachingTaskSync attaching)
                 return RunOutcome.Finished;
             try
             {
-                var changed = await charges.AttachNewRecordsAsync(run, token);
+                var changed = await attaching.AttachNewRecordsAsync(run, token);
                 if (changed > 0)
-                    logger.LogInformation("Integration task {TaskId}: attached charges to {Changed} new records", run.Task.Id, changed);
+                    logger.LogInformation("Integration task {TaskId}: attached data to {Changed} new records", run.Task.Id, changed);
                 return RunOutcome.Finished;
             }
-            catch (Exception e) when (e is IntegrationTaskException || StripeGateway.IsFailure(e, token))
+            catch (Exception e) when (e is IntegrationTaskException || attaching.IsFailure(e, token))
             {
                 // The periodic run attaches them later; the task's own status is about its runs.
-                logger.LogWarning(e, "Integration task {TaskId}: attaching charges to new records failed", run.Task.Id);
+                logger.LogWarning(e, "Integration task {TaskId}: attaching data to new records failed", run.Task.Id);
                 return RunOutcome.Failed;
             }
         }, cancellationToken);
@@ -90,6 +90,7 @@ public sealed class IntegrationTaskRunner(IGatherStore store, StripeChargesSync 
         using var activity = Telemetry.GatherTelemetry.Source.StartActivity("integration_task.run");
         activity?.SetTag("gather.task.id", run.Task.Id);
         activity?.SetTag("gather.task.kind", run.Task.Kind.ToString());
+        var sync = syncs.Find(run.Task.Kind);
         var state = run.State;
         var now = run.Now;
         // A run goes on from its cursor; after a finished run (or a failure before any page) it starts over.
@@ -106,10 +107,7 @@ public sealed class IntegrationTaskRunner(IGatherStore store, StripeChargesSync 
             state.Cursor is null ? "" : $" on from {state.Cursor}");
         try
         {
-            if (run.Task.Kind == IntegrationTaskKind.SyncStripeCharges)
-                await charges.RunAsync(run, cancellationToken);
-            else
-                await customers.RunAsync(run, cancellationToken);
+            await (sync ?? throw new IntegrationTaskException($"No registered integration runs {run.Task.Kind} tasks.")).RunAsync(run, cancellationToken);
             var finished = run.Now;
             await run.SaveAsync(run.State with
             {
@@ -125,7 +123,7 @@ public sealed class IntegrationTaskRunner(IGatherStore store, StripeChargesSync 
             logger.LogInformation("Integration task {TaskId} interrupted at {Cursor}; the next run goes on from there", run.Task.Id, run.State.Cursor);
             return RunOutcome.Interrupted;
         }
-        catch (Exception e) when (e is IntegrationTaskException || StripeGateway.IsFailure(e, cancellationToken))
+        catch (Exception e) when (e is IntegrationTaskException || sync?.IsFailure(e, cancellationToken) == true)
         {
             var failed = run.Now;
             logger.LogWarning(e, "Integration task {TaskId} failed", run.Task.Id);

@@ -13,14 +13,14 @@ namespace Gather.Infrastructure.IntegrationTasks;
 /// <see cref="IntegrationTaskSettings.SweepSeconds"/> (which also picks up tasks created or
 /// deleted on other instances). Runs on several instances are kept apart by the task's lease.
 /// </summary>
-public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGatherStore store, IOptions<IntegrationTaskSettings> settings,
-    TimeProvider clock, ILogger<IntegrationTaskScheduler> logger) : IRecordsSyncedListener
+public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGatherStore store,
+    IOptions<IntegrationTaskSettings> settings, TimeProvider clock, ILogger<IntegrationTaskScheduler> logger) : IRecordsSyncedListener
 {
     public const string Group = "integration-tasks";
     public const string TeamIdKey = "teamId", TaskIdKey = "taskId";
 
-    /// <summary>Sync Stripe Charges tasks by the model they attach to, so a sync can ask for an attach without a store call.</summary>
-    private FrozenDictionary<(string TeamId, string ModelId), string[]> _chargeTasksByModel = FrozenDictionary<(string, string), string[]>.Empty;
+    /// <summary>Tasks that attach data (e.g. Sync Stripe Charges) by the model they attach to, so a sync can ask for an attach without a store call.</summary>
+    private FrozenDictionary<(string TeamId, string ModelId), string[]> _attachingTasksByModel = FrozenDictionary<(string, string), string[]>.Empty;
 
     /// <summary>Tasks whose run job is executing on this instance right now.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
@@ -68,7 +68,7 @@ public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGath
         if (await SchedulerAsync(cancellationToken) is not { } scheduler)
             return;
         await scheduler.DeleteJobs([RunKey(taskId), AttachKey(taskId)], cancellationToken);
-        _chargeTasksByModel = _chargeTasksByModel.ToFrozenDictionary(p => p.Key, p => p.Value.Where(id => id != taskId).ToArray());
+        _attachingTasksByModel = _attachingTasksByModel.ToFrozenDictionary(p => p.Key, p => p.Value.Where(id => id != taskId).ToArray());
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGath
         if (!Enabled)
             return;
         var tasks = await store.ListAllIntegrationTasksAsync(cancellationToken);
-        _chargeTasksByModel = ChargeTasksByModel(tasks);
+        _attachingTasksByModel = AttachingTasksByModel(tasks);
         if (await SchedulerAsync(cancellationToken) is not { } scheduler)
             return;
         var known = tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -116,29 +116,29 @@ public sealed class IntegrationTaskScheduler(ISchedulerFactory schedulers, IGath
 
     public void RecordsSynced(string teamId, string modelId, IReadOnlyCollection<string> fields)
     {
-        if (!Enabled || !_chargeTasksByModel.TryGetValue((teamId, modelId), out var taskIds))
+        if (!Enabled || !_attachingTasksByModel.TryGetValue((teamId, modelId), out var taskIds))
             return;
         foreach (var taskId in taskIds)
         {
             // Fire and forget: the sync's response must not wait for the scheduler.
             _ = ScheduleAttachAsync(teamId, taskId, TimeSpan.FromSeconds(settings.Value.AttachDelaySeconds), CancellationToken.None)
-                .ContinueWith(t => logger.LogWarning(t.Exception, "Could not plan attaching charges for task {TaskId}", taskId),
+                .ContinueWith(t => logger.LogWarning(t.Exception, "Could not plan attaching data for task {TaskId}", taskId),
                     TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 
     private void Track(IntegrationTask task)
     {
-        if (task.Kind != IntegrationTaskKind.SyncStripeCharges || task.Options.ModelId is not { } modelId)
+        if (!AttachedSections.AreFilledBy(task.Kind) || task.Options.ModelId is not { } modelId)
             return;
         var key = (task.TeamId, modelId);
-        var ids = _chargeTasksByModel.GetValueOrDefault(key) ?? [];
+        var ids = _attachingTasksByModel.GetValueOrDefault(key) ?? [];
         if (!ids.Contains(task.Id))
-            _chargeTasksByModel = _chargeTasksByModel.Where(p => p.Key != key).Append(new(key, [.. ids, task.Id])).ToFrozenDictionary();
+            _attachingTasksByModel = _attachingTasksByModel.Where(p => p.Key != key).Append(new(key, [.. ids, task.Id])).ToFrozenDictionary();
     }
 
-    private static FrozenDictionary<(string TeamId, string ModelId), string[]> ChargeTasksByModel(IEnumerable<IntegrationTask> tasks) =>
-        tasks.Where(t => t.Kind == IntegrationTaskKind.SyncStripeCharges && t.Options.ModelId is not null)
+    private static FrozenDictionary<(string TeamId, string ModelId), string[]> AttachingTasksByModel(IEnumerable<IntegrationTask> tasks) =>
+        tasks.Where(t => AttachedSections.AreFilledBy(t.Kind) && t.Options.ModelId is not null)
             .GroupBy(t => (t.TeamId, t.Options.ModelId!))
             .ToFrozenDictionary(g => g.Key, g => g.Select(t => t.Id).ToArray());
 

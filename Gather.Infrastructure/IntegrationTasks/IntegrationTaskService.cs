@@ -12,12 +12,13 @@ namespace Gather.Infrastructure.IntegrationTasks;
 
 /// <summary>
 /// Adds, lists, runs and deletes a team's integration tasks. A new task is scheduled at once
-/// (its backfill); Stripe webhooks for it are registered by <see cref="StripeWebhooks"/>.
+/// (its backfill); its kind's <see cref="IIntegrationTaskSync"/> checks its options, and the
+/// integration's <see cref="IIntegrationTasksWatcher"/>s keep what its tasks need (webhooks).
 /// </summary>
-public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, StripeWebhooks webhooks, IntegrationTaskIndexes indexes,
-    IOptions<SyncOptions> sync, TimeProvider clock, ModelService models)
+public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, IEnumerable<IIntegrationTasksWatcher> watchers,
+    IntegrationTaskIndexes indexes, IntegrationTaskSyncs syncs, TimeProvider clock)
 {
-    /// <summary>More would be a mistake rather than a need, and each one is a periodic scan of Stripe.</summary>
+    /// <summary>More would be a mistake rather than a need, and each one is a periodic scan of its integration.</summary>
     public const int MaxTasksPerTeam = 20;
 
     public Task<IReadOnlyList<IntegrationTask>> ListAsync(ITeamStore team, CancellationToken cancellationToken) =>
@@ -34,20 +35,10 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
         if (existing.Count >= MaxTasksPerTeam)
             return Result<IntegrationTask>.Invalid([new("kind", "limit", $"A team may have at most {MaxTasksPerTeam} integration tasks.")]);
 
-        IntegrationTaskOptions normalized;
-        if (kind == IntegrationTaskKind.SyncStripeCharges)
-        {
-            var checkedOptions = await CheckChargesOptionsAsync(team, options, existing, cancellationToken);
-            if (!checkedOptions.Succeeded)
-                return new Result<IntegrationTask>(null, checkedOptions.Problems);
-            normalized = checkedOptions.Value!;
-        }
-        else
-        {
-            if (existing.Any(t => t.Kind == kind && t.IntegrationId == integration.Id))
-                return Result<IntegrationTask>.Invalid([new("kind", "alreadyExists", "This integration already has a Sync Stripe Customers task.")]);
-            normalized = new IntegrationTaskOptions(null, null);
-        }
+        var checkedOptions = await syncs.For(kind).CheckOptionsAsync(team, integration.Id, options, existing, cancellationToken);
+        if (!checkedOptions.Succeeded)
+            return new Result<IntegrationTask>(null, checkedOptions.Problems);
+        var normalized = checkedOptions.Value!;
 
         var now = StoreTime.Now(clock);
         var task = new IntegrationTask(DocumentIds.New("task"), team.TeamId, integration.Id, kind, normalized, IntegrationTaskState.New(now), now);
@@ -58,11 +49,11 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
             await team.IntegrationTasks.DeleteAsync(task.Id, cancellationToken);
             return Result<IntegrationTask>.Invalid([indexProblem]);
         }
-        // The model keeps its stripeCharge field from now on, even once the task or Stripe is gone.
-        if (kind == IntegrationTaskKind.SyncStripeCharges && normalized.ModelId is { } chargedModel)
-            await team.Models.SettleFieldsAsync(chargedModel,
-                [new SettledField(FieldSettling.SectionPath(AttachedData.StripeCharge), ValueKind.Object)], cancellationToken);
-        var note = await webhooks.EnsureForAsync(team, integration, cancellationToken);
+        // The model keeps the sections the task fills (e.g. stripeCharge) from now on, even once the task or its integration is gone.
+        if (normalized.ModelId is { } attachedModel && AttachedSections.FilledFor(attachedModel, [task]) is { Count: > 0 } sections)
+            await team.Models.SettleFieldsAsync(attachedModel,
+                sections.Select(s => new SettledField(FieldSettling.SectionPath(s), ValueKind.Object)).ToList(), cancellationToken);
+        var note = await TasksChangedAsync(team, integration, cancellationToken);
         if (note is not null)
         {
             var noted = task.State with { Note = note };
@@ -91,7 +82,7 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
         if (await FindAsync(team, id, cancellationToken) is not { } task || !await RemoveAsync(team, task, cancellationToken))
             return NotFound(id);
         if (await team.Integrations.FindAsync(task.IntegrationId, cancellationToken) is { } integration)
-            await webhooks.EnsureForAsync(team, integration, cancellationToken);
+            await TasksChangedAsync(team, integration, cancellationToken);
         return Result<IntegrationTask>.Ok(task);
     }
 
@@ -104,43 +95,13 @@ public sealed class IntegrationTaskService(IntegrationTaskScheduler scheduler, S
         return deleted;
     }
 
-    private async Task<Result<IntegrationTaskOptions>> CheckChargesOptionsAsync(ITeamStore team, IntegrationTaskOptions? options,
-        IReadOnlyList<IntegrationTask> existing, CancellationToken cancellationToken)
+    /// <summary>Tells the watchers; the first note any of them gives.</summary>
+    private async Task<string?> TasksChangedAsync(ITeamStore team, Integration integration, CancellationToken cancellationToken)
     {
-        var problems = new List<ValidationProblem>();
-        var modelId = options?.ModelId;
-        var fieldText = options?.ChargeIdField?.Trim();
-        Model? model = null;
-        if (string.IsNullOrEmpty(modelId))
-            problems.Add(new("options.modelId", "required", "Name the model whose records hold Stripe charge ids (Model ID)."));
-        else if ((model = await team.Models.GetAsync(modelId, cancellationToken)) is null)
-            problems.Add(new("options.modelId", "notFound", $"No model with id '{modelId}' exists in this team."));
-        else if (model.Kind == ModelKind.Integration)
-            problems.Add(new("options.modelId", "integrationModel", $"{model.Name} is read from its integration; charges attach to a model whose records Gather stores."));
-
-        if (string.IsNullOrEmpty(fieldText))
-            problems.Add(new("options.chargeIdField", "required", "Name the field that holds each record's Stripe charge id, e.g. stripe_charge_id."));
-        else if (FieldPath.TryParse(fieldText, sync.Value.MaxDepth, sync.Value.MaxFieldNameLength, out var problem) is not { } path)
-            problems.Add(new("options.chargeIdField", "format", problem!));
-        else if (AttachedData.IsAttached(path))
-            problems.Add(new("options.chargeIdField", "reserved", $"'{path.Segments[0]}' holds attached data, not a synced field."));
-        else if (problems.Count == 0 && await CheckChargeIdFieldAsync(team, model!, path, cancellationToken) is { } unknown)
-            problems.Add(unknown);
-        if (problems.Count == 0 && existing.Any(t => t.Kind == IntegrationTaskKind.SyncStripeCharges && t.Options.ModelId == modelId))
-            problems.Add(new("options.modelId", "alreadyExists", $"{model!.Name} already has a Sync Stripe Charges task; delete it to use another field."));
-        return problems.Count > 0 ? Result<IntegrationTaskOptions>.Invalid(problems) : Result<IntegrationTaskOptions>.Ok(new(modelId, fieldText));
-    }
-
-    /// <summary>The charge id field must be one the model knows (<see cref="ModelPaths"/>), holding strings when its type is known.</summary>
-    private async Task<ValidationProblem?> CheckChargeIdFieldAsync(ITeamStore team, Model model, FieldPath path, CancellationToken cancellationToken)
-    {
-        var paths = ModelPaths.For(model, (await models.FieldsAsync(team, [model], cancellationToken))[model.Id]);
-        if (paths.CheckOwnField("options.chargeIdField", path) is { } unknown)
-            return unknown;
-        return paths.TypeOf(path) is { } type && type is not (FieldType.String or FieldType.Json)
-            ? new ValidationProblem("options.chargeIdField", OperandKinds.Rule,
-                $"'{path}' is {OperandKinds.Name(type)} in {model.Name}; Stripe charge ids are strings (ch_…): name the field that holds them.")
-            : null;
+        string? note = null;
+        foreach (var watcher in watchers)
+            note ??= await watcher.TasksChangedAsync(team, integration, cancellationToken);
+        return note;
     }
 
     private static async Task<IntegrationTask?> FindAsync(ITeamStore team, string? id, CancellationToken cancellationToken) =>

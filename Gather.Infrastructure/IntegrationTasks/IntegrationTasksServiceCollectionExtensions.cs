@@ -6,7 +6,7 @@ namespace Gather.Infrastructure.IntegrationTasks;
 
 /// <summary>
 /// Integration tasks: their state in the store, their triggers (Quartz, hosted by the API), their
-/// runs, and Stripe's webhooks in.
+/// runs (each kind's <see cref="IIntegrationTaskSync"/> comes with its integration).
 /// </summary>
 public static class IntegrationTasksServiceCollectionExtensions
 {
@@ -19,11 +19,7 @@ public static class IntegrationTasksServiceCollectionExtensions
         services.AddSingleton<IntegrationTaskService>();
         services.AddSingleton<IIntegrationLifecycle, IntegrationTaskLifecycle>();
         services.AddSingleton<IntegrationTaskIndexes>();
-        services.AddSingleton<StripeChargesSync>();
-        services.AddSingleton<StripeCustomersSync>();
-        services.AddSingleton<StripeWebhooks>();
-        services.AddSingleton<StripeWebhookVerifier>();
-        services.AddSingleton<StripeWebhookReceiver>();
+        services.AddSingleton<IntegrationTaskSyncs>();
         return services;
     }
 }

@@ -20,8 +20,3 @@ public sealed record Integration(
     /// <summary>The endpoint's signing secret (<c>whsec_…</c>), encrypted like the key.</summary>
     public string? EncryptedWebhookSecret { get; init; }
 }
-
-public enum IntegrationKind
-{
-    Stripe,
-}

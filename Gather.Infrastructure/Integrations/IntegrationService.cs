@@ -5,44 +5,32 @@ using Gather.Infrastructure.Validation;
 namespace Gather.Infrastructure.Integrations;
 
 /// <summary>
-/// Connects and disconnects a team's integrations. A Stripe key is checked against Stripe
-/// before anything is stored, stored only encrypted, and never handed back.
+/// Connects and disconnects a team's integrations, whatever their kind: each integration's own
+/// connect step checks its credentials (a Stripe key against Stripe) and hands the checked
+/// integration to <see cref="AddAsync"/>; keys are stored only encrypted and never handed back.
 /// </summary>
-public sealed class IntegrationService(StripeGateway stripe, SecretProtector secrets, IEnumerable<IIntegrationLifecycle> lifecycle,
-    TimeProvider clock)
+public sealed class IntegrationService(IntegrationCatalog catalog, IEnumerable<IIntegrationLifecycle> lifecycle)
 {
-    private const int MaxKeyLength = 255;
-
     public Task<IReadOnlyList<Integration>> ListAsync(ITeamStore team, CancellationToken cancellationToken) =>
         team.Integrations.ListAsync(cancellationToken);
 
-    public async Task<Result<Integration>> ConnectStripeAsync(ITeamStore team, string? secretKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new integration that its own connect step has checked, adds the models it brings,
+    /// and tells the lifecycle parts (which start its tasks). <paramref name="alreadyConnected"/> is
+    /// the problem to give when the team already has one of its kind.
+    /// </summary>
+    public async Task<Result<Integration>> AddAsync(ITeamStore team, Integration integration, ValidationProblem alreadyConnected,
+        CancellationToken cancellationToken)
     {
-        var key = secretKey?.Trim() ?? "";
-        if (key.Length == 0)
-            return Invalid("required", "Give the Stripe secret key (sk_live_…, sk_test_… or a restricted rk_… key).");
-        if (key.Length > MaxKeyLength || !(key.StartsWith("sk_", StringComparison.Ordinal) || key.StartsWith("rk_", StringComparison.Ordinal)))
-            return Invalid("format", "That is not a Stripe secret key: they start with sk_ or rk_ (publishable pk_ keys cannot read data).");
-        if ((await team.Integrations.ListAsync(cancellationToken)).Any(i => i.Kind == IntegrationKind.Stripe))
-            return Invalid("alreadyConnected", "This team already has a Stripe integration; disconnect it first to use another key.");
-
-        var (check, message) = await stripe.CheckKeyAsync(team.TeamId, key, cancellationToken);
-        if (check == StripeGateway.KeyCheck.Refused)
-            return Invalid("refused", $"Stripe refused the key: {message}");
-        if (check == StripeGateway.KeyCheck.Unavailable)
-            return Invalid("unavailable", $"Stripe could not be reached to check the key, so it was not saved: {message}");
-
-        var integration = new Integration(DocumentIds.New("int"), team.TeamId, IntegrationKind.Stripe, secrets.Protect(key), key[^4..],
-            StoreTime.Now(clock));
         try
         {
             await team.Integrations.InsertAsync(integration, cancellationToken);
         }
         catch (DuplicateDocumentException)
         {
-            return Invalid("alreadyConnected", "This team already has a Stripe integration; disconnect it first to use another key.");
+            return Result<Integration>.Invalid([alreadyConnected]);
         }
-        await team.Models.EnsureAsync(StripeModels.For(team.TeamId, integration.CreatedAt), cancellationToken);
+        await team.Models.EnsureAsync(catalog.ModelsOf(integration), cancellationToken);
         foreach (var part in lifecycle)
             await part.ConnectedAsync(team, integration, cancellationToken);
         return Result<Integration>.Ok(integration);
@@ -53,16 +41,14 @@ public sealed class IntegrationService(StripeGateway stripe, SecretProtector sec
         var integration = await team.Integrations.FindAsync(id, cancellationToken);
         if (integration is null)
             return Result<Integration>.NotFound(new NotFoundProblem(id ?? "", $"No integration with id '{id}' exists in this team."));
-        // Its tasks and webhook endpoint go first, while the key to reach Stripe is still stored.
+        // Its tasks and what they hold outside (a webhook endpoint) go first, while the key to reach the service is still stored.
         foreach (var part in lifecycle)
             await part.DisconnectingAsync(team, integration, cancellationToken);
         if (!await team.Integrations.DeleteAsync(integration.Id, cancellationToken))
             return Result<Integration>.NotFound(new NotFoundProblem(id ?? "", $"No integration with id '{id}' exists in this team."));
         // Its models go with it (and, as with any model, the relationships that use them).
-        foreach (var model in StripeModels.For(team.TeamId, integration.CreatedAt))
+        foreach (var model in catalog.ModelsOf(integration))
             await team.Models.DeleteAsync(model.Id, cancellationToken);
         return Result<Integration>.Ok(integration);
     }
-
-    private static Result<Integration> Invalid(string rule, string message) => Result<Integration>.Invalid([new("secretKey", rule, message)]);
 }

@@ -6,7 +6,7 @@ namespace Gather.Infrastructure.Records;
 /// <summary>
 /// Data integration tasks attach to records, kept in the record's <c>linked</c> section beside
 /// its synced <c>data</c>: e.g. <c>linked.stripeCharge</c>, the snapshot of the Stripe charge
-/// whose id the record holds. Paths that start with a section name (<c>stripeCharge.status</c>)
+/// whose id the record holds. Each integration names its sections (<see cref="AttachedSectionKind"/>). Paths that start with a section name (<c>stripeCharge.status</c>)
 /// read attached data in filters, sorts, search and view columns; a synced top-level field
 /// cannot take such a name.
 /// </summary>
@@ -16,16 +16,33 @@ namespace Gather.Infrastructure.Records;
 /// </remarks>
 public static class AttachedData
 {
-    /// <summary>The Stripe charge a record's charge id field names (Sync Stripe Charges).</summary>
-    public const string StripeCharge = "stripeCharge";
-
     /// <summary>Where each section's state time is kept: <c>linked._asOf.{section}</c>.</summary>
     public const string AsOf = "_asOf";
 
-    /// <summary>The section names; a path starting with one reads attached data.</summary>
-    public static readonly IReadOnlySet<string> Sections = new HashSet<string>(StringComparer.Ordinal) { StripeCharge };
+    // Process-wide rather than per host: whether a path reads synced or attached data is decided
+    // in the stores' query translation, below dependency injection, and a section name once
+    // attached stays in stored records. So the set only grows: registering an integration adds
+    // its sections (IntegrationRegistration), before its host serves anything.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, AttachedSectionKind> Kinds = new(StringComparer.Ordinal);
 
-    public static bool IsAttached(FieldPath path) => Sections.Contains(path.Segments[0]);
+    /// <summary>The section names; a path starting with one reads attached data.</summary>
+    public static ICollection<string> Sections => Kinds.Keys;
+
+    public static bool IsAttached(FieldPath path) => Kinds.ContainsKey(path.Segments[0]);
+
+    /// <summary>Makes <paramref name="section"/> known; registering the same section again changes nothing.</summary>
+    public static void Register(AttachedSectionKind section)
+    {
+        var held = Kinds.GetOrAdd(section.Name, section);
+        if (held != section && (held.FilledByTask != section.FilledByTask || !held.Fields.SequenceEqual(section.Fields)))
+            throw new InvalidOperationException($"Two integrations attach a section named '{section.Name}'.");
+    }
+
+    /// <summary>The section called <paramref name="name"/>, if an integration attaches one.</summary>
+    public static AttachedSectionKind? KindOf(string name) => Kinds.GetValueOrDefault(name);
+
+    /// <summary>Every known section, by name, so lists built from them come out in one order.</summary>
+    public static IEnumerable<AttachedSectionKind> All => Kinds.Values.OrderBy(k => k.Name, StringComparer.Ordinal);
 
     /// <summary>
     /// Puts <paramref name="snapshot"/> into <paramref name="linked"/>'s <paramref name="section"/>

@@ -1,4 +1,3 @@
-using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;
 
@@ -30,6 +29,5 @@ public static class DefaultColumns
     }
 
     /// <summary>The fields a section of attached data holds, with their types; none for a section Gather does not know.</summary>
-    public static IReadOnlyList<(string Name, FieldType Type)> FieldsOf(string section) =>
-        section == AttachedData.StripeCharge ? ChargeSnapshot.Fields : [];
+    public static IReadOnlyList<(string Name, FieldType Type)> FieldsOf(string section) => AttachedData.KindOf(section)?.Fields ?? [];
 }

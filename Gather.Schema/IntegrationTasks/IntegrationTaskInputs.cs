@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using GraphQL.Types;
 

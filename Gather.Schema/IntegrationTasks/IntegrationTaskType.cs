@@ -1,5 +1,7 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Schema.Common;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Gather.Schema.IntegrationTasks;
@@ -70,12 +72,15 @@ public sealed class IntegrationTaskProgressType : ObjectGraphType<IntegrationTas
     }
 }
 
-public sealed class IntegrationTaskKindType : EnumerationGraphType<IntegrationTaskKind>
+/// <summary>The task kinds of the registered integrations (<c>SyncStripeCharges</c> as <c>SYNC_STRIPE_CHARGES</c>).</summary>
+public sealed class IntegrationTaskKindType : EnumerationGraphType
 {
-    public IntegrationTaskKindType()
+    public IntegrationTaskKindType(IntegrationCatalog integrations)
     {
         Name = "IntegrationTaskKind";
         Description = "What a task syncs.";
+        foreach (var kind in integrations.TaskKinds)
+            Add(kind.Name.ToConstantCase(), kind);
     }
 }
 

@@ -7,17 +7,16 @@ using GraphQL.Types;
 
 namespace Gather.Schema.Integrations;
 
-/// <summary>Adds <c>connectStripe</c> and <c>disconnectIntegration</c>. Both require ADMIN: they handle credentials.</summary>
-public sealed class IntegrationMutations : IMutationFields
+/// <summary>
+/// Adds each registered integration's connect mutation (<c>connectStripe</c>) and
+/// <c>disconnectIntegration</c>. All require ADMIN: they handle credentials.
+/// </summary>
+public sealed class IntegrationMutations(IEnumerable<IConnectIntegrationFields> connects) : IMutationFields
 {
     public void AddTo(MutationType mutation)
     {
-        mutation.Field<NonNullGraphType<ConnectStripePayloadType>>("connectStripe")
-            .Description("Connects the team's Stripe account: the key is checked with Stripe, then stored encrypted. Requires ADMIN.")
-            .Argument<NonNullGraphType<ConnectStripeInputType>>("input")
-            .RequireScope(ApiKeyScope.Admin)
-            .ResolveAsync(async c => Payload<Integration>.Of(await c.Service<IntegrationService>().ConnectStripeAsync(
-                c.TeamStore(), c.GetArgument<ConnectStripeInput>("input").SecretKey, c.CancellationToken)));
+        foreach (var integration in connects)
+            integration.AddTo(mutation);
 
         mutation.Field<NonNullGraphType<DisconnectIntegrationPayloadType>>("disconnectIntegration")
             .Description("Disconnects an integration and deletes its stored key. Requires ADMIN.")

@@ -1,5 +1,6 @@
 using Gather.Infrastructure.Integrations;
 using Gather.Schema.Common;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Gather.Schema.Integrations;
@@ -20,11 +21,14 @@ public sealed class IntegrationType : ObjectGraphType<Integration>
     }
 }
 
-public sealed class IntegrationKindType : EnumerationGraphType<IntegrationKind>
+/// <summary>The registered integrations' services (<c>Stripe</c> as <c>STRIPE</c>).</summary>
+public sealed class IntegrationKindType : EnumerationGraphType
 {
-    public IntegrationKindType()
+    public IntegrationKindType(IntegrationCatalog integrations)
     {
         Name = "IntegrationKind";
         Description = "The services Gather integrates with.";
+        foreach (var kind in integrations.Kinds)
+            Add(kind.Name.ToConstantCase(), kind);
     }
 }

@@ -6,7 +6,7 @@ using Gather.Schema.Common;
 using Gather.Schema.Errors;
 using Gather.Schema.Loading;
 using Gather.Schema.Records;
-using Gather.Schema.Stripe;
+using Gather.Schema.Integrations;
 using GraphQL;
 using GraphQL.DataLoader;
 
@@ -66,7 +66,7 @@ public static class RelatedRecords
     /// </summary>
     public static async Task<IDataLoaderResult<RecordNode?>> LoadOneAsync(IResolveFieldContext context, Model target, string linkValue) =>
         target.Kind == ModelKind.Integration
-            ? await IntegrationRecords.LoadAsync(context, target, linkValue)
+            ? await IntegrationRecordReaders.For(context, target).LoadAsync(context, target, linkValue)
             : context.LoadRecord(target, linkValue).Then(record => record is null ? null : new RecordNode(target, record));
 
     private static async Task<(RelationshipSide Side, Model Target)?> SideAsync(IResolveFieldContext<RecordNode> context, string name)

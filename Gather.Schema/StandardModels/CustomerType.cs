@@ -1,7 +1,6 @@
 using Standard = Gather.Infrastructure.Models.StandardModels;
 using Gather.Infrastructure.Relationships;
 using Gather.Schema.Records;
-using Gather.Schema.Stripe;
 using GraphQL.Types;
 
 namespace Gather.Schema.StandardModels;
@@ -11,7 +10,7 @@ public sealed class CustomerType : ObjectGraphType<RecordNode>
 {
     public static readonly RecordTypeNames Names = RecordTypeNames.Standard(Standard.Customer);
 
-    public CustomerType()
+    public CustomerType(IEnumerable<ICustomerFields> integrations)
     {
         Name = Names.Type;
         Description = "A person at an account, keyed by email.";
@@ -22,14 +21,8 @@ public sealed class CustomerType : ObjectGraphType<RecordNode>
         var record = new RecordTypeBuilder(this);
         record.Relationship(RecordRelationshipFields.ToOne("account", StandardRelationships.CustomerAccount, GraphTypeRef.Of<AccountType>(),
             "The customer's account: the Account named by its `account` field; null when there is none."));
-        Field<StripeCustomerType>("stripeCustomer")
-            .Description("The Stripe customer with this customer's email (the newest, if several), read from Stripe; null when there is none.")
-            .ResolveAsync(CustomerStripeFields.StripeCustomerAsync);
-        Field<StripeChargesConnectionType>("charges")
-            .Description("This customer's Stripe charges, newest first, through the Stripe customer with the same email; read from Stripe.")
-            .Argument<IntGraphType>("first", $"Page size, 1 to {CustomerStripeFields.MaxChargesPage} (default {CustomerStripeFields.DefaultChargesPage}).")
-            .Argument<StringGraphType>("after", "A charge id (a previous page's `endCursor`) to read on from.")
-            .ResolveAsync(CustomerStripeFields.ChargesAsync);
+        foreach (var integration in integrations)
+            integration.AddTo(this);
         record
             .Id(StandardRecordFields.IdDescription)
             .OtherFields("email", Standard.CustomerAccountField)

@@ -14,12 +14,14 @@ namespace Gather.Schema.Typed;
 /// model (<c>orders(where, order, search, …)</c> and <c>ordersById(id)</c>). Every graph type
 /// is a new instance, as graphql-dotnet ties a type to the schema it is built into.
 /// </summary>
-public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema baseSchema)
+public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema baseSchema, IEnumerable<AttachedSection> attachedSections)
 {
+    private readonly IReadOnlyDictionary<string, AttachedSection> _sections = attachedSections.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
     /// <summary>
     /// The names a team's types, root fields and standard-type fields must not take: every type a
     /// team's schema can hold that is not a model's own (Gather's types, the typed API's shared
-    /// inputs, the scalars graphql-dotnet brings), and Gather's root fields. Named here rather
+    /// inputs and those of the sections integrations attach, the scalars graphql-dotnet brings), and Gather's root fields. Named here rather
     /// than found by building a schema on the first request; a test holds the list complete.
     /// </summary>
     public ReservedNames Reserved()
@@ -29,8 +31,8 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
         {
             "Query", "Mutation", "Subscription", "StringOperationFilterInput", "IntOperationFilterInput", "LongOperationFilterInput",
             "FloatOperationFilterInput", "BooleanOperationFilterInput", "DateTimeOperationFilterInput", "JsonOperationFilterInput",
-            "StripeChargeFilterInput", "StripeChargeSortInput",
         };
+        types.UnionWith(_sections.Values.SelectMany(s => s.InputTypeNames));
         types.UnionWith(BuiltInScalars);
         var standardTypeFields = new[] { StandardModelNames.Account, StandardModelNames.Customer }.ToDictionary(name => name,
             ISet<string> (name) => ((IComplexGraphType)baseSchema.AllTypes[name]!).Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal),
@@ -61,7 +63,7 @@ public sealed class TeamSchemaFactory(IServiceProvider services, GatherSchema ba
         var schema = new GatherSchema(new FreshGraphTypes(services, plan), query, mutation);
         foreach (var model in plan.Models)
         {
-            foreach (var type in TypedGraphTypes.For(model, plan))
+            foreach (var type in TypedGraphTypes.For(model, plan, _sections))
                 schema.RegisterType(type);
         }
         schema.Initialize();

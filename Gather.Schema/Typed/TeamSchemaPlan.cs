@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
-using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Relationships;
 using Gather.Schema.Records;
 
@@ -12,7 +11,7 @@ namespace Gather.Schema.Typed;
 /// The typed part of one team's schema: its custom models as <see cref="TypedModel"/>s, the
 /// typed fields its standard types (Account, Customer) gain for the fields the team syncs into
 /// them beyond their own, and the fingerprint of what they were built from, so the cached schema
-/// is rebuilt exactly when models, fields, relationships or charge tasks change.
+/// is rebuilt exactly when models, fields, relationships or the tasks attaching data to them change.
 /// </summary>
 public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyDictionary<string, IReadOnlyList<TypedField>> StandardFields,
     string Fingerprint)
@@ -56,10 +55,8 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         var budget = new FieldBudget(limits);
         var custom = GraphQLNames.InClaimOrder(models.Where(m => m.Kind == ModelKind.Custom), m => m.Name, GraphQLNames.TypeName)
             .ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
-        // A model keeps stripeCharge once it had a charge task (recorded as settled), whether or not Stripe is still connected.
-        var chargeSection = FieldSettling.SectionPath(AttachedData.StripeCharge);
-        var charged = tasks.Where(t => t.Kind == IntegrationTaskKind.SyncStripeCharges).Select(t => t.Options.ModelId)
-            .Concat(models.Where(m => m.SettledKind(chargeSection) is not null).Select(m => m.Id)).ToHashSet();
+        // A model keeps a section once it had a task filling it (recorded as settled), whether or not the integration is still connected.
+        var sections = custom.ToDictionary(m => m.Id, m => AttachedSections.KeptBy(m, tasks), StringComparer.Ordinal);
         var byId = models.DistinctBy(m => m.Id).ToDictionary(m => m.Id, StringComparer.Ordinal);
         IEnumerable<RelationshipSide> SidesOf(Model model, bool customOnly = false) => relationships
             .Where(r => !customOnly || r.Kind == RelationshipKind.Custom)
@@ -79,14 +76,12 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
             var typeName = GraphQLNames.Claim(GraphQLNames.TypeName(model.Name), typeNames, [.. RecordTypeNames.Suffixes]);
             var listField = GraphQLNames.Claim(GraphQLNames.LowerFirst(typeName), rootFields, "", "ById");
             var fieldNames = new HashSet<string>(SystemFields, StringComparer.Ordinal);
-            var hasCharge = charged.Contains(model.Id);
-            if (hasCharge)
-                fieldNames.Add(AttachedData.StripeCharge);
+            fieldNames.UnionWith(sections[model.Id]);
             var rawNames = TypedFieldNames.ClaimOwnFieldRelationships(model, SidesOf(model), fieldNames, ownFieldNamed);
             var (typed, left) = TypedFields(model, fields.GetValueOrDefault(model.Id), [model.IdField], fieldNames, budget, rawNames);
             shown[model.Id] = ShownPaths(typed, left, [model.IdField]);
             excluded[model.Id] = left;
-            planned.Add(new TypedModel(model, typeName, listField, listField + "ById", typed, hasCharge));
+            planned.Add(new TypedModel(model, typeName, listField, listField + "ById", typed, sections[model.Id]));
             takenFieldNames[model.Id] = fieldNames;
         }
         // Relationships may lead to custom models (their typed types), standard ones (Account,
@@ -109,7 +104,7 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
             shown[model.Id] = ShownPaths(typed, left, own);
             excluded[model.Id] = left;
         }
-        return new TeamSchemaPlan(withRelationships, standardFields, FingerprintOf(custom.Concat(standard), fields, relationships, charged))
+        return new TeamSchemaPlan(withRelationships, standardFields, FingerprintOf(custom.Concat(standard), fields, relationships, sections))
         {
             _shownPaths = shown,
             ExcludedFields = excluded,
@@ -170,7 +165,7 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
     }
 
     private static string FingerprintOf(IEnumerable<Model> models, IReadOnlyDictionary<string, IReadOnlyList<ModelField>> fields,
-        IEnumerable<Relationship> relationships, IEnumerable<string?> charged)
+        IEnumerable<Relationship> relationships, IReadOnlyDictionary<string, IReadOnlyList<string>> sections)
     {
         var text = new StringBuilder();
         foreach (var model in models)
@@ -183,8 +178,9 @@ public sealed record TeamSchemaPlan(IReadOnlyList<TypedModel> Models, IReadOnlyD
         }
         foreach (var relationship in relationships.OrderBy(r => r.Id, StringComparer.Ordinal))
             text.Append("r:").Append(relationship.Id).Append('|').Append(relationship.Name).Append('|').Append(relationship.InverseName).Append('\n');
-        foreach (var modelId in charged.OrderBy(m => m, StringComparer.Ordinal))
-            text.Append("c:").Append(modelId).Append('\n');
+        foreach (var (modelId, names) in sections.OrderBy(s => s.Key, StringComparer.Ordinal))
+            foreach (var section in names)
+                text.Append("a:").Append(modelId).Append('|').Append(section).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -36,7 +36,7 @@ public static class TypedArguments
                 case "or" when value is IEnumerable list:
                     all.Add(new FilterInput(null, list.OfType<IDictionary<string, object?>>().Select(m => Filter(m, model)).ToList(), null, null, []));
                     break;
-                case var section when value is IDictionary<string, object?> fields && model.AttachedSections.Any(s => s.Name == section):
+                case var section when value is IDictionary<string, object?> fields && model.AttachedSections.Contains(section):
                     all.AddRange(fields.Where(p => p.Value is IDictionary<string, object?>)
                         .Select(p => Condition($"{section}.{p.Key}", (IDictionary<string, object?>)p.Value!)));
                     break;
@@ -62,7 +62,7 @@ public static class TypedArguments
         {
             if (value is SortDirection direction)
                 yield return new SortInput(name == "id" ? model.Model.IdField : model.PathsByName.GetValueOrDefault(name, name), direction);
-            else if (value is IDictionary<string, object?> nested && model.AttachedSections.Any(s => s.Name == name))
+            else if (value is IDictionary<string, object?> nested && model.AttachedSections.Contains(name))
                 foreach (var (field, inner) in nested)
                     if (inner is SortDirection innerDirection)
                         yield return new SortInput($"{name}.{field}", innerDirection);

@@ -1,9 +1,8 @@
-using System.Text.Json;
-using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using GraphQL.DataLoader;
 using ModelFieldType = Gather.Infrastructure.Models.FieldType;
 using FieldType = GraphQL.Types.FieldType;
+using Gather.Schema.Integrations;
 using Gather.Schema.Loading;
 using Gather.Schema.Records;
 using Gather.Schema.Relationships;
@@ -20,16 +19,19 @@ namespace Gather.Schema.Typed;
 /// </summary>
 public static class TypedGraphTypes
 {
-    public static IEnumerable<IGraphType> For(TypedModel model, TeamSchemaPlan plan)
+    /// <param name="sections">The attached sections the registered integrations contribute, by name; a section the model
+    /// shows but no registered integration contributes is left out of its type.</param>
+    public static IEnumerable<IGraphType> For(TypedModel model, TeamSchemaPlan plan, IReadOnlyDictionary<string, AttachedSection> sections)
     {
-        yield return ObjectType(model, plan);
+        var shown = model.AttachedSections.Select(sections.GetValueOrDefault).OfType<AttachedSection>().ToList();
+        yield return ObjectType(model, plan, shown);
         yield return RecordConnectionTypes.Connection(model.Names, $"A page of {model.Model.Name} records.", RecordConnectionTypes.CountsMatches);
         yield return RecordConnectionTypes.Edge(model.Names);
-        yield return FilterType(model);
-        yield return SortType(model);
+        yield return FilterType(model, shown);
+        yield return SortType(model, shown);
     }
 
-    private static TypedRecordGraphType ObjectType(TypedModel model, TeamSchemaPlan plan)
+    private static TypedRecordGraphType ObjectType(TypedModel model, TeamSchemaPlan plan, IReadOnlyList<AttachedSection> sections)
     {
         var type = new TypedRecordGraphType
         {
@@ -40,7 +42,7 @@ public static class TypedGraphTypes
             .Id($"The record's `{model.Model.IdField}`.")
             .Times()
             .SyncedFields(model.Fields)
-            .AttachedSections(model.AttachedSections)
+            .AttachedSections(sections)
             .Relationships(model.Relationships.Select(r => RelationshipField(r, plan)));
         return type;
     }
@@ -48,7 +50,7 @@ public static class TypedGraphTypes
     /// <summary>
     /// A relationship as a field: to a custom model, its typed type or connection (with the
     /// target's typed arguments); to Account or Customer, their own types (with the generic
-    /// arguments); to StripeCharge or StripeCustomer, their Stripe types.
+    /// arguments); to an integration model (StripeCharge), the integration's type of that name.
     /// </summary>
     public static FieldType RelationshipField(TypedRelationship relationship, TeamSchemaPlan plan)
     {
@@ -70,7 +72,7 @@ public static class TypedGraphTypes
                 RecordListArguments.For(names, RecordListKind.TypedRelated), description, c => TypedArguments.QueryOf(c, typed));
     }
 
-    /// <summary>A relationship to an integration model: its records come as Stripe's JSON, shown as the Stripe type of the model's name.</summary>
+    /// <summary>A relationship to an integration model: its records come from the integration, shown as its graph type of the model's name.</summary>
     private static FieldType IntegrationField(string fieldName, string relationship, Model target, string description) => new()
     {
         Name = fieldName,
@@ -78,18 +80,11 @@ public static class TypedGraphTypes
         ResolvedType = new GraphQLTypeReference(target.Name),
         Resolver = new FuncFieldResolver<RecordNode, object?>(async c =>
             await RelatedRecords.OneAsync(c, relationship) is IDataLoaderResult<RecordNode?> pending
-                ? pending.Then(node => node is null ? null : StripeObject(target, node))
+                ? pending.Then(node => node is null ? null : IntegrationRecordReaders.For(c, target).AsGraphObject(target, node))
                 : null),
     };
 
-    private static object StripeObject(Model target, RecordNode node)
-    {
-        // Integration records keep the Stripe JSON they were read from (IntegrationRecords).
-        var json = node.Record.StoredData ?? JsonSerializer.SerializeToElement(node.Record.Data);
-        return target.Name == StripeModels.Customer ? StripeCustomer.From(json) : StripeCharge.From(json);
-    }
-
-    private static InputObjectGraphType FilterType(TypedModel model)
+    private static InputObjectGraphType FilterType(TypedModel model, IReadOnlyList<AttachedSection> sections)
     {
         var self = new GraphQLTypeReference(model.FilterTypeName);
         var type = new InputObjectGraphType { Name = model.FilterTypeName, Description = $"Filters {model.Model.Name} records; every condition given must hold." };
@@ -98,18 +93,18 @@ public static class TypedGraphTypes
         type.AddField(new FieldType { Name = "id", Description = $"The record's `{model.Model.IdField}`.", Type = typeof(StringOperationFilterInputType) });
         foreach (var field in model.Fields)
             type.AddField(new FieldType { Name = field.Name, Description = $"The field \"{field.Path}\".", Type = OperationInput(field.Type) });
-        foreach (var section in model.AttachedSections)
+        foreach (var section in sections)
             type.AddField(section.FilterField());
         return type;
     }
 
-    private static InputObjectGraphType SortType(TypedModel model)
+    private static InputObjectGraphType SortType(TypedModel model, IReadOnlyList<AttachedSection> sections)
     {
         var type = new InputObjectGraphType { Name = model.SortTypeName, Description = $"Sort keys for {model.Model.Name} records, in the order written." };
         type.AddField(new FieldType { Name = "id", Description = $"The record's `{model.Model.IdField}`.", Type = typeof(SortEnumType) });
         foreach (var field in model.Fields)
             type.AddField(new FieldType { Name = field.Name, Description = $"The field \"{field.Path}\".", Type = typeof(SortEnumType) });
-        foreach (var section in model.AttachedSections)
+        foreach (var section in sections)
             type.AddField(section.SortField());
         return type;
     }

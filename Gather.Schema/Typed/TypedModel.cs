@@ -1,7 +1,6 @@
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Relationships;
 using Gather.Schema.Records;
-using Gather.Schema.Stripe;
 
 namespace Gather.Schema.Typed;
 
@@ -17,10 +16,11 @@ public sealed record TypedRelationship(string Name, RelationshipSide Side, Model
 /// <summary>
 /// A custom model as a GraphQL type in its team's schema, with every name it needs settled by
 /// <see cref="GraphQLNames"/>: the type, its root fields (<c>orders</c>, <c>ordersById</c>), its
-/// filter and sort inputs, and its fields.
+/// filter and sort inputs, its fields, and the sections of attached data it shows (by name: e.g.
+/// <c>stripeCharge</c> once the model had a task filling it; their fields come from the integration).
 /// </summary>
 public sealed record TypedModel(Model Model, string TypeName, string ListField, string ByIdField, IReadOnlyList<TypedField> Fields,
-    bool HasStripeCharge)
+    IReadOnlyList<string> AttachedSections)
 {
     /// <summary>Filled once every model's type is named, since relationships refer to other models' types.</summary>
     public IReadOnlyList<TypedRelationship> Relationships { get; init; } = [];
@@ -30,9 +30,6 @@ public sealed record TypedModel(Model Model, string TypeName, string ListField, 
 
     /// <summary>The names of the type and of those it comes with (<see cref="RecordTypeNames.Typed"/>).</summary>
     public RecordTypeNames Names => RecordTypeNames.Typed(TypeName);
-
-    /// <summary>The sections integrations attach to the model's records that its type shows: <c>stripeCharge</c> once it had a charge task.</summary>
-    public IReadOnlyList<AttachedSection> AttachedSections => HasStripeCharge ? [StripeChargeSection.Instance] : [];
 
     public string FilterTypeName => Names.FilterInput;
 

@@ -33,12 +33,9 @@ public static class ColumnResolver
         return context.Loaders().Get(key, () => new ResolvedColumnsLookup(() => ResolveNowAsync(context, model, columns, check))).LoadAsync();
     }
 
-    /// <summary>The sections of attached data a model's records get: <c>stripeCharge</c> when a Sync Stripe Charges task fills it.</summary>
-    private static async Task<IReadOnlyList<string>> AttachedSectionsAsync(IResolveFieldContext context, Model model)
-    {
-        var tasks = await context.TeamIntegrationTasksAsync();
-        return tasks.Any(t => t.Kind == IntegrationTaskKind.SyncStripeCharges && t.Options.ModelId == model.Id) ? [AttachedData.StripeCharge] : [];
-    }
+    /// <summary>The sections of attached data a model's records get: those a task fills (e.g. <c>stripeCharge</c> by Sync Stripe Charges).</summary>
+    private static async Task<IReadOnlyList<string>> AttachedSectionsAsync(IResolveFieldContext context, Model model) =>
+        AttachedSections.FilledFor(model.Id, await context.TeamIntegrationTasksAsync());
 
     private static async Task<Result<IReadOnlyList<ResolvedColumn>>> ResolveNowAsync(IResolveFieldContext context, Model model, IReadOnlyList<string>? columns,
         bool check)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Records;
 
 namespace Gather.Tests.Records;

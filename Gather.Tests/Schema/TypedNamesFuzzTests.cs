@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Gather.Schema.Integrations.StripeIntegration;
+using Gather.Infrastructure.Integrations.StripeIntegration;
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Records;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using System.Collections.Concurrent;
 using Gather.Infrastructure.Integrations;
 using Microsoft.AspNetCore.Builder;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gather.Infrastructure.Integrations;

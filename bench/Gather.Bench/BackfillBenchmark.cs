@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.StripeIntegration;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

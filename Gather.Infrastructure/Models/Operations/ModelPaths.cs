@@ -127,7 +127,7 @@ public sealed class ModelPaths
 
     /// <summary>Every path a filter's suggestion may name: own paths, then attached fields.</summary>
     private List<string> Candidates() => _candidates ??= OwnCandidates()
-        .Concat(AttachedData.Sections.SelectMany(s => DefaultColumns.FieldsOf(s).Select(f => $"{s}.{f.Name}").Append($"{s}.{Metadata}")))
+        .Concat(AttachedData.All.SelectMany(s => s.Fields.Select(f => $"{s.Name}.{f.Name}").Append($"{s.Name}.{Metadata}")))
         .Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Relationships to one record, alone and followed by their target's paths.</summary>

@@ -34,7 +34,7 @@ internal sealed class MongoIntegrationStore(MongoCollections collections, string
             { "_id", i.Id }, { "teamId", i.TeamId }, { "kind", i.Kind.ToString() }, { "secretProtected", i.EncryptedSecretKey },
             { "secretLast4", i.SecretKeyLast4 }, { "createdAt", i.CreatedAt.UtcDateTime },
         },
-        d => new Integration(d["_id"].AsString, d["teamId"].AsString, Enum.Parse<IntegrationKind>(d["kind"].AsString),
+        d => new Integration(d["_id"].AsString, d["teamId"].AsString, new IntegrationKind(d["kind"].AsString),
             d["secretProtected"].AsString, d["secretLast4"].AsString, new DateTimeOffset(d["createdAt"].ToUniversalTime()))
         {
             WebhookEndpointId = d.GetValue("webhookEndpointId", BsonNull.Value) is { IsString: true } endpoint ? endpoint.AsString : null,

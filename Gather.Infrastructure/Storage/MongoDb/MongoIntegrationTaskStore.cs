@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -87,6 +88,6 @@ internal sealed class MongoIntegrationTaskStore(MongoCollections collections, st
     private static BsonDocument ById(string teamId, string id) => new() { { "_id", id }, { "teamId", teamId } };
 
     private static IntegrationTask Read(BsonDocument d) => new(d["_id"].AsString, d["teamId"].AsString, d["integrationId"].AsString,
-        Enum.Parse<IntegrationTaskKind>(d["kind"].AsString), IntegrationTaskJson.Read<IntegrationTaskOptions>(MongoJson.ToJson(d["options"].AsBsonDocument).ToJsonString()),
+        new IntegrationTaskKind(d["kind"].AsString), IntegrationTaskJson.Read<IntegrationTaskOptions>(MongoJson.ToJson(d["options"].AsBsonDocument).ToJsonString()),
         IntegrationTaskJson.Read<IntegrationTaskState>(MongoJson.ToJson(d["state"].AsBsonDocument).ToJsonString()), new DateTimeOffset(d["createdAt"].ToUniversalTime()));
 }

@@ -54,7 +54,7 @@ internal sealed class SqliteIntegrationStore(SqliteConnectionFactory connections
     }
 
     private static Integration Read(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), Enum.Parse<IntegrationKind>(reader.GetString(2)), reader.GetString(3),
+        new(reader.GetString(0), reader.GetString(1), new IntegrationKind(reader.GetString(2)), reader.GetString(3),
             reader.GetString(4), reader.ReadTime(5))
         {
             WebhookEndpointId = reader.IsDBNull(6) ? null : reader.GetString(6),

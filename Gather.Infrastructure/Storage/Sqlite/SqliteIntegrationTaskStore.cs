@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Microsoft.Data.Sqlite;
 
@@ -55,6 +56,6 @@ internal sealed class SqliteIntegrationTaskStore(SqliteConnectionFactory connect
         _tasks.SetAsync(id, "lease_owner = NULL, lease_until = NULL", "lease_owner = $owner", [("$owner", owner)], cancellationToken);
 
     private static IntegrationTask Read(SqliteDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-        Enum.Parse<IntegrationTaskKind>(reader.GetString(3)), IntegrationTaskJson.Read<IntegrationTaskOptions>(reader.GetString(4)),
+        new IntegrationTaskKind(reader.GetString(3)), IntegrationTaskJson.Read<IntegrationTaskOptions>(reader.GetString(4)),
         IntegrationTaskJson.Read<IntegrationTaskState>(reader.GetString(5)), reader.ReadTime(6));
 }
