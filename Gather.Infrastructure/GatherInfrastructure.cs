@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Indexes.Operations;
-using Gather.Infrastructure.Integrations;
-using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Integrations.Operations;
+using Gather.Infrastructure.IntegrationTasks.Operations;
 using Gather.Infrastructure.Models.Operations;
 using Gather.Infrastructure.Records.Operations;
 using Gather.Infrastructure.Relationships.Operations;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks.Operations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.Operations;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Security;
 using Gather.Schema.Common;

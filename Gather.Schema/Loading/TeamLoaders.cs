@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks.Operations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Models.Operations;

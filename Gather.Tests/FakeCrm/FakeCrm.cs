@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gather.Infrastructure.IntegrationTasks.Operations;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Models;

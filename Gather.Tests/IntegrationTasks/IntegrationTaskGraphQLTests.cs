@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Gather.Infrastructure.IntegrationTasks.Operations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Teams;
 using Gather.Tests.Support;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Integrations.Operations;
 using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Storage;

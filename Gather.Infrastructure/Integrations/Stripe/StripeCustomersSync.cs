@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks.Operations;
 using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.IntegrationTasks;
 using System.Text.Json;

@@ -1,4 +1,6 @@
+using Gather.Infrastructure.IntegrationTasks.Operations;
 using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Integrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gather.Infrastructure.Integrations.StripeIntegration;

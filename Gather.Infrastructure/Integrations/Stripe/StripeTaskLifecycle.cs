@@ -1,3 +1,5 @@
+using Gather.Infrastructure.IntegrationTasks.Operations;
+using Gather.Infrastructure.Integrations.Operations;
 using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks.Operations;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Teams;

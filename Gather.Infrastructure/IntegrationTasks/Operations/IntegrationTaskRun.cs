@@ -1,7 +1,8 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Teams;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// One run of a task while it holds the lease: the task, its state so far, and the way to save

@@ -1,10 +1,11 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>What became of asking for a run.</summary>
 public enum RunOutcome

@@ -1,6 +1,6 @@
 using Gather.Infrastructure.Integrations;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>The registered integrations' task kinds, each with how it runs (<see cref="IIntegrationTaskSync"/>).</summary>
 public sealed class IntegrationTaskSyncs(IEnumerable<IIntegrationTaskSync> syncs)

@@ -1,8 +1,9 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Teams;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// The Quartz job that runs one task, then plans its next run from the state the run left

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Indexes.Operations;
 using Gather.Infrastructure.Records.Querying;
@@ -5,7 +6,7 @@ using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// The index a task needs and holds: a task attaching data (e.g. Sync Stripe Charges) looks its model's

@@ -1,9 +1,10 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Validation;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// How one kind of task runs, contributed by the integration that brings the kind: the runner,

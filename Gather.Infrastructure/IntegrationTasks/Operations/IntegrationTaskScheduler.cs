@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks;
 using System.Collections.Frozen;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Teams;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// Puts integration tasks on this instance's Quartz scheduler. Quartz holds only triggers: each

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.IntegrationTasks;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Models;
 using Gather.Infrastructure.Models.Operations;
@@ -8,7 +9,7 @@ using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Validation;
 using Microsoft.Extensions.Options;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// Adds, lists, runs and deletes a team's integration tasks. A new task is scheduled at once

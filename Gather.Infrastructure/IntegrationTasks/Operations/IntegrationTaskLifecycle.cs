@@ -1,8 +1,9 @@
+using Gather.Infrastructure.Integrations.Operations;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Teams;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// An integration's tasks follow it out: disconnecting removes its tasks (before the integration's

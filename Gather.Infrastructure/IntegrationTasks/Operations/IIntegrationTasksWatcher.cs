@@ -2,7 +2,7 @@ using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Storage;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// Told when an integration's tasks change (one added or deleted), so the integration can keep

@@ -1,8 +1,9 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Teams;
 using Gather.Infrastructure.Validation;
 
-namespace Gather.Infrastructure.Integrations;
+namespace Gather.Infrastructure.Integrations.Operations;
 
 /// <summary>
 /// Connects and disconnects a team's integrations, whatever their kind: each integration's own

@@ -1,6 +1,7 @@
+using Gather.Infrastructure.Integrations;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Gather.Infrastructure.Integrations;
+namespace Gather.Infrastructure.Integrations.Operations;
 
 /// <summary>Integrations: their secrets encrypted at rest, a bounded cache for what they read, and the public URL their webhooks come to.</summary>
 public static class IntegrationsServiceCollectionExtensions

@@ -1,6 +1,7 @@
+using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Teams;
 
-namespace Gather.Infrastructure.Integrations;
+namespace Gather.Infrastructure.Integrations.Operations;
 
 /// <summary>
 /// What the rest of Gather does when a team connects or disconnects an integration (start its

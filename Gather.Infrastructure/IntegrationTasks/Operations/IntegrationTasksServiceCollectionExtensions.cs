@@ -1,8 +1,10 @@
+using Gather.Infrastructure.IntegrationTasks;
+using Gather.Infrastructure.Integrations.Operations;
 using Gather.Infrastructure.Integrations;
 using Gather.Infrastructure.Records;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Gather.Infrastructure.IntegrationTasks;
+namespace Gather.Infrastructure.IntegrationTasks.Operations;
 
 /// <summary>
 /// Integration tasks: their state in the store, their triggers (Quartz, hosted by the API), their
