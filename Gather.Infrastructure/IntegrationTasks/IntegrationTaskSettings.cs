@@ -34,9 +34,6 @@ public sealed class IntegrationTaskSettings
     [Range(0, 100)]
     public int UnmatchedExamples { get; set; } = 5;
 
-    /// <summary>Whether connecting Stripe adds the Sync Stripe Customers task (as Gather's docs say enabling Stripe does).</summary>
-    public bool SyncStripeCustomersOnConnect { get; set; } = true;
-
     /// <summary>Turns the scheduler off (tests that drive runs themselves; maintenance).</summary>
     public bool SchedulerEnabled { get; set; } = true;
 }

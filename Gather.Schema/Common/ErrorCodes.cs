@@ -57,11 +57,6 @@ public static class ErrorCodes
     /// <summary>An id names nothing in the caller's team.</summary>
     public const string NotFound = "NOT_FOUND";
 
-    /// <summary>A Stripe field was asked for, but the team has not connected Stripe.</summary>
-    public const string StripeNotConnected = "STRIPE_NOT_CONNECTED";
-
-    /// <summary>Stripe failed for this field (after retries); the rest of the response is intact.</summary>
-    public const string StripeUnavailable = "STRIPE_UNAVAILABLE";
 
     /// <summary>A typed field's stored value is not of the field's type; <c>extensions.field</c> and <c>extensions.expectedType</c> say which.</summary>
     public const string StoredValueMismatch = "STORED_VALUE_MISMATCH";

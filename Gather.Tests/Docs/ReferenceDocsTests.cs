@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.IntegrationTasks;
 using Gather.Schema.Common;
+using Gather.Schema.Integrations.StripeIntegration;
 
 namespace Gather.Tests.Docs;
 
@@ -47,7 +48,7 @@ public sealed partial class ReferenceDocsTests
     [Fact]
     public void Every_error_code_is_documented_and_every_documented_code_exists()
     {
-        var defined = Constants(typeof(ErrorCodes)).Concat(Constants(typeof(IntegrationTaskWarning))).Append(StoreUnavailableHandler.Code).ToHashSet();
+        var defined = Constants(typeof(ErrorCodes)).Concat(Constants(typeof(StripeErrorCodes))).Concat(Constants(typeof(IntegrationTaskWarning))).Append(StoreUnavailableHandler.Code).ToHashSet();
         var documented = ErrorRow().Matches(RepositoryFiles.Read("docs/reference/errors.md"))
             .Select(m => (Code: m.Groups["code"].Value, Status: m.Groups["status"].Value.Trim())).ToList();
 

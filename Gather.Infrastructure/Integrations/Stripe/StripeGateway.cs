@@ -145,13 +145,13 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, ILogger<Strip
                 try
                 {
                     var result = await call(client);
-                    GatherTelemetry.StripeRequests.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
+                    StripeTelemetry.Requests.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
                     return result;
                 }
                 catch (Exception e)
                 {
                     var outcome = e is StripeException s ? ((int)s.HttpStatusCode).ToString(CultureInfo.InvariantCulture) : e.GetType().Name;
-                    GatherTelemetry.StripeRequests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+                    StripeTelemetry.Requests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
                     activity?.SetStatus(ActivityStatusCode.Error, outcome);
                     throw;
                 }

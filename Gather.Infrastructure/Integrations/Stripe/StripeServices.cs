@@ -15,6 +15,7 @@ public static class StripeServices
     {
         services.AddGatherIntegration(StripeDefinition.Instance);
         services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StripeTaskSettings>().BindConfiguration(StripeTaskSettings.Section);
         services.AddSingleton<StripeGateway>();
         services.AddSingleton<StripeReader>();
         services.AddSingleton<StripeConnection>();

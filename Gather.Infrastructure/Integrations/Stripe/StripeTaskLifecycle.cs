@@ -13,7 +13,7 @@ namespace Gather.Infrastructure.Integrations.StripeIntegration;
 /// say, unless <c>Gather:Tasks:SyncStripeCustomersOnConnect</c> is off); disconnecting removes the
 /// webhook endpoint once the tasks are gone.
 /// </summary>
-public sealed class StripeTaskLifecycle(IntegrationTaskService tasks, StripeWebhooks webhooks, IOptions<IntegrationTaskSettings> settings)
+public sealed class StripeTaskLifecycle(IntegrationTaskService tasks, StripeWebhooks webhooks, IOptions<StripeTaskSettings> settings)
     : IIntegrationLifecycle
 {
     public async Task ConnectedAsync(ITeamStore team, Integration integration, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Integrations;
-using Gather.Schema.Common;
 using GraphQL;
 
 namespace Gather.Schema.Integrations.StripeIntegration;
@@ -9,8 +8,8 @@ namespace Gather.Schema.Integrations.StripeIntegration;
 internal static class StripeFieldErrors
 {
     public static ExecutionError NotConnected() =>
-        new("Stripe is not connected for this team: an admin can connect it with connectStripe.") { Code = ErrorCodes.StripeNotConnected };
+        new("Stripe is not connected for this team: an admin can connect it with connectStripe.") { Code = StripeErrorCodes.NotConnected };
 
     public static T? OrFieldError<T>(StripeResult<T> result) =>
-        result.Error is null ? result.Value : throw new ExecutionError(result.Error) { Code = ErrorCodes.StripeUnavailable };
+        result.Error is null ? result.Value : throw new ExecutionError(result.Error) { Code = StripeErrorCodes.Unavailable };
 }
