@@ -38,7 +38,7 @@ public sealed class IntegrationTaskIndexes(IOptions<QueryOptions> options, Index
     public static ValidationProblem? Problem(FieldIndexResult result) =>
         result.Held ? null : new ValidationProblem("options.chargeIdField", "indexLimit",
             $"This team already holds {result.TeamIndexes} field indexes, the most Gather:Query:MaxIndexesPerTeam allows ({result.Limit}); " +
-            "each Sync Stripe Charges task holds one. Delete a task the team no longer needs, or raise the limit.");
+            "each task that attaches data to records holds one on the field naming what it attaches. Delete a task the team no longer needs, or raise the limit.");
 
     /// <summary>Lets go of the task's indexes; an index nothing else holds is dropped.</summary>
     public Task ReleaseAsync(ITeamStore team, string taskId, CancellationToken cancellationToken) =>
