@@ -2,9 +2,9 @@ using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Infrastructure.Records;
 using Gather.Schema.Typed;
 
-namespace Gather.Schema.Integrations.StripeIntegration;
+namespace Gather.Tests.Schema;
 
-/// <summary>Whether a model's typed type shows the attached Stripe charge (<c>model.HasStripeCharge</c>).</summary>
+/// <summary>Whether a model's typed type shows the attached Stripe charge (<c>model.HasStripeCharge</c>), for the naming checks.</summary>
 public static class StripeTypedModels
 {
     extension(TypedModel model)
