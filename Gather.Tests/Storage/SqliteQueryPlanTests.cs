@@ -92,13 +92,8 @@ public sealed class SqliteQueryPlanTests : IDisposable
         return after.Value!;
     }
 
-    /// <summary>The page statement as the store builds it, reading the index registry as it does.</summary>
-    private static async Task<SqliteStatement> StatementAsync(SqliteConnectionFactory connections, ITeamStore team, string modelId, RecordQuery query)
-    {
-        var store = (SqliteRecordStore)team.Records;
-        await using var connection = await connections.OpenAsync(CancellationToken.None);
-        return store.PageStatement(modelId, query, await store.IndexedSortFieldAsync(connection, modelId, query, CancellationToken.None));
-    }
+    private static SqliteStatement Statement(ITeamStore team, string modelId, RecordQuery query) =>
+        ((SqliteRecordStore)team.Records).PageStatement(modelId, query);
 
     /// <summary>EXPLAIN QUERY PLAN of a statement, one line per step, index names replaced by what they index.</summary>
     private async Task<string> PlanAsync(SqliteConnectionFactory connections, ITeamStore team, SqliteStatement statement)
@@ -130,32 +125,12 @@ public sealed class SqliteQueryPlanTests : IDisposable
         {
             plans[shape.Name] = new
             {
-                indexed = await PlanAsync(connections, team, await StatementAsync(connections, team, modelId, await QueryAsync(team, modelId, shape))),
-                withoutIndex = await PlanAsync(bareConnections, bareTeam,
-                    await StatementAsync(bareConnections, bareTeam, bareModelId, await QueryAsync(bareTeam, bareModelId, shape))),
+                indexed = await PlanAsync(connections, team, Statement(team, modelId, await QueryAsync(team, modelId, shape))),
+                withoutIndex = await PlanAsync(bareConnections, bareTeam, Statement(bareTeam, bareModelId, await QueryAsync(bareTeam, bareModelId, shape))),
             };
         }
 
         Snapshot.Match(plans);
-    }
-
-    [Fact]
-    public async Task Only_a_sort_field_an_index_holds_gets_the_bound_a_scan_would_pay_for_on_every_row()
-    {
-        var (connections, team, modelId) = await OrdersAsync("bounds.db", 10, indexed: true);
-        var (bareConnections, bareTeam, bareModelId) = await OrdersAsync("bounds-bare.db", 10, indexed: false);
-        var sortOnly = Shapes.Single(s => s.Name == "sort_only");
-        var range = Shapes.Single(s => s.Name == "range");
-
-        async Task<FieldPath?> BoundAsync(SqliteConnectionFactory at, ITeamStore store, string model, (string, string?, string?, bool) shape)
-        {
-            await using var connection = await at.OpenAsync(CancellationToken.None);
-            return await ((SqliteRecordStore)store.Records).IndexedSortFieldAsync(connection, model, await QueryAsync(store, model, shape), CancellationToken.None);
-        }
-
-        Assert.Equal(Path("amount"), await BoundAsync(connections, team, modelId, sortOnly)); // held descending by amount_desc
-        Assert.Null(await BoundAsync(bareConnections, bareTeam, bareModelId, sortOnly)); // no index: the scan is not made to pay
-        Assert.Null(await BoundAsync(connections, team, modelId, range)); // the filter's range bounds it already
     }
 
     [Fact]
@@ -169,7 +144,7 @@ public sealed class SqliteQueryPlanTests : IDisposable
         foreach (var shape in Shapes)
         {
             async Task<(int Rows, long Steps)> Run((SqliteConnectionFactory Connections, ITeamStore Team, string ModelId) at) =>
-                await RunCountingStepsAsync(at.Connections, await StatementAsync(at.Connections, at.Team, at.ModelId, await QueryAsync(at.Team, at.ModelId, shape)));
+                await RunCountingStepsAsync(at.Connections, Statement(at.Team, at.ModelId, await QueryAsync(at.Team, at.ModelId, shape)));
             var (smallRows, smallSteps) = await Run(small);
             var (largeRows, largeSteps) = await Run(large);
             var (_, bareSmallSteps) = await Run(bareSmall);

@@ -48,8 +48,7 @@ public sealed class SqliteSearchCostTests : IDisposable
     {
         var query = SeededRecordStore.QueryBuilder.Build(null, null, search, new PageInput(First: 50)).Value!;
         var store = (SqliteRecordStore)team.Records;
-        // Unsorted: no sort field for an index to bound.
-        return (store.PageStatement(modelId, query, indexedSortField: null), store.CountStatement(modelId, query.Where, query.SearchTerms));
+        return (store.PageStatement(modelId, query), store.CountStatement(modelId, query.Where, query.SearchTerms));
     }
 
     private long Steps(SqliteStatement statement)

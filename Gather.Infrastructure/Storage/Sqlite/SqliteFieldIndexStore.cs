@@ -120,23 +120,12 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
     /// (random inserts into a larger B-tree touch more pages: at 100,000 records, 2 such indexes
     /// cost about half the write rate that 2 with the ids did). The planner still prefers them
     /// over the key index for the shapes they serve because of the picture of <c>records</c> a
-    /// migration gives it (<see cref="SqliteMigrations"/>) and <see cref="SqliteRecordSql.AtLeastLowest"/>.
+    /// migration gives it (<see cref="SqliteMigrations"/>) and <see cref="SqliteRecordSql.SortRange"/>.
     /// </summary>
     internal string CreateIndexSql(string name, FieldIndexKey key) =>
         $"CREATE INDEX IF NOT EXISTS {name} ON records (" +
         string.Concat(key.Fields.Select(f => $"{SqliteRecordSql.Ordered(f.Path)}{(f.Direction == SortDirection.Descending ? " DESC" : "")}, ")) + "key) " +
         $"WHERE team_id = {SqliteRecordSql.IdLiteral(teamId)} AND model_id = {SqliteRecordSql.IdLiteral(key.ModelId)}";
-
-    /// <summary>Whether one of the team's indexes on <paramref name="modelId"/> holds <paramref name="path"/>, in either direction.</summary>
-    internal static async Task<bool> IndexesFieldAsync(SqliteConnection connection, string teamId, string modelId, FieldPath path,
-        CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(
-            "SELECT EXISTS (SELECT 1 FROM field_indexes AS i, json_each(i.fields) AS f " +
-            "WHERE i.team_id = $team AND i.model_id = $model AND f.value IN ($ascending, $descending))",
-            ("$team", teamId), ("$model", modelId), ("$ascending", path.ToString()), ("$descending", FieldIndexKey.DescendingMark + path));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
-    }
 
     /// <summary>Removes the owner from the index; drops the index when it was the last. Returns how many indexes were dropped.</summary>
     private async Task<int> LetGoAsync(SqliteTransaction transaction, string name, IndexOwner owner, CancellationToken cancellationToken)

@@ -242,28 +242,22 @@ internal sealed class SqliteRecordSql
     };
 
     /// <summary>
-    /// The field a page is sorted by first when nothing else bounds it (no range in the filter, no
-    /// cursor); null otherwise. When an index on it exists, <see cref="AtLeastLowest"/> gives the
-    /// planner a range on it (see <see cref="SqliteRecordStore.PageStatement"/>).
+    /// For a page sorted by a field that nothing else bounds (no range in the filter, no cursor):
+    /// a bound every record meets, <c>ordered value &gt;= lowest</c>. An index on the sort field
+    /// then has a range the planner can weigh, and reading it in order beats reading the whole
+    /// model through the key index and sorting it; without one, SQLite ranks a bare index walk
+    /// below the key index, which matches two columns (the team and the model). With a range or a
+    /// cursor already there, none is added, so the index seeks to their bound.
     /// </summary>
-    public static FieldPath? UnboundedSortField(IReadOnlyList<RecordSort> order, RecordFilter? filter, bool afterCursor)
+    public static string? SortRange(IReadOnlyList<RecordSort> order, RecordFilter? filter, bool afterCursor)
     {
         var pinned = PinnedPaths(filter);
         if (afterCursor || order.FirstOrDefault(s => !pinned.Contains(s.Path)) is not { } first)
             return null;
         var bounded = Conjuncts(filter).Any(f => f.Path.Equals(first.Path)
             && f.Operator is FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte);
-        return bounded ? null : first.Path;
+        return bounded ? null : $"{Ordered(first.Path)} >= {Lowest}";
     }
-
-    /// <summary>
-    /// A bound every record meets, <c>ordered value &gt;= lowest</c>. An index on the field then
-    /// has a range the planner can weigh, and reading it in order beats reading the whole model
-    /// through the key index and sorting it; without one, SQLite ranks a bare index walk below the
-    /// key index, which matches two columns (the team and the model). A scan evaluates it on every
-    /// row, so it is written only where such an index exists.
-    /// </summary>
-    public static string AtLeastLowest(FieldPath path) => $"{Ordered(path)} >= {Lowest}";
 
     /// <summary>
     /// Rows strictly after the cursor in the (possibly reversed) order: a keyset condition over all

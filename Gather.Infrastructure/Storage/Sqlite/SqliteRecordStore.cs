@@ -65,8 +65,8 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
 
     public async Task<RecordPage> QueryAsync(string modelId, RecordQuery query, CancellationToken cancellationToken)
     {
+        var statement = PageStatement(modelId, query);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var statement = PageStatement(modelId, query, await IndexedSortFieldAsync(connection, modelId, query, cancellationToken));
         await using var command = connection.Command(statement.Sql, [.. statement.Parameters]);
         var rows = await SqliteRecordRows.ReadAllAsync(command, cancellationToken);
         return RecordPage.FromRows(rows, query.Page.Size, query.Page.Backward);
@@ -81,15 +81,14 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
     /// only the page's (a sort alone over 10,000 records: about 4 times the work). The inner query
     /// has a LIMIT, so SQLite keeps it apart; CROSS JOIN keeps it first.
     /// </summary>
-    /// <param name="indexedSortField">The sort field to bound for its index (<see cref="IndexedSortFieldAsync"/>).</param>
-    internal SqliteStatement PageStatement(string modelId, RecordQuery query, FieldPath? indexedSortField)
+    internal SqliteStatement PageStatement(string modelId, RecordQuery query)
     {
         var sql = new SqliteRecordSql();
         var where = Where(sql, modelId, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
             where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
-        if (indexedSortField is not null)
-            where += " AND " + SqliteRecordSql.AtLeastLowest(indexedSortField);
+        if (SqliteRecordSql.SortRange(query.Order, query.Where, query.Page.Cursor is not null) is { } range)
+            where += " AND " + range;
         var limit = sql.Bind(query.Page.ReadSize);
         var keys = SqliteRecordSql.SortKeys(query.Order, query.Page.Backward, query.Where);
         var chosen = string.Concat(keys.Select((k, i) => $", {k.Expression} AS sort_{i}"));
@@ -100,18 +99,6 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
             $") AS page CROSS JOIN records ON records.rowid = page.page_row ORDER BY {reordered}",
             sql.Parameters);
     }
-
-    /// <summary>
-    /// The field a page is sorted by when nothing else bounds it and one of the model's indexes
-    /// holds it, so the page statement gives that index a range; null otherwise. Read from the
-    /// index registry only for such pages, on the page's own connection.
-    /// </summary>
-    internal async Task<FieldPath?> IndexedSortFieldAsync(SqliteConnection connection, string modelId, RecordQuery query,
-        CancellationToken cancellationToken) =>
-        SqliteRecordSql.UnboundedSortField(query.Order, query.Where, query.Page.Cursor is not null) is { } field
-        && await SqliteFieldIndexStore.IndexesFieldAsync(connection, teamId, modelId, field, cancellationToken)
-            ? field
-            : null;
 
     public async Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
         CancellationToken cancellationToken)
