@@ -247,7 +247,10 @@ internal sealed class SqliteRecordSql
     /// then has a range the planner can weigh, and reading it in order beats reading the whole
     /// model through the key index and sorting it; without one, SQLite ranks a bare index walk
     /// below the key index, which matches two columns (the team and the model). With a range or a
-    /// cursor already there, none is added, so the index seeks to their bound.
+    /// cursor already there, none is added, so the index seeks to their bound. A scan with no such
+    /// index evaluates the bound on every row (a sort over 10,000 records: 8.5 ms of CPU against
+    /// 5.9 without it); leaving it out there would need to know the model's indexes, another store
+    /// round trip per sorted page.
     /// </summary>
     public static string? SortRange(IReadOnlyList<RecordSort> order, RecordFilter? filter, bool afterCursor)
     {
