@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gather.Tests.Storage;
 
-/// <summary>Every connection the store opens reads through the configured memory map and page cache.</summary>
+/// <summary>Every connection the store opens reads through the configured memory map and page cache, set once per pooled handle.</summary>
 public sealed class SqliteConnectionSettingsTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("gather-settings-").FullName;
@@ -38,6 +38,31 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
         Assert.Equal(-32L * 1_024, await PragmaAsync(connection, "cache_size"));
     }
 
+    [Fact]
+    public async Task A_pooled_handle_keeps_its_settings_and_takes_another_factorys_own()
+    {
+        var path = Path.Combine(_directory, "pooled.db");
+        var small = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path, PageCacheMegabytes = 8 }));
+        var large = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = path, PageCacheMegabytes = 16 }));
+
+        SQLitePCL.sqlite3 handle;
+        await using (var first = await small.OpenAsync(CancellationToken.None))
+            handle = first.Handle!;
+        await using (var again = await small.OpenAsync(CancellationToken.None))
+        {
+            // The pool hands back the handle the first open configured; its settings and functions hold.
+            Assert.Same(handle, again.Handle);
+            Assert.Equal(-8L * 1_024, await PragmaAsync(again, "cache_size"));
+            Assert.Equal(1L, await PragmaAsync(again, "foreign_keys"));
+            Assert.Equal(1L, await ScalarAsync(again, "SELECT gather_icontains(CAST('Ab' AS BLOB), CAST('b' AS BLOB))"));
+        }
+        await using (var other = await large.OpenAsync(CancellationToken.None))
+        {
+            Assert.Same(handle, other.Handle);
+            Assert.Equal(-16L * 1_024, await PragmaAsync(other, "cache_size"));
+        }
+    }
+
     [Theory]
     [InlineData("MemoryMapMegabytes", "-1")]
     [InlineData("PageCacheMegabytes", "0")]
@@ -50,10 +75,13 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
         Assert.Contains(option, error.ToString());
     }
 
-    private static async Task<long> PragmaAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
+    private static Task<long> PragmaAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string name) =>
+        ScalarAsync(connection, $"PRAGMA {name}");
+
+    private static async Task<long> ScalarAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA {name}";
+        command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gather.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,13 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
         $"PRAGMA busy_timeout = {options.Value.BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; " +
         $"PRAGMA mmap_size = {options.Value.MemoryMapMegabytes * 1_048_576L}; PRAGMA cache_size = -{options.Value.PageCacheMegabytes * 1_024};";
 
+    // The settings each pooled handle was given, so a handle is configured once rather than on every
+    // open: pragmas stay with the handle while the pool keeps it, and opening is
+    // what every request does several times (the key lookup, the models, the page). Kept per
+    // handle, not per factory, since two factories on one file share the pool; a handle the pool
+    // drops takes its entry with it.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> Configured = new();
+
     private volatile bool _filesArePrivate;
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -36,9 +44,14 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = _settings;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (!Configured.TryGetValue(connection.Handle!, out var applied) || applied != _settings)
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = _settings;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                Configured.AddOrUpdate(connection.Handle!, _settings);
+            }
+            // Functions, unlike pragmas, are taken off a handle when it goes back to the pool.
             SqliteFunctions.Register(connection);
             return connection;
         }
