@@ -36,6 +36,11 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
 
     private volatile bool _filesArePrivate;
 
+    private SqliteIndexedFields? _indexedFields;
+
+    /// <summary>Which fields the file's indexes hold, so queries are written for the plan they get.</summary>
+    internal SqliteIndexedFields IndexedFields => LazyInitializer.EnsureInitialized(ref _indexedFields, () => new SqliteIndexedFields(this));
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_filesArePrivate)

@@ -57,6 +57,7 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
             dropped += await LetGoAsync(transaction, name, owner, cancellationToken);
         await DropSharedIndexesAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        connections.IndexedFields.Forget();
         return FieldIndexResult.Done(registered.Count + toBuild.Count - dropped, maxPerTeam);
     }
 
@@ -120,7 +121,8 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
     /// (random inserts into a larger B-tree touch more pages: at 100,000 records, 2 such indexes
     /// cost about half the write rate that 2 with the ids did). The planner still prefers them
     /// over the key index for the shapes they serve because of the picture of <c>records</c> a
-    /// migration gives it (<see cref="SqliteMigrations"/>) and <see cref="SqliteRecordSql.SortRange"/>.
+    /// migration gives it (<see cref="SqliteMigrations"/>) and <see cref="SqliteRecordSql.SortRange"/>; queries learn
+    /// which fields an index holds from <see cref="SqliteIndexedFields"/>, told here when one changes.
     /// </summary>
     internal string CreateIndexSql(string name, FieldIndexKey key) =>
         $"CREATE INDEX IF NOT EXISTS {name} ON records (" +

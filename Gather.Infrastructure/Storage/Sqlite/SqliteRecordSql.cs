@@ -14,9 +14,15 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// and paging after a cursor, and types never mix, as on MongoDB. Paths are inlined as literals,
 /// as an index's expressions must match the query's.
 /// </summary>
-internal sealed class SqliteRecordSql
+internal sealed class SqliteRecordSql(IReadOnlySet<FieldPath>? indexed = null)
 {
     private readonly List<(string Name, object? Value)> _parameters = [];
+
+    /// <summary>
+    /// Whether an index may hold the path's ordered value, so the query should name it: when the
+    /// model's indexes are not known (<paramref name="indexed"/> null), every path may.
+    /// </summary>
+    private bool MayBeIndexed(FieldPath path) => indexed is null || indexed.Contains(path);
 
     public IReadOnlyList<(string Name, object? Value)> Parameters => _parameters;
 
@@ -101,12 +107,12 @@ internal sealed class SqliteRecordSql
             case FilterOperator.NContains:
                 return $"(NOT {Field(filter with { Operator = FilterOperator.Contains })})";
         }
-        var own = ValuePredicate(filter, new Operand(Ordered(path), TypeOf(path), ValueOf(path)));
+        var own = ValuePredicate(filter, new Operand(Ordered(path), TypeOf(path), ValueOf(path), MayBeIndexed(path)));
         if (!filter.MayHoldArrays)
             return own;
         // Like MongoDB, a field holding an array matches when any element does. Only for paths the
         // model's catalogue has seen arrays at: the OR would keep an index from serving the rest.
-        var element = ValuePredicate(filter, new Operand(OrderedOf("e.type", "e.value"), "e.type", Raw: null));
+        var element = ValuePredicate(filter, new Operand(OrderedOf("e.type", "e.value"), "e.type", Raw: null, Seekable: false));
         return $"({own} OR ({TypeOf(path)} IS 'array' AND EXISTS (SELECT 1 FROM json_each({ColumnOf(path)}, {JsonPath(path)}) AS e WHERE {element})))";
     }
 
@@ -114,20 +120,45 @@ internal sealed class SqliteRecordSql
     /// What a predicate compares: the ordered value and JSON type of a field's value or of an
     /// array element. <paramref name="Raw"/> is the field's plain <c>json_extract</c> (null for an
     /// element, whose value and type are columns already): one lookup in the record's JSONB where
-    /// <see cref="Ordered"/> takes two, so a scan first tests it and computes the ordered value
-    /// only for the rows that pass. It is a necessary condition only: a number or a string
-    /// extracts as itself, so whatever the ordered value satisfies, the plain value does too;
-    /// the ordered test that follows rules out booleans (1 and 0) and objects (their JSON text).
-    /// With an index, the ordered term is what the index seeks; the plain one checks the few
-    /// rows it returns.
+    /// <see cref="Ordered"/> takes two, so a scan first tests it and looks further only at the rows
+    /// that pass. It is a necessary condition only: a number or a string extracts as itself, so
+    /// whatever the ordered value satisfies, the plain value does too, but booleans extract as 1
+    /// and 0 and objects as their JSON text. What rules those out: when an index may hold the
+    /// field (<paramref name="Seekable"/>), the ordered test, which is what the index seeks, the
+    /// plain one then checking the few rows it returns; when none does, the JSON type, one lookup
+    /// where the ordered value takes two.
     /// </summary>
-    private sealed record Operand(string Ordered, string Type, string? Raw)
+    private sealed record Operand(string Ordered, string Type, string? Raw, bool Seekable)
     {
         public bool CanBeMissing => Raw is not null;
 
-        /// <summary><c>Ordered op bound</c>, after the same test on the plain value when there is one.</summary>
-        public string Screened(string op, string bound) =>
-            Raw is null ? $"{Ordered} {op} {bound}" : $"{Raw} {op} {bound} AND {Ordered} {op} {bound}";
+        /// <summary>
+        /// The value compared with <paramref name="bound"/> among the values of one kind, in
+        /// Gather's order. <paramref name="kind"/> tests the JSON type; <paramref name="typeImplied"/>
+        /// when the ordered comparison holds for that kind's values only (an equality: storage
+        /// classes differ). Written either way, a missing field gives what the ordered form gives
+        /// it, which matters under NOT: false where the lowest value fails the comparison
+        /// (equality, greater than), else unknown (SQL's NULL).
+        /// </summary>
+        public string Compared(string op, string bound, ScalarKind kind, bool typeImplied)
+        {
+            if (Raw is not null && !Seekable)
+                return $"{Raw} {op} {bound} AND {OfKind(kind, missingFails: op is "=" or ">" or ">=")}";
+            var ordered = Raw is null ? $"{Ordered} {op} {bound}" : $"{Raw} {op} {bound} AND {Ordered} {op} {bound}";
+            return typeImplied ? ordered : $"{ordered} AND {OfKind(kind, missingFails: false)}";
+        }
+
+        /// <summary>The test that the value is a number (integer or real) or a string; for a missing field, false or unknown.</summary>
+        private string OfKind(ScalarKind kind, bool missingFails)
+        {
+            var type = missingFails ? $"coalesce({Type}, 'missing')" : Type;
+            return kind switch
+            {
+                ScalarKind.Number => $"{type} IN ('integer', 'real')",
+                ScalarKind.String => $"{type} = 'text'",
+                _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {kind}."),
+            };
+        }
     }
 
     private string ValuePredicate(FieldFilter filter, Operand operand) => filter.Operator switch
@@ -152,7 +183,7 @@ internal sealed class SqliteRecordSql
             ? $"({operand.Ordered} = {Lowest} AND coalesce({operand.Type}, 'null') = 'null')"
             : $"({operand.Ordered} = {Lowest} AND {operand.Type} = 'null')",
         ScalarKind.Boolean => $"({operand.Ordered} = {((bool)value.Value! ? "x'01'" : "x'00'")})",
-        _ => $"({operand.Screened("=", Bind(value.Value))})",
+        _ => $"({operand.Compared("=", Bind(value.Value), value.Kind, typeImplied: true)})",
     };
 
     /// <summary>
@@ -176,16 +207,8 @@ internal sealed class SqliteRecordSql
     // types out (above a number lie strings and booleans, below it missing, null, objects and
     // arrays; around a string, numbers and booleans) is a plain condition, not a second bound, so
     // that a cursor's bound (After) on the same field stays the one the index seeks to.
-    private string Compare(Scalar value, string op, Operand operand)
-    {
-        var type = value.Kind switch
-        {
-            ScalarKind.Number => $"{operand.Type} IN ('integer', 'real')",
-            ScalarKind.String => $"{operand.Type} = 'text'",
-            _ => throw new NotSupportedException($"Ordering comparisons take numbers or strings, not {value.Kind}."),
-        };
-        return $"({operand.Screened(op, Bind(value.Value))} AND {type})";
-    }
+    private string Compare(Scalar value, string op, Operand operand) =>
+        $"({operand.Compared(op, Bind(value.Value), value.Kind, typeImplied: false)})";
 
     // Both sides reach the function as bytes: as text, SQLite hands a function its C string,
     // which ends at the first NUL character ("a\0b" would arrive as "a"). A text value's ordered
@@ -242,20 +265,19 @@ internal sealed class SqliteRecordSql
     };
 
     /// <summary>
-    /// For a page sorted by a field that nothing else bounds (no range in the filter, no cursor):
-    /// a bound every record meets, <c>ordered value &gt;= lowest</c>. An index on the sort field
-    /// then has a range the planner can weigh, and reading it in order beats reading the whole
-    /// model through the key index and sorting it; without one, SQLite ranks a bare index walk
-    /// below the key index, which matches two columns (the team and the model). With a range or a
-    /// cursor already there, none is added, so the index seeks to their bound. A scan with no such
-    /// index evaluates the bound on every row (a sort over 10,000 records: 8.5 ms of CPU against
-    /// 5.9 without it); leaving it out there would need to know the model's indexes, another store
-    /// round trip per sorted page.
+    /// For a page sorted by a field that nothing else bounds (no range in the filter, no cursor)
+    /// and that an index may hold: a bound every record meets, <c>ordered value &gt;= lowest</c>.
+    /// An index on the sort field then has a range the planner can weigh, and reading it in order
+    /// beats reading the whole model through the key index and sorting it; without one, SQLite
+    /// ranks a bare index walk below the key index, which matches two columns (the team and the
+    /// model). With a range or a cursor already there, none is added, so the index seeks to their
+    /// bound. A field no index holds gets none: a scan would test it on every row (a sort over
+    /// 10,000 records: 8.5 ms of CPU against 5.9 without it).
     /// </summary>
-    public static string? SortRange(IReadOnlyList<RecordSort> order, RecordFilter? filter, bool afterCursor)
+    public string? SortRange(IReadOnlyList<RecordSort> order, RecordFilter? filter, bool afterCursor)
     {
         var pinned = PinnedPaths(filter);
-        if (afterCursor || order.FirstOrDefault(s => !pinned.Contains(s.Path)) is not { } first)
+        if (afterCursor || order.FirstOrDefault(s => !pinned.Contains(s.Path)) is not { } first || !MayBeIndexed(first.Path))
             return null;
         var bounded = Conjuncts(filter).Any(f => f.Path.Equals(first.Path)
             && f.Operator is FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte);

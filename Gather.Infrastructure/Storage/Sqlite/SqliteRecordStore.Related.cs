@@ -15,7 +15,7 @@ internal sealed partial class SqliteRecordStore
     {
         if (link.Values.Count == 0)
             return new Dictionary<string, RecordPage>();
-        var sql = new SqliteRecordSql();
+        var sql = QuerySql(modelId);
         var linkValue = LinkValue(link.Field);
         var where = RelatedWhere(sql, modelId, link, linkValue, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
@@ -46,7 +46,7 @@ internal sealed partial class SqliteRecordStore
     {
         if (link.Values.Count == 0)
             return new Dictionary<string, long>();
-        var sql = new SqliteRecordSql();
+        var sql = QuerySql(modelId);
         var linkValue = LinkValue(link.Field);
         var condition = RelatedWhere(sql, modelId, link, linkValue, where, searchTerms);
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -83,11 +83,11 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
     /// </summary>
     internal SqliteStatement PageStatement(string modelId, RecordQuery query)
     {
-        var sql = new SqliteRecordSql();
+        var sql = QuerySql(modelId);
         var where = Where(sql, modelId, query.Where, query.SearchTerms);
         if (query.Page.Cursor is { } cursor)
             where += " AND " + sql.After(query.Order, cursor, query.Page.Backward);
-        if (SqliteRecordSql.SortRange(query.Order, query.Where, query.Page.Cursor is not null) is { } range)
+        if (sql.SortRange(query.Order, query.Where, query.Page.Cursor is not null) is { } range)
             where += " AND " + range;
         var limit = sql.Bind(query.Page.ReadSize);
         var keys = SqliteRecordSql.SortKeys(query.Order, query.Page.Backward, query.Where);
@@ -112,7 +112,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
     /// <summary>The statement counting the records a filter and search match.</summary>
     internal SqliteStatement CountStatement(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms)
     {
-        var sql = new SqliteRecordSql();
+        var sql = QuerySql(modelId);
         var condition = Where(sql, modelId, where, searchTerms);
         return new SqliteStatement($"SELECT count(*) FROM records WHERE {condition}", sql.Parameters);
     }
@@ -140,6 +140,9 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         await transaction.CommitAsync(cancellationToken);
         return deleted.Select(r => r.Key).ToList();
     }
+
+    /// <summary>A query's SQL over the model, written for the indexes the model has (<see cref="SqliteIndexedFields"/>).</summary>
+    private SqliteRecordSql QuerySql(string modelId) => new(connections.IndexedFields.For(teamId, modelId));
 
     private string Where(SqliteRecordSql sql, string modelId, RecordFilter? filter, IReadOnlyList<string> searchTerms)
     {

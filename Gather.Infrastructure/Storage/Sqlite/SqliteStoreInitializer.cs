@@ -33,6 +33,7 @@ public sealed class SqliteStoreInitializer(SqliteConnectionFactory connections, 
             "UPDATE api_keys SET preview = '…' || substr(substr(preview, instr(preview, '…') + 1), -4) WHERE length(preview) > 5;",
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await connections.IndexedFields.ReadAsync(cancellationToken);
 
         if (version < SqliteMigrations.All.Count)
             logger.LogInformation("SQLite store {Path} migrated from version {From} to {To}",
