@@ -31,6 +31,6 @@ internal sealed class ApiKeyDocument
     ];
 
     /// <summary>Newest first; a duplicate key is a taken id or secret.</summary>
-    public static readonly MongoDocumentKind<ApiKey, ApiKeyDocument> Mapping = new("API key", k => k.TeamId, k => k.Id,
+    public static readonly MongoDocumentKind<ApiKey, ApiKeyDocument> Mapping = new("API key", k => k.TeamId,
         k => k.ToDocument(), d => d.ToDomain(), MongoQueries.NewestApiKeysFirst, k => $"API key '{k.Id}' or its secret already exists.");
 }

@@ -30,7 +30,7 @@ internal sealed class ModelDocument
     ];
 
     /// <summary>Standard models first, then by name; a duplicate key is a taken name (the only unique index besides <c>_id</c>).</summary>
-    public static readonly MongoDocumentKind<Model, ModelDocument> Mapping = new("model", m => m.TeamId, m => m.Id,
+    public static readonly MongoDocumentKind<Model, ModelDocument> Mapping = new("model", m => m.TeamId,
         m => m.ToDocument(), d => d.ToDomain(), Builders<ModelDocument>.Sort.Ascending(m => m.NameKey).Ascending(m => m.Id),
         m => $"A model named '{m.Name}' already exists.")
     {
