@@ -8,7 +8,8 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// <see cref="MongoQueries.OfTeam{TDocument}"/>, a document of another team is refused before it is written, and a
 /// duplicate-key error becomes the port's <see cref="DuplicateDocumentException"/> with the message the kind declares.
 /// A kind's store derives from it, so the operations its port shares with the others (insert, ensure, get, list,
-/// update, delete) are these, and the store writes only what its documents do beyond them.
+/// update, delete) are these and the store writes only what its documents do beyond them; API keys, whose operations
+/// <see cref="Teams.ITeamStore"/> names, use it as it is.
 /// </summary>
 internal class MongoDocuments<T, TDocument>(IMongoCollection<TDocument> collection, string teamId, MongoDocumentKind<T, TDocument> kind)
     where T : class
