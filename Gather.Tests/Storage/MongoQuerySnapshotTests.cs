@@ -37,7 +37,7 @@ public sealed class MongoQuerySnapshotTests
             models = ModelDocument.Indexes.Select(Index).ToList(),
             records = RecordDocument.Indexes.Select(Index).ToList(),
             modelFieldStats = FieldStatDocument.Indexes.Select(Index).ToList(),
-            relationships = RelationshipDocument.Indexes.Select(Index).ToList(),
+            relationships = MongoRelationshipStore.Indexes.Select(Index).ToList(),
             views = MongoViewStore.Indexes.Select(Index).ToList(),
             integrations = MongoIntegrationStore.Indexes.Select(Index).ToList(),
         };

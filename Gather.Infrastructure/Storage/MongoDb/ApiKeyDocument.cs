@@ -31,6 +31,17 @@ internal sealed class ApiKeyDocument
     ];
 
     /// <summary>Newest first; a duplicate key is a taken id or secret.</summary>
-    public static readonly MongoDocumentKind<ApiKey, ApiKeyDocument> Mapping = new("API key", k => k.TeamId, k => k.Id,
-        k => k.ToDocument(), d => d.ToDomain(), MongoQueries.NewestApiKeysFirst, k => $"API key '{k.Id}' or its secret already exists.");
+    public static readonly MongoDocumentKind<ApiKey, ApiKeyDocument> Mapping = new("API key", k => k.TeamId, From, d => d.ToDomain(),
+        MongoQueries.NewestApiKeysFirst, k => $"API key '{k.Id}' or its secret already exists.");
+
+    public static ApiKeyDocument From(ApiKey key) => new()
+    {
+        Id = key.Id, TeamId = key.TeamId, Name = key.Name, SecretHash = key.SecretHash, Preview = key.Preview,
+        Scopes = key.Scopes.Select(s => s.ToWireName()).ToArray(), CreatedAt = key.CreatedAt.UtcDateTime, RevokedAt = key.RevokedAt?.UtcDateTime,
+    };
+
+    public ApiKey ToDomain() => new(Id, TeamId, Name, SecretHash, Preview,
+        Scopes.Select(s => ApiKeyScopes.TryParse(s, out var scope) ? scope
+            : throw new InvalidDataException($"Unknown API key scope '{s}' in the store.")).ToArray(),
+        new(CreatedAt.Ticks, TimeSpan.Zero), RevokedAt is { } revoked ? new DateTimeOffset(revoked.Ticks, TimeSpan.Zero) : null);
 }

@@ -30,12 +30,27 @@ internal sealed class ModelDocument
     ];
 
     /// <summary>Standard models first, then by name; a duplicate key is a taken name (the only unique index besides <c>_id</c>).</summary>
-    public static readonly MongoDocumentKind<Model, ModelDocument> Mapping = new("model", m => m.TeamId, m => m.Id,
-        m => m.ToDocument(), d => d.ToDomain(), Builders<ModelDocument>.Sort.Ascending(m => m.NameKey).Ascending(m => m.Id),
-        m => $"A model named '{m.Name}' already exists.")
+    public static readonly MongoDocumentKind<Model, ModelDocument> Mapping = new("model", m => m.TeamId, From, d => d.ToDomain(),
+        Builders<ModelDocument>.Sort.Ascending(m => m.NameKey).Ascending(m => m.Id), m => $"A model named '{m.Name}' already exists.")
     {
         Updatable = ["name", "nameKey", "declaredFields", "updatedAt"],
         StandardFirstBy = "kind",
+    };
+
+    public static ModelDocument From(Model model) => new()
+    {
+        Id = model.Id, TeamId = model.TeamId, Name = model.Name, NameKey = model.Name.ToLowerInvariant(), Kind = model.Kind.ToString(),
+        IdField = model.IdField,
+        DeclaredFields = model.DeclaredFields.Select(f => new DeclaredFieldDocument { Path = f.Path, Type = f.Type.ToString() }).ToArray(),
+        CreatedAt = model.CreatedAt.UtcDateTime, UpdatedAt = model.UpdatedAt.UtcDateTime,
+        SettledFields = model.SettledFields.Select(f => new SettledFieldDocument { FieldPath = f.Path, FieldKind = f.Kind.ToString() }).ToArray(),
+    };
+
+    public Model ToDomain() => new(Id, TeamId, Name, Enum.Parse<ModelKind>(Kind), IdField,
+        DeclaredFields.Select(f => new DeclaredField(f.Path, Enum.Parse<FieldType>(f.Type))).ToList(),
+        new(CreatedAt.Ticks, TimeSpan.Zero), new(UpdatedAt.Ticks, TimeSpan.Zero))
+    {
+        SettledFields = (SettledFields ?? []).Select(f => new SettledField(f.FieldPath, Enum.Parse<ValueKind>(f.FieldKind))).ToList(),
     };
 }
 

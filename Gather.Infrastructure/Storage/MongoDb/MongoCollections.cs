@@ -20,8 +20,7 @@ internal sealed class MongoCollections(IMongoDatabase database)
 
     public IMongoCollection<BsonDocument> FieldStatsPending { get; } = database.GetCollection<BsonDocument>(MongoFieldStatsRepair.Collection);
 
-    public IMongoCollection<RelationshipDocument> Relationships { get; } =
-        database.GetCollection<RelationshipDocument>(RelationshipDocument.Collection);
+    public IMongoCollection<BsonDocument> Relationships { get; } = database.GetCollection<BsonDocument>(MongoRelationshipStore.Collection);
 
     public IMongoCollection<BsonDocument> Views { get; } = database.GetCollection<BsonDocument>(MongoViewStore.Collection);
 
@@ -36,7 +35,7 @@ internal sealed class MongoCollections(IMongoDatabase database)
     public static IReadOnlyList<string> Names =>
     [
         TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection,
-        FieldStatDocument.Collection, RelationshipDocument.Collection, MongoViewStore.Collection,
+        FieldStatDocument.Collection, MongoRelationshipStore.Collection, MongoViewStore.Collection,
         MongoIntegrationStore.Collection, MongoIntegrationTaskStore.Collection, MongoIntegrationStore.EventsCollection,
         MongoFieldIndexStore.Collection, MongoFieldStatsRepair.Collection,
     ];

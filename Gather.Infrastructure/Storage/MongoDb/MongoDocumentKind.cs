@@ -10,7 +10,6 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 internal sealed record MongoDocumentKind<T, TDocument>(
     string Noun,
     Func<T, string> TeamOf,
-    Func<T, string> IdOf,
     Func<T, TDocument> ToDocument,
     Func<TDocument, T> ToDomain,
     SortDefinition<TDocument> Order,

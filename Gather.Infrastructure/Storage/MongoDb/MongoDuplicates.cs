@@ -18,7 +18,19 @@ internal static class MongoDuplicates
         _ => false,
     };
 
-    public static async Task<T> TranslateAsync<T>(Func<Task<T>> write, Func<string> duplicate)
+    public static Task<T> TranslateAsync<T>(Func<Task<T>> write, Func<string> duplicate) =>
+        OnDuplicateAsync(write, e => throw new DuplicateDocumentException(duplicate(), e));
+
+    public static Task InsertAsync<TDocument>(IMongoCollection<TDocument> collection, TDocument document, Func<string> duplicate,
+        CancellationToken cancellationToken) =>
+        TranslateAsync(() => InsertedAsync(collection, document, cancellationToken), duplicate);
+
+    /// <summary>Inserts <paramref name="document"/> unless its id or a unique key is already taken; true when it was new.</summary>
+    public static Task<bool> InsertIfNewAsync<TDocument>(IMongoCollection<TDocument> collection, TDocument document,
+        CancellationToken cancellationToken) =>
+        OnDuplicateAsync(() => InsertedAsync(collection, document, cancellationToken), _ => false);
+
+    private static async Task<T> OnDuplicateAsync<T>(Func<Task<T>> write, Func<MongoException, T> duplicate)
     {
         try
         {
@@ -26,30 +38,14 @@ internal static class MongoDuplicates
         }
         catch (MongoException e) when (e.IsDuplicateKey())
         {
-            throw new DuplicateDocumentException(duplicate(), e);
+            return duplicate(e);
         }
     }
 
-    public static Task InsertAsync<TDocument>(IMongoCollection<TDocument> collection, TDocument document, Func<string> duplicate,
-        CancellationToken cancellationToken) =>
-        TranslateAsync(async () =>
-        {
-            await collection.InsertOneAsync(document, cancellationToken: cancellationToken);
-            return true;
-        }, duplicate);
-
-    /// <summary>Inserts <paramref name="document"/> unless its id or a unique key is already taken; true when it was new.</summary>
-    public static async Task<bool> InsertIfNewAsync<TDocument>(IMongoCollection<TDocument> collection, TDocument document,
+    private static async Task<bool> InsertedAsync<TDocument>(IMongoCollection<TDocument> collection, TDocument document,
         CancellationToken cancellationToken)
     {
-        try
-        {
-            await collection.InsertOneAsync(document, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (MongoException e) when (e.IsDuplicateKey())
-        {
-            return false;
-        }
+        await collection.InsertOneAsync(document, cancellationToken: cancellationToken);
+        return true;
     }
 }

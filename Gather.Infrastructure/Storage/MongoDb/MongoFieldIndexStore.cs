@@ -75,19 +75,13 @@ internal sealed partial class MongoFieldIndexStore(MongoCollections collections,
             var slot = Enumerable.Range(0, maxPerTeam).FirstOrDefault(s => !used.Contains(s), -1);
             if (slot < 0)
                 return false;
-            try
-            {
-                await collections.FieldIndexes.InsertOneAsync(new BsonDocument
+            // Not new: another writer registered this index (join it next round) or took this slot (pick again).
+            if (await MongoDuplicates.InsertIfNewAsync(collections.FieldIndexes, new BsonDocument
                 {
                     { "_id", name }, { "teamId", teamId }, { "modelId", key.ModelId }, { "fields", new BsonArray(key.FieldNames) },
                     { "slot", slot }, { "owners", new BsonArray { OwnerDocument(owner) } }, { "createdAt", DateTime.UtcNow },
-                }, cancellationToken: cancellationToken);
+                }, cancellationToken))
                 return true;
-            }
-            catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
-            {
-                // Another writer registered this index (join it next round) or took this slot (pick again).
-            }
         }
         throw new InvalidOperationException($"Registering index {name} for {owner} kept conflicting with other writers.");
     }

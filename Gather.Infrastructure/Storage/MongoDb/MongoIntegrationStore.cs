@@ -10,7 +10,8 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// one per kind per team; webhook event ids seen in <c>webhookEvents</c> (<c>{_id: integrationId/eventId, teamId, receivedAt}</c>,
 /// expired by a TTL index).
 /// </summary>
-internal sealed class MongoIntegrationStore(MongoCollections collections, string teamId) : IIntegrationStore
+internal sealed class MongoIntegrationStore(MongoCollections collections, string teamId)
+    : MongoDocuments<Integration, BsonDocument>(collections.Integrations, teamId, Mapping), IIntegrationStore
 {
     public const string Collection = "integrations", EventsCollection = "webhookEvents";
 
@@ -28,7 +29,7 @@ internal sealed class MongoIntegrationStore(MongoCollections collections, string
     ];
 
     /// <summary>A duplicate key is a second integration of the kind: the only unique index besides <c>_id</c>.</summary>
-    private static readonly MongoDocumentKind<Integration, BsonDocument> Mapping = new("integration", i => i.TeamId, i => i.Id,
+    private static readonly MongoDocumentKind<Integration, BsonDocument> Mapping = new("integration", i => i.TeamId,
         i => new BsonDocument
         {
             { "_id", i.Id }, { "teamId", i.TeamId }, { "kind", i.Kind.ToString() }, { "secretProtected", i.EncryptedSecretKey },
@@ -42,17 +43,8 @@ internal sealed class MongoIntegrationStore(MongoCollections collections, string
         },
         new BsonDocument { { "kind", 1 }, { "_id", 1 } }, i => $"The team already has a {i.Kind} integration.");
 
-    private readonly MongoDocuments<Integration, BsonDocument> _integrations = new(collections.Integrations, teamId, Mapping);
-
-    public Task InsertAsync(Integration integration, CancellationToken cancellationToken) =>
-        _integrations.InsertAsync(integration, cancellationToken);
-
-    public Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken) => _integrations.ListAllAsync(cancellationToken);
-
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _integrations.DeleteAsync(id, cancellationToken);
-
     public Task<bool> SetWebhookAsync(string id, string? endpointId, string? encryptedSecret, CancellationToken cancellationToken) =>
-        _integrations.SetAsync(id, new BsonDocument("$set", new BsonDocument
+        SetAsync(id, new BsonDocument("$set", new BsonDocument
         {
             { "webhookEndpointId", endpointId is null ? BsonNull.Value : endpointId },
             { "webhookSecretProtected", encryptedSecret is null ? BsonNull.Value : encryptedSecret },
@@ -61,12 +53,11 @@ internal sealed class MongoIntegrationStore(MongoCollections collections, string
     /// <summary>The TTL index forgets old ids; <paramref name="forgetBefore"/> is what SQLite needs to do by hand.</summary>
     public Task<bool> RememberEventAsync(string integrationId, string eventId, DateTimeOffset now, DateTimeOffset forgetBefore,
         CancellationToken cancellationToken) =>
-        MongoDuplicates.InsertIfNewAsync(collections.WebhookEvents, new BsonDocument
-        {
-            { "_id", $"{integrationId}/{eventId}" }, { "teamId", teamId }, { "receivedAt", now.UtcDateTime },
-        }, cancellationToken);
+        MongoDuplicates.InsertIfNewAsync(collections.WebhookEvents,
+            new BsonDocument(Event(integrationId, eventId)) { { "receivedAt", now.UtcDateTime } }, cancellationToken);
 
     public async Task<bool> HasEventAsync(string integrationId, string eventId, CancellationToken cancellationToken) =>
-        await collections.WebhookEvents.Find(new BsonDocument { { "_id", $"{integrationId}/{eventId}" }, { "teamId", teamId } })
-            .Limit(1).FirstOrDefaultAsync(cancellationToken) is not null;
+        await collections.WebhookEvents.Find(Event(integrationId, eventId)).Limit(1).FirstOrDefaultAsync(cancellationToken) is not null;
+
+    private BsonDocument Event(string integrationId, string eventId) => new() { { "_id", $"{integrationId}/{eventId}" }, { "teamId", TeamId } };
 }

@@ -5,41 +5,30 @@ using MongoDB.Driver;
 namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>One team's models in MongoDB; every filter names the team.</summary>
-internal sealed class MongoModelStore(MongoCollections collections, string teamId, MongoFieldStatsRepair statsRepair) : IModelStore
+internal sealed class MongoModelStore(MongoCollections collections, string teamId, MongoFieldStatsRepair statsRepair)
+    : MongoDocuments<Model, ModelDocument>(collections.Models, teamId, ModelDocument.Mapping), IModelStore
 {
-    private readonly MongoDocuments<Model, ModelDocument> _models = new(collections.Models, teamId, ModelDocument.Mapping);
-
-    public Task EnsureAsync(IReadOnlyList<Model> models, CancellationToken cancellationToken) => _models.EnsureAsync(models, cancellationToken);
-
-    public Task InsertAsync(Model model, CancellationToken cancellationToken) => _models.InsertAsync(model, cancellationToken);
-
-    public Task<Model?> GetAsync(string id, CancellationToken cancellationToken) => _models.GetAsync(id, cancellationToken);
-
-    public Task<IReadOnlyList<Model>> ListAsync(int limit, CancellationToken cancellationToken) => _models.ListAsync(limit, cancellationToken);
-
-    public Task<Model?> UpdateAsync(Model model, CancellationToken cancellationToken) => _models.UpdateAsync(model, cancellationToken);
-
     public async Task<Model?> SettleFieldsAsync(string id, IReadOnlyList<SettledField> proposed, CancellationToken cancellationToken)
     {
         if (proposed.Count > 0)
         {
             // Each update is atomic on the model's document, so the first writer of a path wins and a
             // widening happens once; in order, so paths are added in the order they were proposed.
-            var writes = proposed.SelectMany(p => MongoSettledFields.Updates(MongoQueries.ById<ModelDocument>(teamId, id), p)).ToList();
+            var writes = proposed.SelectMany(p => MongoSettledFields.Updates(MongoQueries.ById<ModelDocument>(TeamId, id), p)).ToList();
             await collections.Models.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = true }, cancellationToken: cancellationToken);
         }
         return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<long?> DeleteAsync(string id, CancellationToken cancellationToken)
+    async Task<long?> IModelStore.DeleteAsync(string id, CancellationToken cancellationToken)
     {
         // The model goes first, so syncs that look it up stop finding it; then its data.
-        if (!await _models.DeleteAsync(id, cancellationToken))
+        if (!await DeleteAsync(id, cancellationToken))
             return null;
-        var records = await collections.Records.DeleteManyAsync(MongoRecordQueries.OfModel(teamId, id), cancellationToken);
-        await collections.FieldStats.DeleteManyAsync(MongoFieldStats.OfModel(teamId, id), cancellationToken);
-        await collections.FieldStatsPending.DeleteManyAsync(MongoFieldStats.OfModel(teamId, id), cancellationToken);
-        await collections.Relationships.DeleteManyAsync(MongoRelationshipStore.OfModel(teamId, id), cancellationToken);
+        var records = await collections.Records.DeleteManyAsync(MongoRecordQueries.OfModel(TeamId, id), cancellationToken);
+        await collections.FieldStats.DeleteManyAsync(MongoFieldStats.OfModel(TeamId, id), cancellationToken);
+        await collections.FieldStatsPending.DeleteManyAsync(MongoFieldStats.OfModel(TeamId, id), cancellationToken);
+        await collections.Relationships.DeleteManyAsync(MongoRelationshipStore.OfModel(TeamId, id), cancellationToken);
         return records.DeletedCount;
     }
 
@@ -48,7 +37,7 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
     {
         // Models whose last writes failed between records and counts are recounted first.
         await statsRepair.RepairAsync(modelIds, cancellationToken);
-        var documents = await collections.FieldStats.Find(MongoFieldStats.Counted(teamId, modelIds))
+        var documents = await collections.FieldStats.Find(MongoFieldStats.Counted(TeamId, modelIds))
             .Sort(new BsonDocument { { FieldStatDocument.ModelId, 1 }, { FieldStatDocument.Path, 1 }, { FieldStatDocument.Kind, 1 } })
             .ToListAsync(cancellationToken);
         return documents.GroupBy(d => d[FieldStatDocument.ModelId].AsString, StringComparer.Ordinal).ToDictionary(

@@ -45,10 +45,10 @@ internal sealed class MongoStore(MongoCollections collections, IOptions<MongoOpt
         TeamScope.EnsureOwned(team.Id, firstKey.TeamId, "API key");
         // Standalone servers have no transactions: insert the team, then its key, and take
         // the team back out if the key cannot be written.
-        await MongoDuplicates.InsertAsync(collections.Teams, team.ToDocument(), () => $"Team '{team.Id}' already exists.", cancellationToken);
+        await MongoDuplicates.InsertAsync(collections.Teams, TeamDocument.From(team), () => $"Team '{team.Id}' already exists.", cancellationToken);
         try
         {
-            await MongoDuplicates.InsertAsync(collections.ApiKeys, firstKey.ToDocument(), () => ApiKeyDocument.Mapping.Duplicate(firstKey),
+            await MongoDuplicates.InsertAsync(collections.ApiKeys, ApiKeyDocument.From(firstKey), () => ApiKeyDocument.Mapping.Duplicate(firstKey),
                 cancellationToken);
         }
         catch

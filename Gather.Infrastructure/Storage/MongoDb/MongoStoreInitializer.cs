@@ -36,7 +36,7 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.Records.Indexes.CreateManyAsync(RecordDocument.Indexes, cancellationToken);
         await collections.FieldStats.Indexes.CreateManyAsync(FieldStatDocument.Indexes, cancellationToken);
         await collections.FieldStatsPending.Indexes.CreateManyAsync(MongoFieldStatsRepair.Indexes, cancellationToken);
-        await collections.Relationships.Indexes.CreateManyAsync(RelationshipDocument.Indexes, cancellationToken);
+        await collections.Relationships.Indexes.CreateManyAsync(MongoRelationshipStore.Indexes, cancellationToken);
         await collections.Views.Indexes.CreateManyAsync(MongoViewStore.Indexes, cancellationToken);
         await collections.Integrations.Indexes.CreateManyAsync(MongoIntegrationStore.Indexes, cancellationToken);
         await collections.IntegrationTasks.Indexes.CreateManyAsync(MongoIntegrationTaskStore.Indexes, cancellationToken);

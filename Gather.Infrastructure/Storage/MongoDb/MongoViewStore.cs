@@ -8,7 +8,8 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// One team's views in the <c>views</c> collection: <c>{_id, teamId, name, nameKey, modelId,
 /// definition, createdAt, updatedAt}</c>, the definition being <see cref="ViewDefinition"/>'s JSON.
 /// </summary>
-internal sealed class MongoViewStore(MongoCollections collections, string teamId) : IViewStore
+internal sealed class MongoViewStore(MongoCollections collections, string teamId)
+    : MongoDocuments<View, BsonDocument>(collections.Views, teamId, Mapping), IViewStore
 {
     public const string Collection = "views";
 
@@ -18,26 +19,14 @@ internal sealed class MongoViewStore(MongoCollections collections, string teamId
         new(new BsonDocument { { "teamId", 1 }, { "nameKey", 1 } }, new CreateIndexOptions { Name = "teamId_nameKey_unique", Unique = true }),
     ];
 
-    private static readonly MongoDocumentKind<View, BsonDocument> Mapping = new("view", v => v.TeamId, v => v.Id, ToDocument, ToView,
+    private static readonly MongoDocumentKind<View, BsonDocument> Mapping = new("view", v => v.TeamId, ToDocument, ToView,
         new BsonDocument { { "nameKey", 1 }, { "_id", 1 } }, v => $"A view named '{v.Name}' already exists.")
     {
         Updatable = ["name", "nameKey", "definition", "updatedAt"],
     };
 
-    private readonly MongoDocuments<View, BsonDocument> _views = new(collections.Views, teamId, Mapping);
-
-    public Task InsertAsync(View view, CancellationToken cancellationToken) => _views.InsertAsync(view, cancellationToken);
-
-    public Task<View?> GetAsync(string id, CancellationToken cancellationToken) => _views.GetAsync(id, cancellationToken);
-
     public Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken) =>
-        _views.FindAsync(new BsonDocument("nameKey", View.NameKey(name)), cancellationToken);
-
-    public Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken) => _views.ListAsync(limit, cancellationToken);
-
-    public Task<View?> UpdateAsync(View view, CancellationToken cancellationToken) => _views.UpdateAsync(view, cancellationToken);
-
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _views.DeleteAsync(id, cancellationToken);
+        FindAsync(new BsonDocument("nameKey", View.NameKey(name)), cancellationToken);
 
     private static BsonDocument ToDocument(View view) => new()
     {

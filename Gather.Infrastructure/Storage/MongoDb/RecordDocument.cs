@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Records;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -6,7 +7,7 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// <summary>
 /// Records live in the <c>records</c> collection as plain BSON documents (their fields are the
 /// team's own), shaped <c>{ teamId, modelId, key, data, linked, search, createdAt, updatedAt,
-/// version, writeId }</c>. Field names used by the adapter are here.
+/// version, writeId }</c>. Field names used by the adapter, and the mapping to and from <see cref="StoredRecord"/>, are here.
 /// </summary>
 internal static class RecordDocument
 {
@@ -49,6 +50,33 @@ internal static class RecordDocument
     /// </summary>
     public static BsonValue GramsOf(string searchText) =>
         Records.SearchGrams.OfText(searchText) is { Count: <= MaxSearchGrams } grams ? new BsonArray(grams) : BsonNull.Value;
+
+    public static BsonDocument ToDocument(this StoredRecord record, string teamId)
+    {
+        var search = record.SearchText;
+        return new()
+        {
+            { TeamId, teamId },
+            { ModelId, record.ModelId },
+            { Key, record.Key },
+            { Data, MongoJson.ToBson(record.Data) },
+            { Linked, MongoJson.ToBson(record.Linked) },
+            { Search, search },
+            { SearchGrams, GramsOf(search) },
+            { CreatedAt, record.CreatedAt.UtcDateTime },
+            { UpdatedAt, record.UpdatedAt.UtcDateTime },
+            { Version, record.Version },
+        };
+    }
+
+    public static StoredRecord ToRecord(this BsonDocument document) => new(
+        document[ModelId].AsString,
+        document[Key].AsString,
+        MongoJson.ToJson(document[Data].AsBsonDocument),
+        MongoJson.ToJson(document[Linked].AsBsonDocument),
+        new DateTimeOffset(document[CreatedAt].ToUniversalTime()),
+        new DateTimeOffset(document[UpdatedAt].ToUniversalTime()),
+        document[Version].ToInt64());
 }
 
 /// <summary>Field statistics in <c>modelFieldStats</c>: how many records of a model carry a path with a kind of value.</summary>

@@ -1,3 +1,4 @@
+using Gather.Infrastructure.Teams;
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
 
@@ -18,4 +19,8 @@ internal sealed class TeamDocument
         new(Builders<TeamDocument>.IndexKeys.Ascending(t => t.CreatedAt).Ascending(t => t.Id),
             new CreateIndexOptions { Name = "createdAt_id" }),
     ];
+
+    public static TeamDocument From(Team team) => new() { Id = team.Id, Name = team.Name, CreatedAt = team.CreatedAt.UtcDateTime };
+
+    public Team ToDomain() => new(Id, Name, new(CreatedAt.Ticks, TimeSpan.Zero));
 }
