@@ -29,7 +29,7 @@ public sealed class IntegrationTaskIndexes(IOptions<QueryOptions> options, Index
     /// </summary>
     public Task<FieldIndexResult> HoldIndexesAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
         team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(task.Id), Needed(task), options.Value.MaxIndexesPerTeam,
-            check => TooLargeAsync(team, task, check), cancellationToken);
+            token => TooLargeAsync(team, task, token), cancellationToken);
 
     /// <summary>Why the task's index may not be built now (its model is too large for this store to index without holding writes); null when it may.</summary>
     private async Task<string?> TooLargeAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken)
