@@ -26,7 +26,6 @@ public static class GatherApiExtensions
         builder.Services.AddGraphQLRequestLimits();
         builder.Services.AddSingleton<RecordSyncRequestReader>();
         builder.Services.AddSingleton<RecordSyncEndpoint>();
-        builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddGatherRateLimits();
         builder.Services.AddGatherCrossOrigin();
@@ -42,8 +41,9 @@ public static class GatherApiExtensions
     {
         // First: everything after it (logs, rate limits) sees the real client's address.
         app.UseGatherForwardedClients();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Every error answer, the framework's own included, in Gather's one error shape (ErrorResponse).
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = InternalErrorAnswer.WriteAsync });
+        app.UseStatusCodePages(StatusCodeErrors.WriteAsync);
         // Counting starts before authentication, so the key lookup is counted too.
         app.UseStoreRoundTripsHeader();
         // Preflights are answered here, before authentication and rate limits: they carry no key.

@@ -17,7 +17,18 @@ public interface IFieldIndexStore
     /// the team would hold more than <paramref name="maxPerTeam"/> indexes, nothing changes and
     /// the result says so. Idempotent; an empty <paramref name="needed"/> releases everything.
     /// </summary>
-    Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam, CancellationToken cancellationToken);
+    Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam, CancellationToken cancellationToken) =>
+        HoldAsync(owner, needed, maxPerTeam, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="HoldAsync(IndexOwner, IReadOnlyList{FieldIndexKey}, int, CancellationToken)"/>, asking
+    /// <paramref name="mayBuild"/> first unless the owner already holds exactly <paramref name="needed"/>,
+    /// built: the store's own read says whether anything might be built, so an owner holding its
+    /// indexes again (a task's every run) pays for no second look at the team's indexes. When
+    /// <paramref name="mayBuild"/> gives a reason, nothing changes and the result carries it.
+    /// </summary>
+    Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam, IndexBuildCheck? mayBuild,
+        CancellationToken cancellationToken);
 
     /// <summary>The team's indexes, each with its owners.</summary>
     Task<IReadOnlyList<FieldIndex>> ListAsync(CancellationToken cancellationToken);
@@ -89,13 +100,20 @@ public sealed record IndexOwner(string Kind, string Id)
 /// <summary>One of a team's indexes, as the registry holds it.</summary>
 public sealed record FieldIndex(string Name, FieldIndexKey Key, IReadOnlyList<IndexOwner> Owners, DateTimeOffset CreatedAt);
 
+/// <summary>Why the indexes a hold may build must not be built now; null when they may.</summary>
+public delegate Task<string?> IndexBuildCheck(CancellationToken cancellationToken);
+
 /// <summary>
 /// What holding indexes came to: done (<see cref="Changed"/>: the owner's holdings were not already
-/// what it asked for), or refused because the team is at its limit.
+/// what it asked for), refused because the team is at its limit, or refused because a build may not
+/// happen now (<see cref="BuildRefusal"/>, the <see cref="IndexBuildCheck"/>'s reason; the team's
+/// indexes are then not counted).
 /// </summary>
-public sealed record FieldIndexResult(bool Held, int TeamIndexes, int Limit, bool Changed)
+public sealed record FieldIndexResult(bool Held, int TeamIndexes, int Limit, bool Changed, string? BuildRefusal = null)
 {
     public static FieldIndexResult Done(int teamIndexes, int limit, bool changed = true) => new(true, teamIndexes, limit, changed);
 
     public static FieldIndexResult LimitReached(int teamIndexes, int limit) => new(false, teamIndexes, limit, false);
+
+    public static FieldIndexResult BuildRefused(string reason, int limit) => new(false, 0, limit, false, reason);
 }

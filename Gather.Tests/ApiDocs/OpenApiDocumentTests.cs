@@ -70,6 +70,24 @@ public sealed class OpenApiDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task The_Stripe_webhook_documents_its_errors_in_the_shape_every_other_endpoint_answers_with()
+    {
+        var webhook = JsonNode.Parse(await DocumentTextAsync())!["paths"]!["/webhooks/stripe/{integrationId}"]!["post"]!;
+        var responses = webhook["responses"]!.AsObject();
+
+        Assert.Equal(["200", "400", "404", "413", "429", "503"], responses.Select(r => r.Key).Order().ToList());
+        Assert.EndsWith("/WebhookReceipt", responses["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.All(responses.Where(r => r.Key != "200"), r =>
+        {
+            Assert.Equal(["application/json"], r.Value!["content"]!.AsObject().Select(c => c.Key).ToList());
+            Assert.EndsWith("/ErrorsBody", r.Value!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        });
+        Assert.NotNull(responses["429"]!["headers"]!["Retry-After"]);
+        Assert.NotNull(responses["503"]!["headers"]!["Retry-After"]);
+        Assert.DoesNotContain("problem", webhook.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Every_request_example_of_Sync_is_accepted_by_the_real_endpoint()
     {
         var content = JsonNode.Parse(await DocumentTextAsync())!["paths"]!["/models/{modelId}/records"]!["post"]!["requestBody"]!["content"]!;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gather.FakeStripe;
 using Gather.Infrastructure.Integrations;
@@ -108,6 +109,23 @@ public sealed class WebhookTestbed : IAsyncDisposable
         if (signatureHeader is not null)
             request.Headers.TryAddWithoutValidation("Stripe-Signature", signatureHeader);
         return (client ?? App.CreateClient()).SendAsync(request);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="body"/> is Gather's error answer: JSON whose first error has a message
+    /// for people and an <c>extensions.code</c> for programs.
+    /// </summary>
+    public static bool IsGatherError(string body)
+    {
+        try
+        {
+            var error = JsonNode.Parse(body)?["errors"]?[0];
+            return error?["message"]?.GetValue<string>() is { Length: > 0 } && error["extensions"]?["code"]?.GetValue<string>() is { Length: > 0 };
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The attached charge's amount on order 1 (null: none attached), and every order's fields, to compare states.</summary>

@@ -1,4 +1,7 @@
 using Gather.Api.ApiDocs;
+using Gather.Api.Hosting;
+using Gather.Schema.Common;
+using Gather.Schema.Integrations.StripeIntegration;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -15,14 +18,15 @@ public static class StripeWebhookDocs
                          + "Stripe and `Gather:PublicUrl` is set. There is no API key: the `Stripe-Signature` header, signed with the "
                          + "endpoint's secret, authenticates the delivery, and its time may be at most `Gather:Stripe:WebhookToleranceSeconds` "
                          + "old. Events are deduplicated by their id, so a delivery sent twice is applied once. The body is Stripe's event "
-                         + $"object, at most {StripeWebhookEndpoint.MaxBodyBytes / 1024} KiB. Errors are problem details.")
+                         + $"object, at most {StripeWebhookEndpoint.MaxBodyBytes / 1024} KiB. Errors are in Gather's error shape, "
+                         + "`{\"errors\":[{\"message\",\"extensions\":{\"code\",\"field\"}}]}`, like every other endpoint's.")
         .DocumentsJsonBody<object>("Stripe's event object, as Stripe sends it.")
         .Produces<WebhookReceipt>(StatusCodes.Status200OK)
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .ProducesProblem(StatusCodes.Status429TooManyRequests)
-        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+        .Produces<ErrorsBody>(StatusCodes.Status400BadRequest)
+        .Produces<ErrorsBody>(StatusCodes.Status404NotFound)
+        .Produces<ErrorsBody>(StatusCodes.Status413PayloadTooLarge)
+        .Produces<ErrorsBody>(StatusCodes.Status429TooManyRequests)
+        .Produces<ErrorsBody>(StatusCodes.Status503ServiceUnavailable)
         .AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.Parameters ??= [];
@@ -44,10 +48,12 @@ public static class StripeWebhookDocs
     private static readonly Dictionary<string, string> Responses = new()
     {
         ["200"] = "Received: applied, already received (a repeated delivery), or an event Gather does not apply.",
-        ["400"] = "No or a malformed `Stripe-Signature`, a signature that does not check out or is too old, or an event Gather cannot read.",
-        ["404"] = "No integration with this id receives webhooks here.",
-        ["413"] = "The body is larger than a Stripe event can be.",
-        ["429"] = "Too many deliveries for this integration (`Gather:RateLimits:PermitsPerSecondPerIntegration`), or too many refused ones from this address.",
-        ["503"] = "The event could not be applied now (the store or Stripe is unavailable); Stripe delivers it again later.",
+        ["400"] = $"`{StripeErrorCodes.InvalidSignature}`: no or a malformed `Stripe-Signature`, a signature that does not check out or is too old. "
+                  + $"`{StripeErrorCodes.InvalidEvent}`: a signed event Gather cannot read. `{ErrorCodes.BadRequest}`: a body that is not UTF-8 text.",
+        ["404"] = $"`{ErrorCodes.NotFound}`: no integration with this id receives webhooks here.",
+        ["413"] = $"`{ErrorCodes.RequestTooLarge}`: the body is larger than a Stripe event can be.",
+        ["429"] = $"`{ErrorCodes.RateLimited}`: too many deliveries for this integration (`Gather:RateLimits:PermitsPerSecondPerIntegration`), "
+                  + "or too many refused ones from this address.",
+        ["503"] = $"`{StoreUnavailableHandler.Code}` or `{StripeErrorCodes.Unavailable}`: the event could not be applied now; Stripe delivers it again later.",
     };
 }

@@ -1,13 +1,17 @@
+using System.Threading.RateLimiting;
 using Gather.Infrastructure.Integrations.StripeIntegration;
 using Gather.Api.Hosting;
 using Gather.Infrastructure.IntegrationTasks;
+using Gather.Schema.Common;
+using Gather.Schema.Integrations.StripeIntegration;
 
 namespace Gather.Api.Integrations.StripeIntegration;
 
 /// <summary>
 /// <c>POST /webhooks/stripe/{integrationId}</c>: Stripe's deliveries for an integration. No API
 /// key: the <c>Stripe-Signature</c> header is the authentication. Bodies are bounded; a Stripe
-/// event is a few kilobytes.
+/// event is a few kilobytes. Every answer but 200 is in Gather's error shape (<see cref="ErrorResponse"/>)
+/// with a code saying which refusal it is.
 /// </summary>
 /// <remarks>
 /// The rate-limiting middleware leaves this endpoint alone; it limits itself once it knows who
@@ -30,41 +34,72 @@ public sealed class StripeWebhookEndpoint(StripeWebhookVerifier verifier, Stripe
     /// <summary>How soon to try again after a transient failure (the store or Stripe was unavailable).</summary>
     private const string RetryAfterSeconds = "5";
 
-    public async Task<IResult> HandleAsync(HttpContext context, string integrationId)
+    public async Task HandleAsync(HttpContext context, string integrationId)
     {
         using var body = await BoundedBody.ReadAsync(context.Request, MaxBodyBytes);
         if (body is null)
-            return Refused(context, new(StatusCodes.Status413PayloadTooLarge, $"A webhook body may be at most {MaxBodyBytes} bytes."));
+        {
+            await RefuseAsync(context, new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge,
+                $"A webhook body may be at most {MaxBodyBytes} bytes."));
+            return;
+        }
         var (delivery, refusal) = await verifier.VerifyAsync(integrationId, body.Memory, context.Request.Headers["Stripe-Signature"].ToString(),
             context.RequestAborted);
         if (delivery is null)
-            return Refused(context, refusal!);
+        {
+            await RefuseAsync(context, ProblemOf(refusal!));
+            return;
+        }
 
         using (var lease = buckets.Acquire(RateLimitBuckets.ForIntegration(delivery.Integration.Id)))
         {
             if (!lease.IsAcquired)
-                return TooMany(context, lease, "Too many deliveries for this integration");
+            {
+                await TooManyAsync(context, lease, "Too many deliveries for this integration");
+                return;
+            }
         }
         var outcome = await receiver.ReceiveAsync(delivery, context.RequestAborted);
+        if (outcome.Status == StatusCodes.Status200OK)
+        {
+            await context.Response.WriteAsJsonAsync(new WebhookReceipt(true, outcome.Message), context.RequestAborted);
+            return;
+        }
         if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
             context.Response.Headers.RetryAfter = RetryAfterSeconds;
-        return outcome.Status == StatusCodes.Status200OK
-            ? Results.Json(new WebhookReceipt(true, outcome.Message))
-            : Results.Problem(outcome.Message, statusCode: outcome.Status);
+        await ErrorResponse.WriteAsync(context.Response, ProblemOf(outcome));
     }
 
-    private IResult Refused(HttpContext context, WebhookOutcome refusal)
+    /// <summary>A delivery refused before its signature was trusted costs its address a permit; past the address's rate it is 429.</summary>
+    private async Task RefuseAsync(HttpContext context, RequestProblem problem)
     {
         using var lease = buckets.Acquire(RateLimitBuckets.ForAddress(context.Connection.RemoteIpAddress));
-        return lease.IsAcquired
-            ? Results.Problem(refusal.Message, statusCode: refusal.Status)
-            : TooMany(context, lease, "Too many refused requests from this address");
+        if (lease.IsAcquired)
+            await ErrorResponse.WriteAsync(context.Response, problem);
+        else
+            await TooManyAsync(context, lease, "Too many refused requests from this address");
     }
 
-    private static IResult TooMany(HttpContext context, System.Threading.RateLimiting.RateLimitLease lease, string what)
+    private static Task TooManyAsync(HttpContext context, RateLimitLease lease, string what)
     {
         RateLimitBuckets.SetRetryAfter(context.Response, lease);
-        return Results.Problem($"{what}; wait as Retry-After says, then try again.", statusCode: StatusCodes.Status429TooManyRequests,
-            extensions: new Dictionary<string, object?> { ["code"] = Gather.Schema.Common.ErrorCodes.RateLimited });
+        return ErrorResponse.WriteAsync(context.Response, new RequestProblem(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
+            $"{what}; wait as Retry-After says, then try again."));
+    }
+
+    /// <summary>The refusal as Gather's error: its status, its code and, where one part of the request is at fault, that part's name.</summary>
+    private static RequestProblem ProblemOf(WebhookOutcome refusal)
+    {
+        var (code, field) = refusal.Refusal switch
+        {
+            WebhookRefusal.Signature => (StripeErrorCodes.InvalidSignature, "Stripe-Signature"),
+            WebhookRefusal.UnknownIntegration => (ErrorCodes.NotFound, "integrationId"),
+            WebhookRefusal.Event => (StripeErrorCodes.InvalidEvent, null),
+            WebhookRefusal.StoreUnavailable => (StoreUnavailableHandler.Code, null),
+            WebhookRefusal.StripeUnavailable => (StripeErrorCodes.Unavailable, null),
+            // The body is not text.
+            _ => (ErrorCodes.BadRequest, (string?)null),
+        };
+        return new RequestProblem(refusal.Status, code, refusal.Message, field);
     }
 }

@@ -19,24 +19,32 @@ public sealed class IntegrationTaskIndexes(IOptions<QueryOptions> options, Index
 {
     /// <summary>Holds what the task needs; a problem naming the limit when the team is at it or the model is too large to index.</summary>
     public async Task<ValidationProblem?> HoldAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
-        await TooLargeAsync(team, task, cancellationToken) ?? Problem(await HoldIndexesAsync(team, task, cancellationToken));
+        Problem(await HoldIndexesAsync(team, task, cancellationToken));
 
-    /// <summary>Holds what the task needs; the store's answer (whether anything changed, or the limit).</summary>
+    /// <summary>
+    /// Holds what the task needs; the store's answer (whether anything changed, the limit, or why the
+    /// index may not be built now). Whether the model is too large to index is asked only when the
+    /// store's own read finds the task not yet holding its index, built: a run that holds it again
+    /// reads the team's indexes once.
+    /// </summary>
     public Task<FieldIndexResult> HoldIndexesAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken) =>
-        team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(task.Id), Needed(task), options.Value.MaxIndexesPerTeam, cancellationToken);
+        team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask(task.Id), Needed(task), options.Value.MaxIndexesPerTeam,
+            token => TooLargeAsync(team, task, token), cancellationToken);
 
     /// <summary>Why the task's index may not be built now (its model is too large for this store to index without holding writes); null when it may.</summary>
-    public async Task<ValidationProblem?> TooLargeAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken)
+    private async Task<string?> TooLargeAsync(ITeamStore team, IntegrationTask task, CancellationToken cancellationToken)
     {
         foreach (var key in Needed(task))
             if (await bound.ProblemAsync(team, key, cancellationToken) is { } tooLarge)
-                return new ValidationProblem("options.modelId", IndexBuildBound.Rule, tooLarge);
+                return tooLarge;
         return null;
     }
 
-    /// <summary>The problem to show for a refused hold, naming the limit; null when held.</summary>
+    /// <summary>The problem to show for a refused hold, naming the limit or the model's size; null when held.</summary>
     public static ValidationProblem? Problem(FieldIndexResult result) =>
-        result.Held ? null : new ValidationProblem("options.chargeIdField", "indexLimit",
+        result.BuildRefusal is { } tooLarge ? new ValidationProblem("options.modelId", IndexBuildBound.Rule, tooLarge)
+        : result.Held ? null
+        : new ValidationProblem("options.chargeIdField", "indexLimit",
             $"This team already holds {result.TeamIndexes} field indexes, the most Gather:Query:MaxIndexesPerTeam allows ({result.Limit}); " +
             "each task that attaches data to records holds one on the field naming what it attaches. Delete a task the team no longer needs, or raise the limit.");
 

@@ -109,11 +109,10 @@ public sealed class StripeChargesSync(StripeGateway stripe, SecretProtector secr
         if (await run.Team.Models.GetAsync(modelId, cancellationToken) is not { } model)
             throw new IntegrationTaskException($"The task's model '{modelId}' no longer exists.");
         var field = run.Task.Options.ChargeIdPath();
-        // Held again on every run (one read when nothing changes): a task stored before indexes had
-        // owners gets its own here. A task deleted meanwhile must not keep one it just took, so that
-        // case is checked after (a delete after the check lets go itself).
-        if (await indexes.TooLargeAsync(run.Team, run.Task, cancellationToken) is { } tooLarge)
-            throw new IntegrationTaskException(tooLarge.Message);
+        // Held again on every run (one read when nothing changes; the model's size is asked only when
+        // the index would be built): a task stored before indexes had owners gets its own here. A task
+        // deleted meanwhile must not keep one it just took, so that case is checked after (a delete
+        // after the check lets go itself).
         var held = await indexes.HoldIndexesAsync(run.Team, run.Task, cancellationToken);
         if (IntegrationTaskIndexes.Problem(held) is { } problem)
             throw new IntegrationTaskException(problem.Message);

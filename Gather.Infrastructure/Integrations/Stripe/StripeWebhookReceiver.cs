@@ -32,7 +32,7 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
     public async Task<WebhookOutcome> ReceiveAsync(SignedDelivery delivery, CancellationToken cancellationToken)
     {
         if (StripeWebhookEvent.Read(delivery.Body.Span, out var problem) is not { } stripeEvent)
-            return new(400, problem!);
+            return new(400, problem!, WebhookRefusal.Event);
         var (eventId, type, integrationId) = (stripeEvent.Id, stripeEvent.Type, delivery.Integration.Id);
         var team = store.ForTeam(delivery.TeamId);
         if (await team.Integrations.HasEventAsync(integrationId, eventId, cancellationToken))
@@ -57,7 +57,7 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
                 return new(200, $"Event {eventId}: Stripe does not know charge '{unknownId}', so nothing was applied.");
             }
             if (charge is null)
-                return new(400, $"Event {eventId} names a charge that Stripe returned in a form Gather cannot read.");
+                return new(400, $"Event {eventId} names a charge that Stripe returned in a form Gather cannot read.", WebhookRefusal.Event);
             changed = await ApplyAsync(team, tasks, charge, asOf, clock.GetUtcNow(), cancellationToken);
             await team.Integrations.RememberEventAsync(integrationId, eventId, delivery.ReceivedAt, delivery.ReceivedAt - RememberEvents, cancellationToken);
         }
@@ -65,7 +65,9 @@ public sealed class StripeWebhookReceiver(IGatherStore store, SecretProtector se
         {
             // Nothing remembered: Stripe's retry applies the event (again, harmlessly, where the effect was stored).
             logger.LogWarning(e, "Stripe event {EventId} ({Type}) could not be applied", eventId, type);
-            return new(503, $"Event {eventId} could not be applied now ({(StoreUnavailable.Is(e) ? "the store is unavailable" : e.Message)}); deliver it again later.");
+            var storeDown = StoreUnavailable.Is(e);
+            return new(503, $"Event {eventId} could not be applied now ({(storeDown ? "the store is unavailable" : e.Message)}); deliver it again later.",
+                storeDown ? WebhookRefusal.StoreUnavailable : WebhookRefusal.StripeUnavailable);
         }
         reader.Invalidate(delivery.TeamId);
         logger.LogInformation("Stripe event {EventId} ({Type}) updated {Changed} records", eventId, type, changed);

@@ -8,9 +8,6 @@ using Stripe;
 
 namespace Gather.Infrastructure.Integrations.StripeIntegration;
 
-/// <summary>What receiving a webhook came to: the HTTP status to answer and why.</summary>
-public sealed record WebhookOutcome(int Status, string Message);
-
 /// <summary>
 /// A delivery whose <c>Stripe-Signature</c> checked out with its integration's secret: it comes from that integration's Stripe account.
 /// <paramref name="Body"/> is the request's own buffer, valid while the request is handled.
@@ -28,17 +25,17 @@ public sealed class StripeWebhookVerifier(IGatherStore store, SecretProtector se
         string? signature, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(signature))
-            return Refuse(400, "The Stripe-Signature header is missing.");
+            return Refuse(400, WebhookRefusal.Signature, "The Stripe-Signature header is missing.");
         // Stripe.net's parser throws on some malformed headers (no '=', a non-numeric t) with exceptions that are not StripeException.
         if (!WellFormed(signature))
-            return Refuse(400, "The Stripe-Signature header is not in Stripe's form t=<Unix time>,v1=<64 hex digits>.");
+            return Refuse(400, WebhookRefusal.Signature, "The Stripe-Signature header is not in Stripe's form t=<Unix time>,v1=<64 hex digits>.");
         if (Utf8Text.Problem(body.Span, "The webhook body") is { } notText)
-            return Refuse(400, notText);
+            return Refuse(400, WebhookRefusal.Body, notText);
         if (await store.FindIntegrationTeamAsync(integrationId, cancellationToken) is not { } teamId
             || await store.ForTeam(teamId).Integrations.FindAsync(integrationId, cancellationToken) is not { } integration)
-            return Refuse(404, $"No integration '{integrationId}' receives webhooks here.");
+            return Refuse(404, WebhookRefusal.UnknownIntegration, $"No integration '{integrationId}' receives webhooks here.");
         if (integration.EncryptedWebhookSecret is not { } encrypted)
-            return Refuse(400, "This integration has no webhook endpoint registered, so no signature can be checked.");
+            return Refuse(400, WebhookRefusal.Signature, "This integration has no webhook endpoint registered, so no signature can be checked.");
         var now = clock.GetUtcNow();
         // The signature is over the exact bytes Stripe sent; they are valid UTF-8, so the text round-trips to them.
         var payload = Encoding.UTF8.GetString(body.Span);
@@ -49,12 +46,13 @@ public sealed class StripeWebhookVerifier(IGatherStore store, SecretProtector se
         }
         catch (StripeException e)
         {
-            return Refuse(400, $"The webhook's signature was refused: {e.Message}");
+            return Refuse(400, WebhookRefusal.Signature, $"The webhook's signature was refused: {e.Message}");
         }
         return (new SignedDelivery(teamId, integration, body, now), null);
     }
 
-    private static (SignedDelivery?, WebhookOutcome?) Refuse(int status, string message) => (null, new(status, message));
+    private static (SignedDelivery?, WebhookOutcome?) Refuse(int status, WebhookRefusal refusal, string message) =>
+        (null, new(status, message, refusal));
 
     /// <summary>Comma-separated <c>key=value</c> items with exactly one numeric <c>t</c> and at least one 64-hex-digit <c>v1</c>.</summary>
     private static bool WellFormed(string header)

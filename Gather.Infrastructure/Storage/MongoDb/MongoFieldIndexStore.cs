@@ -22,7 +22,7 @@ internal sealed partial class MongoFieldIndexStore(MongoCollections collections,
         new(new BsonDocument { { "teamId", 1 }, { "owners.kind", 1 }, { "owners.id", 1 } }, new CreateIndexOptions { Name = "teamId_owners" }),
     ];
 
-    public async Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam,
+    public async Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam, IndexBuildCheck? mayBuild,
         CancellationToken cancellationToken)
     {
         var wanted = needed.Distinct().ToDictionary(k => FieldIndexNames.For(teamId, k), StringComparer.Ordinal);
@@ -34,6 +34,8 @@ internal sealed partial class MongoFieldIndexStore(MongoCollections collections,
             await BuildAsync(wanted, cancellationToken);
             return FieldIndexResult.Done(await CountAsync(cancellationToken), maxPerTeam, changed: false);
         }
+        if (mayBuild is not null && await mayBuild(cancellationToken) is { } refused)
+            return FieldIndexResult.BuildRefused(refused, maxPerTeam);
         var added = new List<string>();
         foreach (var (name, key) in wanted)
         {

@@ -17,13 +17,16 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
     /// <summary>Indexes of the first releases, one per field name for all teams; see <see cref="DropSharedIndexesAsync"/>.</summary>
     private const string SharedIndexPattern = @"ix\_records\_field\_%";
 
-    public async Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam,
+    public async Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam, IndexBuildCheck? mayBuild,
         CancellationToken cancellationToken)
     {
         var wanted = needed.Distinct().ToDictionary(k => FieldIndexNames.For(teamId, k), StringComparer.Ordinal);
         await using var connection = await connections.OpenAsync(cancellationToken);
         if (await AlreadyHeldAsync(connection, owner, wanted.Keys, cancellationToken) is { } teamIndexes)
             return FieldIndexResult.Done(teamIndexes, maxPerTeam, changed: false);
+        // Asked before the write transaction begins, so that the check holds no other writer.
+        if (mayBuild is not null && await mayBuild(cancellationToken) is { } refused)
+            return FieldIndexResult.BuildRefused(refused, maxPerTeam);
         await using var transaction = connection.BeginTransaction();
         var registered = await NamesAsync(transaction, "SELECT name FROM field_indexes WHERE team_id = $team", cancellationToken);
         var toBuild = wanted.Where(w => !registered.Contains(w.Key)).ToList();
