@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Gather.Tests.Support;
 using static Gather.Tests.Http.IndexGraphQLTests;
@@ -145,5 +146,23 @@ public sealed class ViewIndexGraphQLTests
         Assert.Contains("Gather:Query:MaxIndexBuildRecords", warning["message"]!.GetValue<string>());
         Assert.Empty(await IndexesAsync(admin));
         Assert.Empty(await HeldIndexesAsync(factory));
+    }
+
+    [Fact]
+    public async Task A_view_saved_again_keeps_the_index_it_holds_once_its_model_grows_past_the_build_bound()
+    {
+        using var factory = new GatherApiFactory(new Dictionary<string, string?> { ["Gather:Query:MaxIndexBuildRecords"] = "4" });
+        var admin = factory.CreateClient(GatherApiFactory.AdminKey);
+        var orders = await OrdersAsync(admin, records: 3);
+        var created = (await CreateViewAsync(admin, orders, "Largest", order: new[] { new { field = "amount", direction = "DESC" } }))["view"]!;
+        var more = new JsonArray(Enumerable.Range(4, 3).Select(i => (JsonNode)new JsonObject { ["id"] = $"{i}", ["amount"] = i }).ToArray());
+        (await admin.PostAsJsonAsync($"/models/{orders}/records", more)).EnsureSuccessStatusCode();
+
+        var renamed = (await UpdateViewAsync(admin, created["id"]!.GetValue<string>(), name: "Largest first"))["view"]!;
+
+        // Nothing is built, so the bound on builds has nothing to refuse: the index the view holds stays.
+        Assert.Equal(created["index"]!["id"]!.GetValue<string>(), renamed["index"]!["id"]!.GetValue<string>());
+        Assert.Empty(renamed["warnings"]!.AsArray());
+        Assert.Single(await HeldIndexesAsync(factory));
     }
 }

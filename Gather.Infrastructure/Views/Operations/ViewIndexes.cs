@@ -25,17 +25,17 @@ public sealed class ViewIndexes(IOptions<QueryOptions> options, RecordQueryBuild
     {
         var key = Needed(view);
         var owner = IndexOwner.View(view.Id);
-        if (key is not null && await bound.ProblemAsync(team, key, cancellationToken) is not null)
-        {
-            await ReleaseAsync(team, view.Id, cancellationToken);
-            return false;
-        }
         IReadOnlyList<FieldIndexKey> needed = key is null ? [] : [key];
-        if ((await team.FieldIndexes.HoldAsync(owner, needed, options.Value.MaxIndexesPerTeam, cancellationToken)).Held)
+        // Whether the model is too large to index is asked only when the store finds the view not yet
+        // holding its index, built: saving a view again with the same filter reads the team's indexes once.
+        IndexBuildCheck? mayBuild = key is null ? null : token => bound.ProblemAsync(team, key, token);
+        var result = await team.FieldIndexes.HoldAsync(owner, needed, options.Value.MaxIndexesPerTeam, mayBuild, cancellationToken);
+        if (result.Held)
             return true;
         // Refused, the view still holds what it held before; letting go of that may also make room for what it needs now.
         await ReleaseAsync(team, view.Id, cancellationToken);
-        return (await team.FieldIndexes.HoldAsync(owner, needed, options.Value.MaxIndexesPerTeam, cancellationToken)).Held;
+        return result.BuildRefusal is null
+            && (await team.FieldIndexes.HoldAsync(owner, needed, options.Value.MaxIndexesPerTeam, mayBuild, cancellationToken)).Held;
     }
 
     /// <summary>Lets go of the view's index; it is dropped when nothing else holds it.</summary>
