@@ -38,6 +38,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddExecutionStrategy<TypedQueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddErrorInfoProvider<GatherErrorInfoProvider>()
             .AddValidationRule(ValidationCancellation.Instance)
+            .ConfigureExecution<ValidatedDocuments>()
             .AddComplexityAnalyzer((complexity, provider) =>
                 QueryCost.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimitsOptions>>().Value,
                     provider.GetRequiredService<IOptions<Gather.Infrastructure.Records.Querying.QueryOptions>>().Value)));
