@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>One team's integration tasks in SQLite; every statement filters on <c>team_id</c>. A lease is a conditional UPDATE.</summary>
-internal sealed class SqliteIntegrationTaskStore(SqliteConnectionFactory connections, string teamId) : IIntegrationTaskStore
+internal sealed class SqliteIntegrationTaskStore(SqliteConnectionFactory connections, string teamId)
+    : SqliteDocuments<IntegrationTask>(connections, teamId, Table), IIntegrationTaskStore
 {
     /// <summary>The lease columns are the store's own; a task is inserted with none.</summary>
     public static readonly SqliteDocumentTable<IntegrationTask> Table = new("integration_tasks", "integration task", t => t.TeamId,
@@ -18,42 +19,31 @@ internal sealed class SqliteIntegrationTaskStore(SqliteConnectionFactory connect
         "id, team_id, integration_id, kind, options, state, created_at", Read, "created_at, id",
         t => $"Integration task '{t.Id}' already exists.");
 
-    private readonly SqliteDocuments<IntegrationTask> _tasks = new(connections, teamId, Table);
-
-    public async Task InsertAsync(IntegrationTask task, CancellationToken cancellationToken)
+    /// <summary>Inserted only when the team has that integration: a task never points at another team's integration, or at none.</summary>
+    public override async Task InsertAsync(IntegrationTask task, CancellationToken cancellationToken)
     {
-        TeamScope.EnsureOwned(teamId, task.TeamId, "integration task");
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        // Inserted only when the team has that integration: a task never points at another team's integration, or at none.
-        await using var command = connection.Command(
-            "INSERT INTO integration_tasks (id, team_id, integration_id, kind, options, state, created_at) " +
+        var inserted = await InsertAsync(task, "INSERT INTO integration_tasks (id, team_id, integration_id, kind, options, state, created_at) " +
             "SELECT $id, $team_id, id, $kind, $options, $state, $created_at FROM integrations WHERE team_id = $team_id AND id = $integration_id",
-            Table.Parameters(task));
-        if (await SqliteDuplicates.TranslateAsync(() => command.ExecuteNonQueryAsync(cancellationToken), () => Table.Duplicate(task)) == 0)
+            cancellationToken);
+        if (inserted == 0)
             throw new InvalidOperationException($"The team has no integration '{task.IntegrationId}' for the task.");
     }
 
-    public Task<IReadOnlyList<IntegrationTask>> ListAsync(CancellationToken cancellationToken) => _tasks.ListAllAsync(cancellationToken);
-
-    public Task<IntegrationTask?> GetAsync(string id, CancellationToken cancellationToken) => _tasks.GetAsync(id, cancellationToken);
-
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _tasks.DeleteAsync(id, cancellationToken);
-
     public Task<bool> TryLeaseAsync(string id, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
-        _tasks.SetAsync(id, "lease_owner = $owner, lease_until = $until", "lease_owner IS NULL OR lease_owner = $owner OR lease_until <= $now",
+        SetAsync(id, "lease_owner = $owner, lease_until = $until", "lease_owner IS NULL OR lease_owner = $owner OR lease_until <= $now",
             [("$owner", owner), ("$until", until.ToUnixMilliseconds()), ("$now", now.ToUnixMilliseconds())], cancellationToken);
 
     public Task<bool> SaveStateAsync(string id, string owner, IntegrationTaskState state, DateTimeOffset leaseUntil,
         CancellationToken cancellationToken) =>
-        _tasks.SetAsync(id, "state = $state, lease_until = $until", "lease_owner = $owner",
+        SetAsync(id, "state = $state, lease_until = $until", "lease_owner = $owner",
             [("$state", IntegrationTaskJson.Write(state)), ("$until", leaseUntil.ToUnixMilliseconds()), ("$owner", owner)], cancellationToken);
 
     public Task<bool> SaveIdleStateAsync(string id, IntegrationTaskState state, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _tasks.SetAsync(id, "state = $state", "lease_owner IS NULL OR lease_until <= $now",
+        SetAsync(id, "state = $state", "lease_owner IS NULL OR lease_until <= $now",
             [("$state", IntegrationTaskJson.Write(state)), ("$now", now.ToUnixMilliseconds())], cancellationToken);
 
     public Task ReleaseAsync(string id, string owner, CancellationToken cancellationToken) =>
-        _tasks.SetAsync(id, "lease_owner = NULL, lease_until = NULL", "lease_owner = $owner", [("$owner", owner)], cancellationToken);
+        SetAsync(id, "lease_owner = NULL, lease_until = NULL", "lease_owner = $owner", [("$owner", owner)], cancellationToken);
 
     private static IntegrationTask Read(SqliteDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetString(2),
         new IntegrationTaskKind(reader.GetString(3)), IntegrationTaskJson.Read<IntegrationTaskOptions>(reader.GetString(4)),

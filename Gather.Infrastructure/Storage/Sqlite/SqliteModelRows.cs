@@ -11,7 +11,7 @@ internal static class SqliteModelRows
     public static readonly SqliteDocumentTable<Model> Table = new("models", "model", m => m.TeamId,
         m =>
         [
-            ("id", m.Id), ("team_id", m.TeamId), ("name", m.Name), ("name_key", NameKey(m.Name)), ("kind", m.Kind.ToString()),
+            ("id", m.Id), ("team_id", m.TeamId), ("name", m.Name), ("name_key", m.Name.ToLowerInvariant()), ("kind", m.Kind.ToString()),
             ("id_field", m.IdField),
             ("declared_fields", JsonSerializer.Serialize(m.DeclaredFields.Select(f => new DeclaredFieldRow(f.Path, f.Type.ToString())))),
             ("created_at", m.CreatedAt.ToUnixMilliseconds()), ("updated_at", m.UpdatedAt.ToUnixMilliseconds()),
@@ -26,9 +26,6 @@ internal static class SqliteModelRows
 
     public static string Settled(IReadOnlyList<SettledField> fields) =>
         JsonSerializer.Serialize(fields.Select(f => new DeclaredFieldRow(f.Path, f.Kind.ToString())));
-
-    /// <summary>Model names are unique per team regardless of case.</summary>
-    public static string NameKey(string name) => name.ToLowerInvariant();
 
     private static Model Read(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -3,27 +3,16 @@ using Gather.Infrastructure.Models;
 namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>One team's models in SQLite; every statement filters on <c>team_id</c>.</summary>
-internal sealed class SqliteModelStore(SqliteConnectionFactory connections, string teamId) : IModelStore
+internal sealed class SqliteModelStore(SqliteConnectionFactory connections, string teamId)
+    : SqliteDocuments<Model>(connections, teamId, SqliteModelRows.Table), IModelStore
 {
-    private readonly SqliteDocuments<Model> _models = new(connections, teamId, SqliteModelRows.Table);
-
-    public Task EnsureAsync(IReadOnlyList<Model> models, CancellationToken cancellationToken) => _models.EnsureAsync(models, cancellationToken);
-
-    public Task InsertAsync(Model model, CancellationToken cancellationToken) => _models.InsertAsync(model, cancellationToken);
-
-    public Task<Model?> GetAsync(string id, CancellationToken cancellationToken) => _models.GetAsync(id, cancellationToken);
-
-    public Task<IReadOnlyList<Model>> ListAsync(int limit, CancellationToken cancellationToken) => _models.ListAsync(limit, cancellationToken);
-
-    public Task<Model?> UpdateAsync(Model model, CancellationToken cancellationToken) => _models.UpdateAsync(model, cancellationToken);
-
     public async Task<Model?> SettleFieldsAsync(string id, IReadOnlyList<SettledField> proposed, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await Connections.OpenAsync(cancellationToken);
         // An immediate transaction: the read and the write below are one step for every other writer.
         await using var transaction = connection.BeginTransaction();
         await using var read = transaction.Command(
-            $"SELECT {SqliteModelRows.Table.Columns} FROM models WHERE team_id = $team AND id = $id", ("$team", teamId), ("$id", id));
+            $"SELECT {SqliteModelRows.Table.Columns} FROM models WHERE team_id = $team AND id = $id", ("$team", TeamId), ("$id", id));
         var model = (await SqliteModelRows.Table.ReadAllAsync(read, cancellationToken)).SingleOrDefault();
         if (model is null)
             return null;
@@ -31,22 +20,22 @@ internal sealed class SqliteModelStore(SqliteConnectionFactory connections, stri
         if (changed)
         {
             await using var write = transaction.Command("UPDATE models SET settled_fields = $settled WHERE team_id = $team AND id = $id",
-                ("$team", teamId), ("$id", id), ("$settled", SqliteModelRows.Settled(merged)));
+                ("$team", TeamId), ("$id", id), ("$settled", SqliteModelRows.Settled(merged)));
             await write.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return model with { SettledFields = merged };
     }
 
-    public async Task<long?> DeleteAsync(string id, CancellationToken cancellationToken)
+    async Task<long?> IModelStore.DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await Connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         await using var count = transaction.Command(
-            "SELECT count(*) FROM records WHERE team_id = $team AND model_id = $id", ("$team", teamId), ("$id", id));
+            "SELECT count(*) FROM records WHERE team_id = $team AND model_id = $id", ("$team", TeamId), ("$id", id));
         var records = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         // The foreign keys cascade to the model's records and field statistics.
-        await using var delete = transaction.Command("DELETE FROM models WHERE team_id = $team AND id = $id", ("$team", teamId), ("$id", id));
+        await using var delete = transaction.Command("DELETE FROM models WHERE team_id = $team AND id = $id", ("$team", TeamId), ("$id", id));
         var deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted == 0 ? null : records;
@@ -55,11 +44,11 @@ internal sealed class SqliteModelStore(SqliteConnectionFactory connections, stri
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>> GetFieldStatisticsAsync(
         IReadOnlyCollection<string> modelIds, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await Connections.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             "SELECT model_id, path, kind, count FROM model_field_stats WHERE team_id = $team AND count > 0 " +
             "AND model_id IN (SELECT value FROM json_each($models)) ORDER BY model_id, path, kind",
-            ("$team", teamId), ("$models", System.Text.Json.JsonSerializer.Serialize(modelIds)));
+            ("$team", TeamId), ("$models", System.Text.Json.JsonSerializer.Serialize(modelIds)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var statistics = new Dictionary<string, List<FieldStatistic>>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

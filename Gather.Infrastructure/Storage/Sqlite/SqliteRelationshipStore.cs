@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>One team's relationships in SQLite; every statement filters on <c>team_id</c>.</summary>
-internal sealed class SqliteRelationshipStore(SqliteConnectionFactory connections, string teamId) : IRelationshipStore
+internal sealed class SqliteRelationshipStore(SqliteConnectionFactory connections, string teamId)
+    : SqliteDocuments<Relationship>(connections, teamId, Table), IRelationshipStore
 {
     /// <summary>A name is unique on its side: per from model for names, per to model for inverse names.</summary>
     private static readonly SqliteDocumentTable<Relationship> Table = new("relationships", "relationship", r => r.TeamId,
@@ -17,19 +18,6 @@ internal sealed class SqliteRelationshipStore(SqliteConnectionFactory connection
         "id, team_id, name, inverse_name, from_model_id, from_field, to_model_id, to_field, kind, created_at", Read,
         "CASE kind WHEN 'Standard' THEN 0 ELSE 1 END, name, id",
         r => $"A relationship named '{r.Name}' or '{r.InverseName}' already exists on its model.");
-
-    private readonly SqliteDocuments<Relationship> _relationships = new(connections, teamId, Table);
-
-    public Task EnsureAsync(IReadOnlyList<Relationship> relationships, CancellationToken cancellationToken) =>
-        _relationships.EnsureAsync(relationships, cancellationToken);
-
-    public Task InsertAsync(Relationship relationship, CancellationToken cancellationToken) =>
-        _relationships.InsertAsync(relationship, cancellationToken);
-
-    public Task<IReadOnlyList<Relationship>> ListAsync(int limit, CancellationToken cancellationToken) =>
-        _relationships.ListAsync(limit, cancellationToken);
-
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _relationships.DeleteAsync(id, cancellationToken);
 
     private static Relationship Read(SqliteDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetString(2),
         reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),

@@ -33,13 +33,8 @@ public sealed class SqliteStore(SqliteConnectionFactory connections) : IGatherSt
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task<Team?> FindFirstTeamAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT id, name, created_at FROM teams ORDER BY created_at, id LIMIT 1");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? SqliteTeamRows.Read(reader) : null;
-    }
+    public Task<Team?> FindFirstTeamAsync(CancellationToken cancellationToken) =>
+        SqliteTeamRows.FindAsync(connections, "ORDER BY created_at, id LIMIT 1", [], cancellationToken);
 
     public async Task CreateTeamAsync(Team team, ApiKey firstKey, CancellationToken cancellationToken)
     {

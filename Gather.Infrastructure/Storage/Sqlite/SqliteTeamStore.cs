@@ -31,13 +31,8 @@ internal sealed class SqliteTeamStore(SqliteConnectionFactory connections, strin
 
     public IFieldIndexStore FieldIndexes { get; } = new SqliteFieldIndexStore(connections, teamId);
 
-    public async Task<Team?> GetTeamAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT id, name, created_at FROM teams WHERE id = $team", ("$team", teamId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? SqliteTeamRows.Read(reader) : null;
-    }
+    public Task<Team?> GetTeamAsync(CancellationToken cancellationToken) =>
+        SqliteTeamRows.FindAsync(connections, "WHERE id = $team", [("$team", teamId)], cancellationToken);
 
     public Task InsertApiKeyAsync(ApiKey apiKey, CancellationToken cancellationToken) => _apiKeys.InsertAsync(apiKey, cancellationToken);
 

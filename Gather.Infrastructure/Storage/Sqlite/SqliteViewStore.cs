@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>One team's views in SQLite; every statement filters on <c>team_id</c>.</summary>
-internal sealed class SqliteViewStore(SqliteConnectionFactory connections, string teamId) : IViewStore
+internal sealed class SqliteViewStore(SqliteConnectionFactory connections, string teamId)
+    : SqliteDocuments<View>(connections, teamId, Table), IViewStore
 {
     /// <summary>Names are unique per team regardless of case (<c>ux_views_team_name</c> on the folded <c>name_key</c>).</summary>
     private static readonly SqliteDocumentTable<View> Table = new("views", "view", v => v.TeamId,
@@ -21,20 +22,8 @@ internal sealed class SqliteViewStore(SqliteConnectionFactory connections, strin
         Updatable = ["name", "name_key", "definition", "updated_at"],
     };
 
-    private readonly SqliteDocuments<View> _views = new(connections, teamId, Table);
-
-    public Task InsertAsync(View view, CancellationToken cancellationToken) => _views.InsertAsync(view, cancellationToken);
-
-    public Task<View?> GetAsync(string id, CancellationToken cancellationToken) => _views.GetAsync(id, cancellationToken);
-
     public Task<View?> GetByNameAsync(string name, CancellationToken cancellationToken) =>
-        _views.FindAsync("name_key = $nameKey", [("$nameKey", View.NameKey(name))], cancellationToken);
-
-    public Task<IReadOnlyList<View>> ListAsync(int limit, CancellationToken cancellationToken) => _views.ListAsync(limit, cancellationToken);
-
-    public Task<View?> UpdateAsync(View view, CancellationToken cancellationToken) => _views.UpdateAsync(view, cancellationToken);
-
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => _views.DeleteAsync(id, cancellationToken);
+        FindAsync("name_key = $nameKey", [("$nameKey", View.NameKey(name))], cancellationToken);
 
     private static View Read(SqliteDataReader reader)
     {
