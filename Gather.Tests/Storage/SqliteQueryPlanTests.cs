@@ -160,6 +160,28 @@ public sealed class SqliteQueryPlanTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_scan_tests_plain_values_and_a_field_gets_its_ordered_value_once_an_index_holds_it()
+    {
+        var (connections, team, modelId) = await OrdersAsync("written.db", 2_000, indexed: false);
+        var shape = Shapes.Single(s => s.Name == "equality_range_sort");
+        var status = "CASE json_type(data, '$.\"status\"')";
+
+        var scan = Statement(team, modelId, await QueryAsync(team, modelId, shape));
+        var (_, scanSteps) = await RunCountingStepsAsync(connections, scan);
+        Assert.True((await team.FieldIndexes.HoldAsync(new IndexOwner("view", "status"), [new FieldIndexKey(modelId, [new(Path("status"))])], 20,
+            CancellationToken.None)).Held);
+        var indexed = Statement(team, modelId, await QueryAsync(team, modelId, shape));
+        Assert.True((await team.FieldIndexes.HoldAsync(new IndexOwner("view", "status"), [], 20, CancellationToken.None)).Held);
+        connections.IndexedFields.AssumeAllIndexed();
+        var (_, writtenAsIndexedSteps) = await RunCountingStepsAsync(connections, Statement(team, modelId, await QueryAsync(team, modelId, shape)));
+
+        Assert.DoesNotContain(status, scan.Sql, StringComparison.Ordinal);
+        Assert.Contains(status, indexed.Sql, StringComparison.Ordinal);
+        // The same scan, written as if every field were indexed, does more work per record.
+        Assert.True(scanSteps < writtenAsIndexedSteps, $"{scanSteps} steps as a scan, {writtenAsIndexedSteps} written for indexes");
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
