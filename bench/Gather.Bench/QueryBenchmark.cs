@@ -60,7 +60,8 @@ public sealed class QueryBenchmark(BenchSettings settings)
     public async Task<Report> RunAsync()
     {
         var records = settings.Records;
-        var report = new Report($"Views at index speed: {records.ToString("N0", CultureInfo.InvariantCulture)} orders, SQLite");
+        var report = new Report($"Views at index speed: {records.ToString("N0", CultureInfo.InvariantCulture)} orders, SQLite" +
+            (settings.Models > 3 ? $", the team holding {settings.Models} models" : ""));
         var directory = Directory.CreateTempSubdirectory("gather-bench-").FullName;
         try
         {
@@ -75,6 +76,8 @@ public sealed class QueryBenchmark(BenchSettings settings)
             for (var from = 0; from < records; from += BatchSize)
                 await client.SyncAsync(modelId, Body(from, Math.Min(BatchSize, records - from)));
 
+            // The team starts with Account, Customer and now the orders.
+            await AddSmallModelsAsync(client, settings.Models - 3);
             await SearchIndexCaughtUpAsync(databasePath);
 
             var owner = new IndexOwner("bench", "views");
@@ -139,6 +142,24 @@ public sealed class QueryBenchmark(BenchSettings settings)
         {
             DirectStore.ReleaseFiles();
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
+        }
+    }
+
+    /// <summary>
+    /// Models beside the orders, each with two records of a few fields, as a team that has wired
+    /// many sources in holds them: a page's checks read the team's models and their catalogues.
+    /// </summary>
+    private static async Task AddSmallModelsAsync(GatherClient client, int count)
+    {
+        if (count > 0)
+            Console.WriteLine($"Adding {count} small models…");
+        for (var i = 0; i < count; i++)
+        {
+            var modelId = await client.CreateModelAsync($"Source{i}", "id");
+            var rows = new JsonArray(
+                new JsonObject { ["id"] = "a", ["status"] = "open", ["amount"] = i, ["owner"] = new JsonObject { ["email"] = $"owner{i}@example.com" } },
+                new JsonObject { ["id"] = "b", ["total"] = i * 2, ["tags"] = new JsonArray("x", "y") });
+            await client.SyncAsync(modelId, Encoding.UTF8.GetBytes(rows.ToJsonString()));
         }
     }
 
