@@ -9,7 +9,7 @@ namespace Gather.Schema.Loading;
 /// asks for the catalogue of every model of the team in the same batch, so a document naming
 /// paths on several models at several levels reads catalogues once (one store round trip), and
 /// later levels, columns and <c>fields</c> find them loaded. A query that can make only this one
-/// check (<see cref="CataloguesAsked"/>) reads this model's catalogue alone: a team may hold
+/// check (<see cref="DocumentReads.OneListNamesPaths"/>) reads this model's catalogue alone: a team may hold
 /// hundreds of models, and a page naming paths on one of them should not read them all. A
 /// mutation reads the one it needs.
 /// </summary>
@@ -19,7 +19,7 @@ public static class ModelPathLoading
     {
         var fields = context.LoadFields(model);
         if (context.Operation.Operation != GraphQLParser.AST.OperationType.Mutation
-            && !context.Loaders().Get(() => CataloguesAsked.ByOneList(context.Document, context.Operation)).Value)
+            && !context.DocumentReads().OneListNamesPaths)
             foreach (var other in await context.TeamModelsAsync())
                 if (other.Kind != ModelKind.Integration)
                     context.LoadFields(other);

@@ -27,6 +27,10 @@ public static class TeamLoaders
         (context.UserContext as GatherUserContext)?.Loaders
         ?? throw new InvalidOperationException("The request carries no loaders.");
 
+    /// <summary>What the request's document shows it will read (<see cref="Loading.DocumentReads"/>), worked out once.</summary>
+    public static DocumentReads DocumentReads(this IResolveFieldContext context) =>
+        context.Loaders().Get(() => Loading.DocumentReads.Of(context.Document, context.Operation));
+
     public static Task<IReadOnlyList<Model>> TeamModelsAsync(this IResolveFieldContext context) =>
         context.IsMutation()
             ? context.Service<ModelService>().ListAsync(context.TeamStore(), context.CancellationToken)
