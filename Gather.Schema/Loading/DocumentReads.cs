@@ -50,9 +50,9 @@ public sealed record DocumentReads(bool OneListNamesPaths, bool OneModelOnly)
                             lists++;
                         if (arguments.Contains("modelId"))
                             models++;
-                        if (name is "view" or "views" or "columns" || (name == "fields" && field.SelectionSet is not null))
-                            readsCatalogues = true;
-                        pageOnly &= RecordPageFields.Contains(name) && !(name == "fields" && field.SelectionSet is not null);
+                        var modelFields = name == "fields" && field.SelectionSet is not null;
+                        readsCatalogues |= name is "view" or "views" or "columns" || modelFields;
+                        pageOnly &= RecordPageFields.Contains(name) && !modelFields;
                         if (field.SelectionSet is not null)
                             pending.Push(field.SelectionSet);
                         break;

@@ -18,8 +18,7 @@ public static class ModelPathLoading
     public static async Task<ModelPaths> ModelPathsAsync(this IResolveFieldContext context, Model model)
     {
         var fields = context.LoadFields(model);
-        if (context.Operation.Operation != GraphQLParser.AST.OperationType.Mutation
-            && !context.DocumentReads().OneListNamesPaths)
+        if (!context.IsMutation() && !context.DocumentReads().OneListNamesPaths)
             foreach (var other in await context.TeamModelsAsync())
                 if (other.Kind != ModelKind.Integration)
                     context.LoadFields(other);

@@ -78,7 +78,9 @@ internal sealed class SqliteIndexedFields(SqliteConnectionFactory connections)
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     var key = FieldIndexKey.FromRegistry(reader.GetString(1), JsonSerializer.Deserialize<string[]>(reader.GetString(2))!);
-                    var held = fields.TryGetValue((reader.GetString(0), key.ModelId), out var set) ? set : fields[(reader.GetString(0), key.ModelId)] = [];
+                    var model = (reader.GetString(0), key.ModelId);
+                    if (!fields.TryGetValue(model, out var held))
+                        fields[model] = held = [];
                     held.UnionWith(key.Fields.Select(f => f.Path));
                 }
             }
