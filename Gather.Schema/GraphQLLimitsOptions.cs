@@ -83,13 +83,25 @@ public sealed class GraphQLLimitsOptions
     [Range(1, 1_000_000_000)]
     public int FieldsBurstPerTeam { get; set; } = 100_000;
 
-    /// <summary>Most GraphQL operations one team runs at once on this instance; more wait, then get 503.</summary>
+    /// <summary>Most GraphQL operations one team runs at once on this instance; more wait in line, then get 503.</summary>
     [Range(1, 10_000)]
     public int MaxConcurrentExecutionsPerTeam { get; set; } = 2;
 
-    /// <summary>How long an operation waits for one of its team's places before 503 with Retry-After.</summary>
+    /// <summary>
+    /// Most operations of one team that wait in line for a place; one more is refused at once (503).
+    /// A browser sends several operations together (an IDE's schema probes, a dashboard's panels):
+    /// they wait their turn rather than fail, while a flood is refused without holding anything.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int MaxWaitingExecutionsPerTeam { get; set; } = 8;
+
+    /// <summary>
+    /// How long an operation waits in line for one of its team's places before 503 with Retry-After.
+    /// Waiting holds no thread, and the first operations of a team also build its schema, which on a
+    /// busy instance takes seconds.
+    /// </summary>
     [Range(0, 60_000)]
-    public int ConcurrencyWaitMilliseconds { get; set; } = 2_000;
+    public int ConcurrencyWaitMilliseconds { get; set; } = 10_000;
 
     /// <summary>
     /// How long a team's typed schema is used before its models, fields and relationships are

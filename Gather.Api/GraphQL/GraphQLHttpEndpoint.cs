@@ -112,7 +112,7 @@ public sealed class GraphQLHttpEndpoint(
         {
             context.Response.Headers.RetryAfter = "1";
             await FailAsync(context, new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.TooManyConcurrentOperations,
-                $"Your team already runs {limits.Value.MaxConcurrentExecutionsPerTeam} operations at once (Gather:GraphQL:MaxConcurrentExecutionsPerTeam); try again shortly."), mediaType);
+                $"Your team already runs {limits.Value.MaxConcurrentExecutionsPerTeam} operations at once (Gather:GraphQL:MaxConcurrentExecutionsPerTeam) and no place came free in time; try again shortly."), mediaType);
             return;
         }
 

@@ -5,9 +5,10 @@ namespace Gather.Api.GraphQL;
 
 /// <summary>
 /// At most <c>Gather:GraphQL:MaxConcurrentExecutionsPerTeam</c> operations per team run at once on
-/// this instance, so one team cannot hold every thread while others wait. An operation past that
-/// waits up to <c>ConcurrencyWaitMilliseconds</c> for a place, then is refused (503, Retry-After).
-/// A team's entry lives only while it has operations running or waiting.
+/// this instance, so one team cannot hold every thread while others wait. Up to
+/// <c>MaxWaitingExecutionsPerTeam</c> more wait in line, each up to <c>ConcurrencyWaitMilliseconds</c>,
+/// then are refused (503, Retry-After); past the line an operation is refused at once, so a flood
+/// holds nothing. A team's entry lives only while it has operations running or waiting.
 /// </summary>
 public sealed class TeamExecutionSlots(IOptions<GraphQLLimitsOptions> limits)
 {
@@ -25,6 +26,8 @@ public sealed class TeamExecutionSlots(IOptions<GraphQLLimitsOptions> limits)
     public async Task<IDisposable?> EnterAsync(string teamId, CancellationToken cancellationToken)
     {
         var team = Join(teamId);
+        if (team is null)
+            return null;
         var entered = false;
         try
         {
@@ -45,12 +48,15 @@ public sealed class TeamExecutionSlots(IOptions<GraphQLLimitsOptions> limits)
             return _teams.TryGetValue(teamId, out var team) ? team.Users : 0;
     }
 
-    private Team Join(string teamId)
+    /// <summary>The team's entry with this operation counted in, or null when its line is full.</summary>
+    private Team? Join(string teamId)
     {
         lock (_teams)
         {
             if (!_teams.TryGetValue(teamId, out var team))
                 _teams[teamId] = team = new Team(limits.Value.MaxConcurrentExecutionsPerTeam);
+            else if (team.Users >= limits.Value.MaxConcurrentExecutionsPerTeam + limits.Value.MaxWaitingExecutionsPerTeam)
+                return null;
             team.Users++;
             return team;
         }

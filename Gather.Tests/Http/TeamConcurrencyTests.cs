@@ -7,8 +7,8 @@ namespace Gather.Tests.Http;
 
 /// <summary>
 /// A team runs at most Gather:GraphQL:MaxConcurrentExecutionsPerTeam operations at once; past that
-/// it waits briefly, then gets 503 with Retry-After, while other teams go on. The test holds the
-/// team's only place itself, so nothing depends on timing.
+/// a few wait in line, and the rest get 503 with Retry-After, while other teams go on. The tests hold
+/// the team's only place themselves, so nothing depends on timing.
 /// </summary>
 public sealed class TeamConcurrencyTests
 {
@@ -68,6 +68,39 @@ public sealed class TeamConcurrencyTests
 
         Assert.True(queued, "The request never queued for the team's place.");
         Assert.True(released, "The request kept waiting after its client left.");
+    }
+
+    [Fact]
+    public async Task Operations_sent_together_wait_their_turn_and_one_past_the_line_is_refused_at_once()
+    {
+        using var app = new GatherApiFactory(new Dictionary<string, string?>
+        {
+            ["Gather:GraphQL:MaxConcurrentExecutionsPerTeam"] = "1", ["Gather:GraphQL:MaxWaitingExecutionsPerTeam"] = "2",
+            ["Gather:GraphQL:ConcurrencyWaitMilliseconds"] = "60000",
+        });
+        var admin = app.CreateClient(GatherApiFactory.AdminKey);
+        var teamId = (await admin.PostGraphQLAsync("{ viewer { team { id } } }")).Data!["viewer"]!["team"]!["id"]!.GetValue<string>();
+        var slots = app.Services.GetRequiredService<TeamExecutionSlots>();
+
+        GraphQLResponse refused;
+        Task<GraphQLResponse> first, second;
+        bool lined;
+        using (await slots.EnterAsync(teamId, CancellationToken.None))
+        {
+            first = admin.PostGraphQLAsync("{ __type(name: \"__Schema\") { name } }");
+            second = admin.PostGraphQLAsync("{ __type(name: \"__Type\") { name } }");
+            lined = await Eventually(() => slots.InUse(teamId) == 3);
+            // The line is full: this one is refused without waiting for the minute.
+            refused = await admin.PostGraphQLAsync("{ __typename }");
+            Assert.False(first.IsCompleted || second.IsCompleted, "An operation ran while the team's only place was held.");
+        }
+        var answers = await Task.WhenAll(first, second);
+
+        Assert.True(lined, "The two operations never waited in line.");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Equal(["TOO_MANY_CONCURRENT_OPERATIONS"], refused.ErrorCodes);
+        Assert.Equal(["__Schema", "__Type"], answers.Select(a => a.Data!["__type"]!["name"]!.GetValue<string>()));
+        Assert.Equal(0, slots.InUse(teamId));
     }
 
     /// <summary>Whether the condition holds within a few seconds (it is checked, not timed).</summary>
