@@ -95,13 +95,9 @@ public sealed class GraphQLLimitsOptions
     [Range(0, 10_000)]
     public int MaxWaitingExecutionsPerTeam { get; set; } = 8;
 
-    /// <summary>
-    /// How long an operation waits in line for one of its team's places before 503 with Retry-After.
-    /// Waiting holds no thread, and the first operations of a team also build its schema, which on a
-    /// busy instance takes seconds.
-    /// </summary>
+    /// <summary>How long an operation waits in line for one of its team's places before 503 with Retry-After.</summary>
     [Range(0, 60_000)]
-    public int ConcurrencyWaitMilliseconds { get; set; } = 10_000;
+    public int ConcurrencyWaitMilliseconds { get; set; } = 2_000;
 
     /// <summary>
     /// How long a team's typed schema is used before its models, fields and relationships are

@@ -107,6 +107,10 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        // Each team runs against its own schema: Gather's, plus a typed type per model. It is found
+        // before a place is taken: the team's first operations (an IDE's four schema probes sent
+        // together) wait for its one build rather than each hold a place while it is built.
+        var schema = await schemas.GetAsync(caller.TeamId, context.RequestAborted);
         using var place = await slots.EnterAsync(caller.TeamId, context.RequestAborted);
         if (place is null)
         {
@@ -116,14 +120,12 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        // Each team runs against its own schema: Gather's, plus a typed type per model.
         var started = Stopwatch.GetTimestamp();
         var operationType = operation?.Operation.ToString().ToLowerInvariant() ?? "request";
         using var activity = GatherTelemetry.Source.StartActivity($"graphql {operationType} {operation?.Name?.StringValue ?? "(anonymous)"}");
         activity?.SetTag("graphql.operation.type", operationType);
         activity?.SetTag("graphql.operation.name", operation?.Name?.StringValue);
         activity?.SetTag("gather.team.id", caller.TeamId);
-        var schema = await schemas.GetAsync(caller.TeamId, context.RequestAborted);
         var result = await executer.ExecuteAsync(options =>
         {
             options.Schema = schema;

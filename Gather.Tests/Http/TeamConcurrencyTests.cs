@@ -103,6 +103,32 @@ public sealed class TeamConcurrencyTests
         Assert.Equal(0, slots.InUse(teamId));
     }
 
+    [Fact]
+    public async Task A_team_s_schema_is_built_while_its_first_operation_waits_for_a_place()
+    {
+        // An IDE's first probes arrive together on a team with no schema built yet: the one waiting
+        // for a place builds it meanwhile, so a place is never held while the schema is built.
+        using var app = new GatherApiFactory(new Dictionary<string, string?>
+        {
+            ["Gather:GraphQL:MaxConcurrentExecutionsPerTeam"] = "1", ["Gather:GraphQL:ConcurrencyWaitMilliseconds"] = "0",
+        });
+        var (teamId, _, secret) = await app.CreateOtherTeamAsync();
+        var other = app.CreateClient(secret);
+        var slots = app.Services.GetRequiredService<TeamExecutionSlots>();
+
+        GraphQLResponse refused;
+        using (await slots.EnterAsync(teamId, CancellationToken.None))
+            refused = await other.PostGraphQLAsync("{ __typename }");
+        var first = await other.PostGraphQLAsync("{ __typename }");
+        var warm = await other.PostGraphQLAsync("{ __typename }");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        // The first operation to run found the schema built: it read only its key, as a warm one does.
+        Assert.Equal(warm.StoreRoundTrips, first.StoreRoundTrips);
+        Assert.True(refused.StoreRoundTrips > warm.StoreRoundTrips, "The refused operation did not build the team's schema.");
+    }
+
     /// <summary>Whether the condition holds within a few seconds (it is checked, not timed).</summary>
     private static async Task<bool> Eventually(Func<bool> condition)
     {
