@@ -35,4 +35,11 @@ public interface IModelStore
     /// </summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>> GetFieldStatisticsAsync(IReadOnlyCollection<string> modelIds,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The model with its field statistics (as <see cref="GetFieldStatisticsAsync"/> gives them),
+    /// for a page that names paths: read together rather than one after the other (one round trip
+    /// on SQLite; on MongoDB, reads sent at once). Null when the team has no such model.
+    /// </summary>
+    Task<ModelWithStatistics?> GetWithFieldStatisticsAsync(string id, CancellationToken cancellationToken);
 }

@@ -34,6 +34,19 @@ public class BatchLoader<TKey, TValue>(
         }
     }
 
+    /// <summary>Holds <paramref name="value"/> for <paramref name="key"/>, read with something else, so loading it fetches nothing; a key already asked for keeps its result.</summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (_gate)
+        {
+            if (_results.ContainsKey(key))
+                return;
+            var result = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+            result.SetResult(value);
+            _results[key] = result;
+        }
+    }
+
     /// <summary>Fetches the keys collected since the last batch, if any; waits for that fetch.</summary>
     private Task DispatchAsync(CancellationToken cancellationToken)
     {

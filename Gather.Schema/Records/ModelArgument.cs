@@ -20,11 +20,26 @@ public static class ModelArgument
         // A document reading one model's page and nothing else reads that model alone; others
         // read the team's models once, as navigation and deeper levels need them anyway.
         var model = !context.IsMutation() && context.DocumentReads().OneModelOnly
-            ? await context.Service<ModelService>().GetAsync(context.TeamStore(), modelId, context.CancellationToken)
+            ? await AloneAsync(context, modelId)
             : (await context.TeamModelsAsync()).FirstOrDefault(m => m.Id == modelId);
         if (model is null)
             context.Report([new NotFoundProblem(modelId, $"No model with id '{modelId}' exists in this team.")]);
         return model;
+    }
+
+    /// <summary>
+    /// The model alone and, when the page names paths, its catalogue with it: they are read
+    /// together rather than one after the other, and the catalogue is left loaded for the check.
+    /// </summary>
+    private static async Task<Model?> AloneAsync(IResolveFieldContext context, string modelId)
+    {
+        var models = context.Service<ModelService>();
+        if (!RecordArguments.NamesPaths(context))
+            return await models.GetAsync(context.TeamStore(), modelId, context.CancellationToken);
+        if (await models.GetWithFieldsAsync(context.TeamStore(), modelId, context.CancellationToken) is not { } found)
+            return null;
+        ModelFieldsLoader.For(context).Prime(found.Model, found.Fields);
+        return found.Model;
     }
 
     /// <summary>

@@ -52,9 +52,14 @@ public static class RecordArguments
     public static async Task<RecordQuery?> QueryOfAsync(IResolveFieldContext context, Model model)
     {
         var (where, order, _, _) = ListArguments(context);
-        var paths = where is null && order is not { Count: > 0 } ? null : await context.ModelPathsAsync(model);
+        var paths = NamesPaths(context) ? await context.ModelPathsAsync(model) : null;
         return QueryOf(context, where, order, paths);
     }
+
+    /// <summary>Whether the field's list arguments name paths (a filter, or an order), which its model's catalogue must then know.</summary>
+    public static bool NamesPaths(IResolveFieldContext context) =>
+        context.GetArgument<Dictionary<string, object?>?>("where") is not null
+        || context.GetArgument<List<Dictionary<string, object?>>?>("order") is { Count: > 0 };
 
     /// <summary>
     /// The query for a filter and sort already read from the field's arguments (the typed API's

@@ -225,6 +225,7 @@ public sealed partial class UnknownPathTests(MongoServer mongo) : IClassFixture<
 
         Assert.True(many.Errors is null, many.Errors?.ToJsonString());
         Assert.Equal(one.StoreRoundTrips, many.StoreRoundTrips);
-        Assert.Equal(unfiltered.StoreRoundTrips + 1, one.StoreRoundTrips);
+        // The page's one model is read with its catalogue, in the same round trip, so a filter adds none.
+        Assert.Equal(unfiltered.StoreRoundTrips, one.StoreRoundTrips);
     }
 }

@@ -33,6 +33,13 @@ public sealed partial class ModelService(IOptions<ModelOptions> options, IOption
             StringComparer.Ordinal);
     }
 
+    /// <summary>A model and its field catalogue, read together; null when the team has no such model.</summary>
+    public async Task<(Model Model, IReadOnlyList<ModelField> Fields)?> GetWithFieldsAsync(ITeamStore team, string id,
+        CancellationToken cancellationToken) =>
+        await team.Models.GetWithFieldStatisticsAsync(id, cancellationToken) is { } found
+            ? (found.Model, FieldCatalogue.Build(found.Model, found.Statistics))
+            : null;
+
     public async Task<Result<Model>> CreateAsync(ITeamStore team, string? name, string? idField,
         IReadOnlyList<(string? Path, FieldType Type)>? fields, CancellationToken cancellationToken)
     {

@@ -32,6 +32,15 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
         return records.DeletedCount;
     }
 
+    public async Task<ModelWithStatistics?> GetWithFieldStatisticsAsync(string id, CancellationToken cancellationToken)
+    {
+        // Independent reads, sent together: the caller waits for the longer of the two, not their sum.
+        var model = GetAsync(id, cancellationToken);
+        var statistics = GetFieldStatisticsAsync([id], cancellationToken);
+        await Task.WhenAll(model, statistics);
+        return model.Result is { } found ? new ModelWithStatistics(found, statistics.Result.GetValueOrDefault(id) ?? []) : null;
+    }
+
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<FieldStatistic>>> GetFieldStatisticsAsync(
         IReadOnlyCollection<string> modelIds, CancellationToken cancellationToken)
     {

@@ -55,8 +55,31 @@ internal sealed class SqliteModelStore(SqliteConnectionFactory connections, stri
         {
             if (!statistics.TryGetValue(reader.GetString(0), out var ofModel))
                 statistics[reader.GetString(0)] = ofModel = [];
-            ofModel.Add(new FieldStatistic(reader.GetString(1), Enum.Parse<ValueKind>(reader.GetString(2)), reader.GetInt64(3)));
+            ofModel.Add(ReadStatistic(reader, 1));
         }
         return statistics.ToDictionary(e => e.Key, e => (IReadOnlyList<FieldStatistic>)e.Value, StringComparer.Ordinal);
     }
+
+    public async Task<ModelWithStatistics?> GetWithFieldStatisticsAsync(string id, CancellationToken cancellationToken)
+    {
+        // Two statements in one command: one connection taken from the pool rather than two.
+        await using var connection = await Connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT {SqliteModelRows.Table.Columns} FROM models WHERE team_id = $team AND id = $id; " +
+            "SELECT path, kind, count FROM model_field_stats WHERE team_id = $team AND model_id = $id AND count > 0 ORDER BY path, kind",
+            ("$team", TeamId), ("$id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        var model = SqliteModelRows.Table.Read(reader);
+        await reader.NextResultAsync(cancellationToken);
+        var statistics = new List<FieldStatistic>();
+        while (await reader.ReadAsync(cancellationToken))
+            statistics.Add(ReadStatistic(reader, 0));
+        return new ModelWithStatistics(model, statistics);
+    }
+
+    /// <summary>A statistic's path, kind and count, from column <paramref name="first"/> on.</summary>
+    private static FieldStatistic ReadStatistic(Microsoft.Data.Sqlite.SqliteDataReader reader, int first) =>
+        new(reader.GetString(first), Enum.Parse<ValueKind>(reader.GetString(first + 1)), reader.GetInt64(first + 2));
 }
