@@ -48,6 +48,15 @@ public sealed class GatherClient(Uri address, string apiKey) : IDisposable
             throw new InvalidOperationException($"GraphQL failed ({(int)response.StatusCode}): {Encoding.UTF8.GetString(bytes)}");
     }
 
+    /// <summary>A GET read whole without parsing (a health probe), for the cost of an HTTP round trip alone; a non-2xx answer fails the benchmark.</summary>
+    public async Task GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"GET {path} failed ({(int)response.StatusCode}): {Encoding.UTF8.GetString(bytes)}");
+    }
+
     /// <summary>Creates a custom model and returns its id.</summary>
     public async Task<string> CreateModelAsync(string name, string idField)
     {
