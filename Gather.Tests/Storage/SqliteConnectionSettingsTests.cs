@@ -50,12 +50,14 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
             handle = first.Handle!;
         await using (var again = await small.OpenAsync(CancellationToken.None))
         {
-            // The pool hands back the handle the first open configured; its settings and functions hold.
+            // The factory hands back the connection the first open configured; its settings and functions hold.
             Assert.Same(handle, again.Handle);
             Assert.Equal(-8L * 1_024, await PragmaAsync(again, "cache_size"));
             Assert.Equal(1L, await PragmaAsync(again, "foreign_keys"));
             Assert.Equal(1L, await ScalarAsync(again, "SELECT gather_icontains(CAST('Ab' AS BLOB), CAST('b' AS BLOB))"));
         }
+        // Closing the first factory's kept connection gives its handle back to Microsoft.Data.Sqlite's pool.
+        small.Dispose();
         await using (var other = await large.OpenAsync(CancellationToken.None))
         {
             Assert.Same(handle, other.Handle);

@@ -6,11 +6,19 @@ using Microsoft.Extensions.Options;
 namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// Opens pooled connections to the one database file. A connection per operation keeps
-/// concurrent requests independent; Microsoft.Data.Sqlite pools the underlying handles.
+/// Opens connections to the one database file. A connection per operation keeps concurrent
+/// operations independent. Up to <see cref="MaxWarmConnections"/> connections are kept open
+/// between operations with the statements they compiled (<see cref="WarmSqliteConnection"/>);
+/// beyond them Microsoft.Data.Sqlite pools the underlying handles.
 /// </summary>
-public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
+public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options) : IDisposable
 {
+    /// <summary>Connections kept open: more than the operations that run at once on a small server, few enough to stay cheap.</summary>
+    public const int MaxWarmConnections = 16;
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<WarmSqliteConnection> _warm = [];
+    private volatile bool _disposed;
+
     public string DatabasePath { get; } = Path.GetFullPath(options.Value.Path);
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder
@@ -45,7 +53,9 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
     {
         if (!_filesArePrivate)
             MakeFilesPrivate();
-        var connection = new SqliteConnection(_connectionString);
+        if (TakeWarm() is { } warm)
+            return warm;
+        var connection = new WarmSqliteConnection(_connectionString, this);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -62,9 +72,49 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options)
         }
         catch
         {
-            await connection.DisposeAsync();
+            connection.Discard();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A kept connection, unless the database file is no longer where it was (moved away, or
+    /// replaced by something else): then the kept ones go, and the caller opens the path anew,
+    /// as SQLite would report what is wrong with it.
+    /// </summary>
+    private WarmSqliteConnection? TakeWarm()
+    {
+        if (_warm.IsEmpty)
+            return null;
+        if (!File.Exists(DatabasePath))
+        {
+            CloseWarm();
+            return null;
+        }
+        return _warm.TryTake(out var warm) ? warm : null;
+    }
+
+    /// <summary>A connection its caller has finished with: kept open while there is room, else false (it then closes).</summary>
+    internal bool TakeBack(WarmSqliteConnection connection)
+    {
+        if (_disposed || !connection.Reusable || _warm.Count >= MaxWarmConnections)
+            return false;
+        connection.TrimStatements();
+        _warm.Add(connection);
+        return true;
+    }
+
+    private void CloseWarm()
+    {
+        while (_warm.TryTake(out var warm))
+            warm.Discard();
+    }
+
+    /// <summary>Closes the kept connections (the host stopping, or a test done with its file).</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        CloseWarm();
     }
 
     /// <summary>
