@@ -81,6 +81,32 @@ public sealed class SqliteWarmConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kept_statement_read_only_in_part_holds_no_snapshot_that_would_stop_a_checkpoint()
+    {
+        await using (var setup = await _connections.OpenAsync(CancellationToken.None))
+        await using (var create = setup.Command("PRAGMA journal_mode = WAL; CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (1), (2), (3)"))
+            await create.ExecuteNonQueryAsync();
+        await using (var reading = await _connections.OpenAsync(CancellationToken.None))
+        await using (var query = reading.Command("SELECT v FROM t ORDER BY v"))
+        await using (var reader = await query.ExecuteReaderAsync())
+            Assert.True(await reader.ReadAsync()); // one row of three, then given back
+
+        // Another connection writes, then checkpoints the whole log: a kept reader's snapshot would make it busy.
+        await using var other = new SqliteConnection($"Data Source={_connections.DatabasePath};Pooling=False");
+        await other.OpenAsync();
+        await using (var write = other.CreateCommand())
+        {
+            write.CommandText = "INSERT INTO t VALUES (4)";
+            await write.ExecuteNonQueryAsync();
+        }
+        await using var checkpoint = other.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await using var result = await checkpoint.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+        Assert.Equal(0L, result.GetInt64(0));
+    }
+
+    [Fact]
     public async Task Past_its_bound_a_connection_lets_its_statements_go_when_given_back()
     {
         SqliteCommand first;
