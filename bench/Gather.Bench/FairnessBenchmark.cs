@@ -12,11 +12,12 @@ namespace Gather.Bench;
 /// <summary>
 /// Cross-team cost of field indexes on the embedded store: team B's sync rate while team A churns
 /// Sync Stripe Charges tasks (40 created and deleted), against the shared indexes earlier releases
-/// left behind; and the longest pause B's syncs see while A's index is built on A's big model.
+/// left behind; B's rate while A, then A and three more teams, hold their limit of indexes; and the
+/// longest pause B's syncs see while A's index is built on A's big model.
 /// </summary>
 public sealed class FairnessBenchmark(BenchSettings settings)
 {
-    private const int Churn = 40, Syncs = 300, RecordsPerSync = 10;
+    private const int Churn = 40, Syncs = 300, RecordsPerSync = 10, MoreTeamsAtLimit = 3;
 
     public async Task<Report> RunAsync()
     {
@@ -51,6 +52,22 @@ public sealed class FairnessBenchmark(BenchSettings settings)
                 await a.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"),
                     [new FieldIndexKey(orders.Id, new FieldPath([$"charge_{i}"]))], 20, CancellationToken.None);
             var atLimit = await RateAsync(b.Team, theirs.Id);
+            // Three more teams at their limit too: every index lives on the one records table.
+            var others = new List<(ITeamStore Team, string ModelId)>();
+            for (var t = 0; t < MoreTeamsAtLimit; t++)
+            {
+                var other = await DirectStore.CreateAsync(path, $"Other{t}");
+                var model = await other.CreateModelAsync("Orders", "id");
+                await SyncAsync(other.Team, model.Id, Enumerable.Range(0, 100));
+                others.Add((other.Team, model.Id));
+                for (var i = 0; i < 20; i++)
+                    await other.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"),
+                        [new FieldIndexKey(model.Id, new FieldPath([$"charge_{i}"]))], 20, CancellationToken.None);
+            }
+            var manyAtLimit = await RateAsync(b.Team, theirs.Id);
+            foreach (var (team, modelId) in others)
+                for (var i = 0; i < 20; i++)
+                    await team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"), [], 20, CancellationToken.None);
             for (var i = 0; i < 20; i++)
                 await a.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"), [], 20, CancellationToken.None);
 
@@ -83,10 +100,12 @@ public sealed class FairnessBenchmark(BenchSettings settings)
             report.Figure($"B syncs/s, {Churn} shared indexes left (earlier releases)", Rate(shared));
             report.Figure($"B syncs/s, after A created and deleted {Churn} tasks", Rate(afterChurn));
             report.Figure("B syncs/s, A holding 20 partial indexes (its limit)", Rate(atLimit));
+            report.Figure($"B syncs/s, A and {MoreTeamsAtLimit} more teams holding 20 each", Rate(manyAtLimit));
             report.Figure("A's index build on its model", Report.Millis(build.Elapsed));
             report.Figure("B's longest sync during the build", Report.Millis(longestPause));
             report.AtLeast("B after churn / quiet", afterChurn / quiet, 0.8);
             report.AtLeast("B with A at its limit / quiet", atLimit / quiet, 0.5);
+            report.Figure($"B with A and {MoreTeamsAtLimit} more teams at their limit / quiet", Report.Format(manyAtLimit / quiet));
             return report;
         }
         finally
