@@ -93,7 +93,7 @@ public sealed class GraphQLLimitsOptions
     /// they wait their turn rather than fail, while a flood is refused without holding anything.
     /// </summary>
     [Range(0, 10_000)]
-    public int MaxWaitingExecutionsPerTeam { get; set; } = 8;
+    public int MaxWaitingExecutionsPerTeam { get; set; } = 64;
 
     /// <summary>How long an operation waits in line for one of its team's places before 503 with Retry-After.</summary>
     [Range(0, 60_000)]
