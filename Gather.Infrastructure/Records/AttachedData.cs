@@ -25,10 +25,14 @@ public static class AttachedData
     // its sections (IntegrationRegistration), before its host serves anything.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, AttachedSectionKind> Kinds = new(StringComparer.Ordinal);
 
-    /// <summary>The section names; a path starting with one reads attached data.</summary>
-    public static ICollection<string> Sections => Kinds.Keys;
+    /// <summary>
+    /// Whether <paramref name="name"/> is a section's name: a path starting with one reads attached
+    /// data. Asked for every top-level field a sync writes, so it is a lookup, not a copy of the
+    /// names (a concurrent dictionary's <c>Keys</c> takes all its locks and copies them).
+    /// </summary>
+    public static bool IsSection(string name) => Kinds.ContainsKey(name);
 
-    public static bool IsAttached(FieldPath path) => Kinds.ContainsKey(path.Segments[0]);
+    public static bool IsAttached(FieldPath path) => IsSection(path.Segments[0]);
 
     /// <summary>Makes <paramref name="section"/> known; registering the same section again changes nothing.</summary>
     public static void Register(AttachedSectionKind section)

@@ -42,7 +42,7 @@ public sealed class RecordNormalizer(IOptions<SyncOptions> options)
         {
             if (!CheckName(name, name, index, problems))
                 continue;
-            if (AttachedData.Sections.Contains(name))
+            if (AttachedData.IsSection(name))
             {
                 problems.Add(new(index, name, "reserved",
                     $"'{name}' is where Gather attaches integration data (e.g. {name}.status); give the synced field another name."));

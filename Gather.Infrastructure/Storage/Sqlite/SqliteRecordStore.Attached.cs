@@ -17,7 +17,7 @@ internal sealed partial class SqliteRecordStore
         // AttachedData.TryApply's rule in SQL, so that a page is one statement with no call back
         // into .NET per record: a newer state held is kept, the same snapshot again changes
         // nothing. Each snapshot's search text is computed here once; it is all of a record's
-        // attached text, as a record has one attached section (AttachedData.Sections).
+        // attached text, as a record has one attached section (AttachedData.IsSection).
         var page = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(page))
         {
