@@ -106,8 +106,16 @@ public static class SqliteBackup
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Mode = mode, Pooling = false }.ToString());
         connection.Open();
+        // A backup of a running server, or a restore just after one stopped, can meet its brief
+        // locks (a write; the checkpoint as its last connection closes): wait for them, as the
+        // server's own connections do, rather than fail with "database is locked".
+        using var wait = connection.CreateCommand();
+        wait.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}";
+        wait.ExecuteNonQuery();
         return connection;
     }
+
+    private const int BusyTimeoutMilliseconds = 10_000;
 }
 
 /// <summary>A backup or restore that cannot be done; the message says why and what to do.</summary>
