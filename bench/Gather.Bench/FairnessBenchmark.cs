@@ -48,28 +48,21 @@ public sealed class FairnessBenchmark(BenchSettings settings)
                 await a.Team.FieldIndexes.HoldAsync(owner, [], 20, CancellationToken.None);
             }
             var afterChurn = await RateAsync(b.Team, theirs.Id);
-            for (var i = 0; i < 20; i++)
-                await a.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"),
-                    [new FieldIndexKey(orders.Id, new FieldPath([$"charge_{i}"]))], 20, CancellationToken.None);
+            var holding = new List<(ITeamStore Team, string ModelId)> { (a.Team, orders.Id) };
+            await HoldLimitAsync(a.Team, orders.Id, hold: true);
             var atLimit = await RateAsync(b.Team, theirs.Id);
             // Three more teams at their limit too: every index lives on the one records table.
-            var others = new List<(ITeamStore Team, string ModelId)>();
             for (var t = 0; t < MoreTeamsAtLimit; t++)
             {
                 var other = await DirectStore.CreateAsync(path, $"Other{t}");
                 var model = await other.CreateModelAsync("Orders", "id");
                 await SyncAsync(other.Team, model.Id, Enumerable.Range(0, 100));
-                others.Add((other.Team, model.Id));
-                for (var i = 0; i < 20; i++)
-                    await other.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"),
-                        [new FieldIndexKey(model.Id, new FieldPath([$"charge_{i}"]))], 20, CancellationToken.None);
+                holding.Add((other.Team, model.Id));
+                await HoldLimitAsync(other.Team, model.Id, hold: true);
             }
             var manyAtLimit = await RateAsync(b.Team, theirs.Id);
-            foreach (var (team, modelId) in others)
-                for (var i = 0; i < 20; i++)
-                    await team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"), [], 20, CancellationToken.None);
-            for (var i = 0; i < 20; i++)
-                await a.Team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"), [], 20, CancellationToken.None);
+            foreach (var (team, modelId) in holding)
+                await HoldLimitAsync(team, modelId, hold: false);
 
             // B syncs one batch after another while A's index is built on A's whole model.
             using var building = new CancellationTokenSource();
@@ -113,6 +106,14 @@ public sealed class FairnessBenchmark(BenchSettings settings)
             DirectStore.ReleaseFiles();
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { /* best effort */ }
         }
+    }
+
+    /// <summary>Holds (or lets go of) the team's limit of 20 indexes, one per charge field of its model.</summary>
+    private static async Task HoldLimitAsync(ITeamStore team, string modelId, bool hold)
+    {
+        for (var i = 0; i < 20; i++)
+            await team.FieldIndexes.HoldAsync(IndexOwner.IntegrationTask($"held_{i}"),
+                hold ? [new FieldIndexKey(modelId, new FieldPath([$"charge_{i}"]))] : [], 20, CancellationToken.None);
     }
 
     private static string Rate(double perSecond) => perSecond.ToString("0", CultureInfo.InvariantCulture);

@@ -214,18 +214,9 @@ public sealed class QueryBenchmark(BenchSettings settings)
             throw new InvalidOperationException("GraphQL and the adapter returned different pages; the comparison would be meaningless.");
         // Checked once above with the answer parsed; timed below as the bytes a client waits for.
         var body = GatherClient.GraphQLBody(document, variables);
-        var graphQL = new List<double>();
-        var adapter = new List<double>();
-        for (var i = 0; i < settings.Warmups + settings.Runs; i++)
-        {
-            var a = await Milliseconds(() => team.Records.QueryAsync(modelId, query, CancellationToken.None));
-            var g = await Milliseconds(() => client.SendAsync(body));
-            if (i < settings.Warmups)
-                continue;
-            adapter.Add(a);
-            graphQL.Add(g);
-        }
-        return (new Timings(graphQL), new Timings(adapter));
+        var times = await Measure.AlternatelyAsync(settings.Warmups, settings.Runs,
+            () => team.Records.QueryAsync(modelId, query, CancellationToken.None), () => client.SendAsync(body));
+        return (new Timings(times[1]), new Timings(times[0]));
     }
 
     /// <summary>
@@ -239,21 +230,9 @@ public sealed class QueryBenchmark(BenchSettings settings)
     private async Task<(Timings Http, Timings TypeName, Timings Catalogue)> FloorAsync(GatherClient client, ITeamStore team, string modelId)
     {
         var body = GatherClient.GraphQLBody("{ __typename }");
-        var http = new List<double>();
-        var typename = new List<double>();
-        var catalogue = new List<double>();
-        for (var i = 0; i < settings.Warmups + settings.Runs; i++)
-        {
-            var h = await Milliseconds(() => client.GetAsync("/health/live"));
-            var t = await Milliseconds(() => client.SendAsync(body));
-            var c = await Milliseconds(() => team.Models.GetWithFieldStatisticsAsync(modelId, CancellationToken.None));
-            if (i < settings.Warmups)
-                continue;
-            http.Add(h);
-            typename.Add(t);
-            catalogue.Add(c);
-        }
-        return (new Timings(http), new Timings(typename), new Timings(catalogue));
+        var times = await Measure.AlternatelyAsync(settings.Warmups, settings.Runs, () => client.GetAsync("/health/live"),
+            () => client.SendAsync(body), () => team.Models.GetWithFieldStatisticsAsync(modelId, CancellationToken.None));
+        return (new Timings(times[0]), new Timings(times[1]), new Timings(times[2]));
     }
 
     /// <summary>
@@ -315,20 +294,5 @@ public sealed class QueryBenchmark(BenchSettings settings)
         }
     }
 
-    private static async Task<double> Milliseconds(Func<Task> action) => (await Measure.TimeAsync(action)).TotalMilliseconds;
-
     private static byte[] Body(int from, int count) => Encoding.UTF8.GetBytes(OrderDocuments.Batch(from, count).ToJsonString());
-
-    /// <summary>p50 and p95 of a set of timings in milliseconds.</summary>
-    private sealed class Timings(List<double> milliseconds)
-    {
-        private readonly List<double> _sorted = milliseconds.Order().ToList();
-
-        public double P50 => Measure.Percentile(_sorted, 0.50);
-
-        public double P95 => Measure.Percentile(_sorted, 0.95);
-
-        public override string ToString() =>
-            $"p50 {P50.ToString("0.00", CultureInfo.InvariantCulture)} ms, p95 {P95.ToString("0.00", CultureInfo.InvariantCulture)} ms";
-    }
 }

@@ -9,18 +9,9 @@ internal static class SqliteCommandExtensions
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         StoreRoundTrips.Record();
-        SqliteCommand command;
-        if (connection is WarmSqliteConnection warm)
-        {
-            // Compiled once per connection and kept; like a new command, it joins the running transaction.
-            command = warm.Statement(sql);
-            command.Transaction = warm.Current;
-        }
-        else
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-        }
+        // On a connection the factory keeps, the statement is compiled once and kept.
+        var command = connection is WarmSqliteConnection warm ? warm.Statement(sql) : connection.CreateCommand();
+        command.CommandText = sql;
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;

@@ -16,8 +16,11 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options) : I
     /// <summary>Connections kept open: more than the operations that run at once on a small server, few enough to stay cheap.</summary>
     public const int MaxWarmConnections = 16;
 
-    private readonly System.Collections.Concurrent.ConcurrentBag<WarmSqliteConnection> _warm = [];
-    private volatile bool _disposed;
+    // A stack under a lock rather than a concurrent bag, whose Count takes every lock it has; the
+    // most recently used connection goes out first, with its statements and pages still warm.
+    private readonly Stack<WarmSqliteConnection> _warm = new();
+    private readonly Lock _gate = new();
+    private bool _disposed;
 
     public string DatabasePath { get; } = Path.GetFullPath(options.Value.Path);
 
@@ -84,36 +87,52 @@ public sealed class SqliteConnectionFactory(IOptions<SqliteOptions> options) : I
     /// </summary>
     private WarmSqliteConnection? TakeWarm()
     {
-        if (_warm.IsEmpty)
-            return null;
+        lock (_gate)
+        {
+            if (_warm.Count == 0)
+                return null;
+        }
         if (!File.Exists(DatabasePath))
         {
             CloseWarm();
             return null;
         }
-        return _warm.TryTake(out var warm) ? warm : null;
+        lock (_gate)
+            return _warm.TryPop(out var warm) ? warm : null;
     }
 
     /// <summary>A connection its caller has finished with: kept open while there is room, else false (it then closes).</summary>
     internal bool TakeBack(WarmSqliteConnection connection)
     {
-        if (_disposed || !connection.Reusable || _warm.Count >= MaxWarmConnections)
+        if (!connection.Reusable)
             return false;
         connection.TrimStatements();
-        _warm.Add(connection);
-        return true;
+        lock (_gate)
+        {
+            if (_disposed || _warm.Count >= MaxWarmConnections)
+                return false;
+            _warm.Push(connection);
+            return true;
+        }
     }
 
     private void CloseWarm()
     {
-        while (_warm.TryTake(out var warm))
+        WarmSqliteConnection[] closing;
+        lock (_gate)
+        {
+            closing = [.. _warm];
+            _warm.Clear();
+        }
+        foreach (var warm in closing)
             warm.Discard();
     }
 
     /// <summary>Closes the kept connections (the host stopping, or a test done with its file).</summary>
     public void Dispose()
     {
-        _disposed = true;
+        lock (_gate)
+            _disposed = true;
         CloseWarm();
     }
 

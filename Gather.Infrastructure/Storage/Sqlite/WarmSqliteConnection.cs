@@ -25,18 +25,19 @@ internal sealed class WarmSqliteConnection(string connectionString, SqliteConnec
     private readonly Dictionary<string, KeptStatement> _statements = new(StringComparer.Ordinal);
     private bool _closing;
 
-    /// <summary>The transaction running on this connection, for statements used inside it without naming it.</summary>
-    public SqliteTransaction? Current => Transaction;
-
     /// <summary>Whether it may go back to the factory: open, with no transaction left running.</summary>
     public bool Reusable => State == System.Data.ConnectionState.Open && Transaction is null && !_closing;
 
-    /// <summary>A command for <paramref name="sql"/>, compiled once on this connection and kept; its parameters are cleared.</summary>
+    /// <summary>
+    /// A command for <paramref name="sql"/>, compiled once on this connection and kept, with no
+    /// parameters; like a new command, it joins the transaction running on the connection.
+    /// </summary>
     public SqliteCommand Statement(string sql)
     {
         if (_statements.TryGetValue(sql, out var kept))
         {
             kept.Parameters.Clear();
+            kept.Transaction = Transaction;
             return kept;
         }
         if (_statements.Count >= MaxStatements)
@@ -45,7 +46,7 @@ internal sealed class WarmSqliteConnection(string connectionString, SqliteConnec
             once.CommandText = sql;
             return once;
         }
-        kept = new KeptStatement(this) { Connection = this, CommandText = sql, CommandTimeout = DefaultTimeout };
+        kept = new KeptStatement(this) { Connection = this, CommandText = sql, CommandTimeout = DefaultTimeout, Transaction = Transaction };
         _statements[sql] = kept;
         return kept;
     }
@@ -91,6 +92,7 @@ internal sealed class WarmSqliteConnection(string connectionString, SqliteConnec
         {
             if (disposing && !_released && !connection._closing)
             {
+                // Kept, but not holding on to the values its caller bound (a record's JSON, say).
                 Parameters.Clear();
                 return;
             }
