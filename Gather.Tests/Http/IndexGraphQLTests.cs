@@ -39,13 +39,13 @@ public sealed class IndexGraphQLTests
         (await client.PostGraphQLAsync($$"""query($m: ID) { indexes(modelId: $m) { {{IndexFields}} } }""", new { m = modelId }))
         .Data!["indexes"]!.AsArray();
 
-    /// <summary>Gather's indexes on the records table, by name, with their SQL.</summary>
+    /// <summary>Gather's indexes on the teams' records tables, by name, with their SQL.</summary>
     internal static async Task<Dictionary<string, string>> HeldIndexesAsync(GatherApiFactory factory)
     {
         await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND name LIKE 'ix_records_held_%'";
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND substr(tbl_name, 1, 8) = 'records_' AND name LIKE 'ix_records_held_%'";
         await using var reader = await command.ExecuteReaderAsync();
         var indexes = new Dictionary<string, string>();
         while (await reader.ReadAsync())

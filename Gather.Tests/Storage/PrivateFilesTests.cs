@@ -51,7 +51,7 @@ public sealed class PrivateFilesTests
         await reader.OpenAsync();
         await using (var read = reader.CreateCommand())
         {
-            read.CommandText = "SELECT count(*) FROM records";
+            read.CommandText = "SELECT count(*) FROM models";
             await read.ExecuteScalarAsync();
         }
         var modes = Modes(Path.GetDirectoryName(app.DatabasePath)!);

@@ -34,7 +34,7 @@ public sealed class SqliteJsonbMigrationTests : IDisposable
         Assert.Equal(["a"], (await team.Records.QueryAsync("m1", query, CancellationToken.None)).Records.Select(r => r.Key));
         await using var check = await connections.OpenAsync(CancellationToken.None);
         await using var kinds = check.CreateCommand();
-        kinds.CommandText = "SELECT group_concat(DISTINCT typeof(data)) FROM records";
+        kinds.CommandText = $"SELECT group_concat(DISTINCT typeof(data)) FROM {SqliteRecordTable.For("t1")}";
         Assert.Equal("blob", await kinds.ExecuteScalarAsync());
     }
 

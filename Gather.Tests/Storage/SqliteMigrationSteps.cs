@@ -19,15 +19,20 @@ public static class SqliteMigrationSteps
         params (string Name, object Value)[] parameters)
     {
         var connections = SqliteTestStore.Connections(path);
-        var before = SqliteMigrations.All.ToList().FindIndex(m => m.Contains(marker, StringComparison.Ordinal));
+        var before = SqliteMigrations.All.ToList().FindIndex(m => m.Sql.Contains(marker, StringComparison.Ordinal));
         Assert.True(before > 0, $"No migration after the first contains '{marker}'.");
         await using (var connection = await connections.OpenAsync(CancellationToken.None))
         {
+            await using var transaction = connection.BeginTransaction();
+            foreach (var step in SqliteMigrations.All.Take(before))
+                await step.ApplyAsync(transaction, CancellationToken.None);
             await using var command = connection.CreateCommand();
-            command.CommandText = string.Join("\n", SqliteMigrations.All.Take(before)) + $"\nPRAGMA user_version = {before};\n" + rows;
+            command.Transaction = transaction;
+            command.CommandText = $"PRAGMA user_version = {before};\n" + rows;
             foreach (var (name, value) in parameters)
                 command.Parameters.AddWithValue(name, value);
             await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
         }
         return (await SqliteTestStore.OpenAsync(path)).Connections;
     }

@@ -104,7 +104,7 @@ public sealed class SqliteQueryPlanTests : IDisposable
         await using var reader = await command.ExecuteReaderAsync();
         var plan = new List<string>();
         while (await reader.ReadAsync())
-            plan.Add(names.Aggregate(reader.GetString(3), (line, name) => line.Replace(name.Key, $"<{name.Value}>", StringComparison.Ordinal)));
+            plan.Add(names.Aggregate(TeamRecordTables.Readable(reader.GetString(3)), (line, name) => line.Replace(name.Key, $"<{name.Value}>", StringComparison.Ordinal)));
         return string.Join(" / ", plan);
     }
 

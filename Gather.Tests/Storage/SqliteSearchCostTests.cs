@@ -121,7 +121,7 @@ public sealed class SqliteSearchCostTests : IDisposable
         using var reader = command.ExecuteReader();
         var plan = new List<string>();
         while (reader.Read())
-            plan.Add(reader.GetString(3));
+            plan.Add(TeamRecordTables.Readable(reader.GetString(3)));
         return string.Join(" / ", plan);
     }
 

@@ -5,15 +5,15 @@ using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records;
 using Gather.Infrastructure.Records.Querying;
 using Gather.Infrastructure.Teams;
-using Microsoft.Data.Sqlite;
 
 namespace Gather.Bench;
 
 /// <summary>
-/// Cross-team cost of field indexes on the embedded store: team B's sync rate while team A churns
-/// Sync Stripe Charges tasks (40 created and deleted), against the shared indexes earlier releases
-/// left behind; B's rate while A, then A and three more teams, hold their limit of indexes; and the
-/// longest pause B's syncs see while A's index is built on A's big model.
+/// Cross-team cost of field indexes on the embedded store: team B's sync rate after team A churns
+/// Sync Stripe Charges tasks (40 created and deleted); B's rate while A, then A and three more
+/// teams, hold their limit of indexes (each team's records have a table of their own, so B's
+/// writes should not see them); and the longest pause B's syncs see while A's index is built on
+/// A's big model (SQLite has one writer per file, so that one they do see).
 /// </summary>
 public sealed class FairnessBenchmark(BenchSettings settings)
 {
@@ -35,11 +35,6 @@ public sealed class FairnessBenchmark(BenchSettings settings)
             await RateAsync(b.Team, theirs.Id); // Warm-up.
 
             var quiet = await RateAsync(b.Team, theirs.Id);
-            // As earlier releases did: one index on the shared table per charge id field, never dropped.
-            await ExecuteAsync(path, Enumerable.Range(0, Churn).Select(i =>
-                $"CREATE INDEX ix_records_field_bench{i} ON records (team_id, model_id, json_extract(data, '$.\"charge_{i}\"'))"));
-            var shared = await RateAsync(b.Team, theirs.Id);
-            await ExecuteAsync(path, Enumerable.Range(0, Churn).Select(i => $"DROP INDEX ix_records_field_bench{i}"));
 
             for (var i = 0; i < Churn; i++)
             {
@@ -51,7 +46,7 @@ public sealed class FairnessBenchmark(BenchSettings settings)
             var holding = new List<(ITeamStore Team, string ModelId)> { (a.Team, orders.Id) };
             await HoldLimitAsync(a.Team, orders.Id, hold: true);
             var atLimit = await RateAsync(b.Team, theirs.Id);
-            // Three more teams at their limit too: every index lives on the one records table.
+            // Three more teams at their limit too.
             for (var t = 0; t < MoreTeamsAtLimit; t++)
             {
                 var other = await DirectStore.CreateAsync(path, $"Other{t}");
@@ -90,15 +85,14 @@ public sealed class FairnessBenchmark(BenchSettings settings)
 
             var report = new Report($"Cross-team index cost: team A {settings.Records.ToString("N0", CultureInfo.InvariantCulture)} records, team B syncs of {RecordsPerSync}");
             report.Figure("B syncs/s, quiet", Rate(quiet));
-            report.Figure($"B syncs/s, {Churn} shared indexes left (earlier releases)", Rate(shared));
             report.Figure($"B syncs/s, after A created and deleted {Churn} tasks", Rate(afterChurn));
             report.Figure("B syncs/s, A holding 20 partial indexes (its limit)", Rate(atLimit));
             report.Figure($"B syncs/s, A and {MoreTeamsAtLimit} more teams holding 20 each", Rate(manyAtLimit));
             report.Figure("A's index build on its model", Report.Millis(build.Elapsed));
             report.Figure("B's longest sync during the build", Report.Millis(longestPause));
             report.AtLeast("B after churn / quiet", afterChurn / quiet, 0.8);
-            report.AtLeast("B with A at its limit / quiet", atLimit / quiet, 0.5);
-            report.Figure($"B with A and {MoreTeamsAtLimit} more teams at their limit / quiet", Report.Format(manyAtLimit / quiet));
+            report.AtLeast("B with A at its limit / quiet", atLimit / quiet, 0.8);
+            report.AtLeast($"B with A and {MoreTeamsAtLimit} more teams at their limit / quiet", manyAtLimit / quiet, 0.8);
             return report;
         }
         finally
@@ -133,16 +127,4 @@ public sealed class FairnessBenchmark(BenchSettings settings)
             ["id"] = $"{id}", ["stripe_charge_id"] = $"ch_{id:D10}", ["amount"] = id % 5000, ["note"] = $"order {id} of a steady customer",
             ["touched"] = Environment.TickCount64,
         })).ToList(), DateTimeOffset.UtcNow, CancellationToken.None);
-
-    private static async Task ExecuteAsync(string path, IEnumerable<string> statements)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
-        foreach (var sql in statements)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync();
-        }
-    }
 }

@@ -63,7 +63,8 @@ public static class SqliteBackup
             using var check = connection.CreateCommand();
             check.CommandText = "PRAGMA quick_check";
             var verdict = check.ExecuteScalar() as string;
-            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('teams', 'models', 'records')";
+            // Tables every version of the schema has (records moved to a table per team).
+            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('teams', 'models', 'model_field_stats')";
             if (verdict != "ok" || Convert.ToInt64(check.ExecuteScalar()) != 3)
                 throw new SqliteBackupException($"'{Path.GetFullPath(backupPath)}' is not a Gather backup (or is damaged: {verdict}); nothing was restored.");
         }
@@ -76,9 +77,22 @@ public static class SqliteBackup
     private static long CountRecords(string path)
     {
         using var connection = Open(path, SqliteOpenMode.ReadOnly);
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM records";
-        return Convert.ToInt64(count.ExecuteScalar());
+        using var command = connection.CreateCommand();
+        // The shared table of older versions, or the teams' own (SqliteRecordTable).
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND (name = 'records' OR substr(name, 1, length($prefix)) = $prefix)";
+        command.Parameters.AddWithValue("$prefix", SqliteRecordTable.Prefix);
+        var tables = new List<string>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                tables.Add(reader.GetString(0));
+        var count = 0L;
+        foreach (var table in tables.Where(t => t.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        {
+            using var rows = connection.CreateCommand();
+            rows.CommandText = $"SELECT count(*) FROM {table}";
+            count += Convert.ToInt64(rows.ExecuteScalar());
+        }
+        return count;
     }
 
     /// <summary>Copies the key files missing from <paramref name="to"/>; returns how many keys <paramref name="to"/> now shares with <paramref name="from"/>.</summary>

@@ -25,6 +25,21 @@ internal static class SqliteCommandExtensions
         return command;
     }
 
+    /// <summary>
+    /// A command compiled for this one use, never kept on the connection: for statements sent once
+    /// (a schema change, a team's own table), which would only crowd out the kept ones.
+    /// </summary>
+    public static SqliteCommand Once(this SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        StoreRoundTrips.Record();
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
     public static long ToUnixMilliseconds(this DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset ReadTime(this SqliteDataReader reader, int ordinal) =>

@@ -41,12 +41,12 @@ internal sealed partial class SqliteFieldIndexStore
         return states;
     }
 
-    /// <summary>The team's held indexes that exist on the records table.</summary>
-    private static async Task<HashSet<string>> BuiltAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>The team's held indexes that exist on its records table.</summary>
+    private async Task<HashSet<string>> BuiltAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND substr(name, 1, length($prefix)) = $prefix",
-            ("$prefix", FieldIndexNames.Prefix));
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND substr(name, 1, length($prefix)) = $prefix",
+            ("$table", SqliteRecordTable.For(teamId)), ("$prefix", FieldIndexNames.Prefix));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var names = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
@@ -56,7 +56,7 @@ internal sealed partial class SqliteFieldIndexStore
 
     private async Task<long> RecordCountAsync(SqliteConnection connection, string modelId, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command("SELECT count(*) FROM records WHERE team_id = $team AND model_id = $model",
+        await using var command = connection.Command($"SELECT count(*) FROM {SqliteRecordTable.For(teamId)} WHERE team_id = $team AND model_id = $model",
             ("$team", teamId), ("$model", modelId));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

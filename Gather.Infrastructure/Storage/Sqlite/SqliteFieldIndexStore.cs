@@ -6,17 +6,14 @@ using Microsoft.Data.Sqlite;
 namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// A team's field indexes on SQLite: partial expression indexes on <c>records</c> whose WHERE
-/// names the team and the model, so they hold that model's records only and cost other teams'
-/// writes nothing but a comparison. The registry (<c>field_indexes</c>, <c>field_index_owners</c>)
+/// A team's field indexes on SQLite: partial expression indexes on the team's own records table
+/// (<see cref="SqliteRecordTable"/>) whose WHERE names the model, so they hold that model's
+/// records only, and other teams' writes never meet them. The registry (<c>field_indexes</c>, <c>field_index_owners</c>)
 /// and the indexes change in one write transaction, as SQLite's DDL is transactional: the limit
 /// is counted exactly and a build that fails leaves nothing behind.
 /// </summary>
 internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory connections, string teamId) : IFieldIndexStore
 {
-    /// <summary>Indexes of the first releases, one per field name for all teams; see <see cref="DropSharedIndexesAsync"/>.</summary>
-    private const string SharedIndexPattern = @"ix\_records\_field\_%";
-
     public async Task<FieldIndexResult> HoldAsync(IndexOwner owner, IReadOnlyList<FieldIndexKey> needed, int maxPerTeam, IndexBuildCheck? mayBuild,
         CancellationToken cancellationToken)
     {
@@ -44,7 +41,7 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
         // Also for indexes already registered: one lost outside Gather is built again (a no-op otherwise).
         foreach (var (name, key) in wanted)
         {
-            await using var create = transaction.Command(CreateIndexSql(name, key));
+            await using var create = transaction.Once(CreateIndexSql(teamId, name, key));
             await create.ExecuteNonQueryAsync(cancellationToken);
             await using var hold = transaction.Command(
                 "INSERT OR IGNORE INTO field_index_owners (name, team_id, owner_kind, owner_id) VALUES ($name, $team, $kind, $id)",
@@ -58,7 +55,6 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
         var dropped = 0;
         foreach (var name in held.Where(n => !wanted.ContainsKey(n)))
             dropped += await LetGoAsync(transaction, name, owner, cancellationToken);
-        await DropSharedIndexesAsync(transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         connections.IndexedFields.Forget();
         return FieldIndexResult.Done(registered.Count + toBuild.Count - dropped, maxPerTeam);
@@ -123,12 +119,12 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
     /// the key, about a third of the size with both ids, which is what a sync pays for per index
     /// (random inserts into a larger B-tree touch more pages: at 100,000 records, 2 such indexes
     /// cost about half the write rate that 2 with the ids did). The planner still prefers them
-    /// over the key index for the shapes they serve because of the picture of <c>records</c> a
-    /// migration gives it (<see cref="SqliteMigrations"/>) and <see cref="SqliteRecordSql.SortRange"/>; queries learn
+    /// over the key index for the shapes they serve because of the picture of the table it is
+    /// given (<see cref="SqliteRecordTable"/>) and <see cref="SqliteRecordSql.SortRange"/>; queries learn
     /// which fields an index holds from <see cref="SqliteIndexedFields"/>, told here when one changes.
     /// </summary>
-    internal string CreateIndexSql(string name, FieldIndexKey key) =>
-        $"CREATE INDEX IF NOT EXISTS {name} ON records (" +
+    internal static string CreateIndexSql(string teamId, string name, FieldIndexKey key) =>
+        $"CREATE INDEX IF NOT EXISTS {name} ON {SqliteRecordTable.For(teamId)} (" +
         string.Concat(key.Fields.Select(f => $"{SqliteRecordSql.Ordered(f.Path)}{(f.Direction == SortDirection.Descending ? " DESC" : "")}, ")) + "key) " +
         $"WHERE team_id = {SqliteRecordSql.IdLiteral(teamId)} AND model_id = {SqliteRecordSql.IdLiteral(key.ModelId)}";
 
@@ -148,26 +144,6 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
         await using var drop = transaction.Command($"DROP INDEX IF EXISTS {name}");
         await drop.ExecuteNonQueryAsync(cancellationToken);
         return 1;
-    }
-
-    /// <summary>
-    /// Earlier releases built one index per field name for all teams, and never dropped one. Each
-    /// task holds a partial index of its own from its next run on, so those can go.
-    /// </summary>
-    private static async Task DropSharedIndexesAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var find = transaction.Command(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND name LIKE $pattern ESCAPE '\\'",
-            ("$pattern", SharedIndexPattern));
-        var names = new List<string>();
-        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken))
-                names.Add(reader.GetString(0));
-        foreach (var name in names.Where(n => n.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
-        {
-            await using var drop = transaction.Command($"DROP INDEX IF EXISTS {name}");
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 
     private async Task<HashSet<string>> NamesAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken,

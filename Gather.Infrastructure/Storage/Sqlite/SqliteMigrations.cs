@@ -6,7 +6,7 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// </summary>
 internal static class SqliteMigrations
 {
-    public static readonly IReadOnlyList<string> All =
+    public static readonly IReadOnlyList<SqliteMigration> All =
     [
         """
         CREATE TABLE teams (
@@ -244,5 +244,9 @@ internal static class SqliteMigrations
         INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('records', 'ux_records_key', '10000 2500 2500 1');
         ANALYZE sqlite_schema;
         """,
+
+        // Each team's records in a table of its own (SqliteRecordTable): a write then keeps up
+        // only its own team's field indexes.
+        SqliteRecordTableMigration.Step,
     ];
 }

@@ -32,7 +32,7 @@ internal sealed class SqliteModelStore(SqliteConnectionFactory connections, stri
         await using var connection = await Connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         await using var count = transaction.Command(
-            "SELECT count(*) FROM records WHERE team_id = $team AND model_id = $id", ("$team", TeamId), ("$id", id));
+            $"SELECT count(*) FROM {SqliteRecordTable.For(TeamId)} WHERE team_id = $team AND model_id = $id", ("$team", TeamId), ("$id", id));
         var records = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         // The foreign keys cascade to the model's records and field statistics.
         await using var delete = transaction.Command("DELETE FROM models WHERE team_id = $team AND id = $id", ("$team", TeamId), ("$id", id));

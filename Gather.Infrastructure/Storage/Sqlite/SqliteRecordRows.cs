@@ -19,8 +19,9 @@ internal static class SqliteRecordRows
     /// <summary>The same columns as stored (data as JSONB), for a subquery whose outer query selects <see cref="Columns"/>.</summary>
     public const string StoredColumns = "model_id, key, data, linked, created_at, updated_at, version";
 
-    public const string Upsert =
-        "INSERT INTO records (team_id, model_id, key, data, linked, search, linked_search, created_at, updated_at, version) " +
+    /// <summary>Writes a record into <paramref name="table"/>, its team's (<see cref="SqliteRecordTable"/>).</summary>
+    public static string Upsert(string table) =>
+        $"INSERT INTO {table} (team_id, model_id, key, data, linked, search, linked_search, created_at, updated_at, version) " +
         "VALUES ($team, $model, $key, jsonb($data), $linked, $search, $linked_search, $created, $updated, $version) " +
         "ON CONFLICT (team_id, model_id, key) DO UPDATE SET data = excluded.data, linked = excluded.linked, " +
         "search = excluded.search, linked_search = excluded.linked_search, updated_at = excluded.updated_at, version = excluded.version";

@@ -87,10 +87,10 @@ internal sealed partial class SqliteRecordSql(IReadOnlySet<FieldPath>? indexed =
     /// Every term inside the record's folded text or its attached data's: the trigram index names
     /// the candidates (<see cref="SqliteSearchSql"/>), the exact test decides.
     /// </summary>
-    public string Search(string teamId, string modelId, IReadOnlyList<string> terms)
+    public string Search(string table, string teamId, string modelId, IReadOnlyList<string> terms)
     {
         var exact = terms.Select(t => Bind(t)).Select(t => $"(instr(search, {t}) > 0 OR instr(linked_search, {t}) > 0)");
-        return string.Join(" AND ", SqliteSearchSql.Candidates(this, teamId, modelId, terms) is { } candidates ? exact.Prepend(candidates) : exact);
+        return string.Join(" AND ", SqliteSearchSql.Candidates(this, table, teamId, modelId, terms) is { } candidates ? exact.Prepend(candidates) : exact);
     }
 
     private string Field(FieldFilter filter)

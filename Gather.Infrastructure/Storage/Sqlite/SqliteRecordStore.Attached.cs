@@ -52,28 +52,32 @@ internal sealed partial class SqliteRecordStore
     /// Attaching a page to the team's model in one statement; binds <c>$page</c> (the snapshots as
     /// JSON), <c>$sectionPath</c>, <c>$asOfPath</c> and <c>$now</c>.
     /// </summary>
-    internal static string AttachSql(string teamId, string modelId, FieldPath field) => $"""
+    internal static string AttachSql(string teamId, string modelId, FieldPath field)
+    {
+        var table = SqliteRecordTable.For(teamId);
+        return $"""
         WITH page AS (
             SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.asOf') AS as_of,
                    json(json_extract(value, '$.value')) AS snapshot, json_extract(value, '$.search') AS search
             FROM jsonb_each(jsonb($page))),
         changed AS MATERIALIZED (
             SELECT r.rowid AS row, page.snapshot, page.as_of, page.search
-            FROM page CROSS JOIN records AS r ON {SqliteRecordSql.Ordered(field)} = page.id
+            FROM page CROSS JOIN {table} AS r ON {SqliteRecordSql.Ordered(field)} = page.id
             WHERE r.team_id = {SqliteRecordSql.IdLiteral(teamId)} AND r.model_id = {SqliteRecordSql.IdLiteral(modelId)}
               AND coalesce(json_extract(r.linked, $asOfPath), -1) <= page.as_of
               AND json_extract(r.linked, $sectionPath) IS NOT page.snapshot)
-        UPDATE records SET linked = json_set(records.linked, $sectionPath, json(changed.snapshot), $asOfPath, changed.as_of),
-            linked_search = changed.search, version = records.version + 1, updated_at = $now
-        FROM changed WHERE records.rowid = changed.row
+        UPDATE {table} SET linked = json_set({table}.linked, $sectionPath, json(changed.snapshot), $asOfPath, changed.as_of),
+            linked_search = changed.search, version = {table}.version + 1, updated_at = $now
+        FROM changed WHERE {table}.rowid = changed.row
         """;
+    }
 
     public async Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit,
         CancellationToken cancellationToken)
     {
         var value = $"json_extract(data, {SqliteRecordSql.JsonPath(field)})";
         var sql = $"""
-            SELECT DISTINCT {value} FROM records
+            SELECT DISTINCT {value} FROM {_table}
             WHERE team_id = $team AND model_id = $model AND json_type(data, {SqliteRecordSql.JsonPath(field)}) = 'text'
               AND json_extract(linked, $attachedId) IS NOT {value}
             LIMIT $limit

@@ -15,9 +15,9 @@ internal sealed partial class SqliteRecordStore
         var attached = $"json_extract(linked, $attachedId) IS {value}";
         var sql = $"""
             SELECT count(*), coalesce(sum({holdsId}), 0), coalesce(sum({holdsId} AND {attached}), 0)
-            FROM records WHERE team_id = $team AND model_id = $model;
-            SELECT key FROM records WHERE team_id = $team AND model_id = $model AND NOT {holdsId} ORDER BY key LIMIT $examples;
-            SELECT key, {value} FROM records WHERE team_id = $team AND model_id = $model AND {holdsId} AND NOT ({attached})
+            FROM {_table} WHERE team_id = $team AND model_id = $model;
+            SELECT key FROM {_table} WHERE team_id = $team AND model_id = $model AND NOT {holdsId} ORDER BY key LIMIT $examples;
+            SELECT key, {value} FROM {_table} WHERE team_id = $team AND model_id = $model AND {holdsId} AND NOT ({attached})
             ORDER BY key LIMIT $examples;
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);

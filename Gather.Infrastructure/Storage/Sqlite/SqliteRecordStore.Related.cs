@@ -27,7 +27,7 @@ internal sealed partial class SqliteRecordStore
             $"SELECT {SqliteRecordRows.Columns}, link FROM (" +
             $"SELECT {SqliteRecordRows.StoredColumns}, {linkValue} AS link, " +
             $"row_number() OVER (PARTITION BY {linkValue} ORDER BY {SqliteRecordSql.OrderBy(query.Order, reverse: false, query.Where)}) AS position " +
-            $"FROM records WHERE {where}) WHERE position <= {limit} ORDER BY link, position",
+            $"FROM {_table} WHERE {where}) WHERE position <= {limit} ORDER BY link, position",
             [.. sql.Parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var byLink = new Dictionary<string, List<StoredRecord>>(StringComparer.Ordinal);
@@ -51,7 +51,7 @@ internal sealed partial class SqliteRecordStore
         var condition = RelatedWhere(sql, modelId, link, linkValue, where, searchTerms);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            $"SELECT {linkValue} AS link, count(*) FROM records WHERE {condition} GROUP BY link", [.. sql.Parameters]);
+            $"SELECT {linkValue} AS link, count(*) FROM {_table} WHERE {condition} GROUP BY link", [.. sql.Parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

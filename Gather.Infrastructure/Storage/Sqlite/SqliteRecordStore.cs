@@ -12,6 +12,9 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connections, string teamId) : IRecordStore
 {
+    /// <summary>The team's own table (<see cref="SqliteRecordTable"/>).</summary>
+    private readonly string _table = SqliteRecordTable.For(teamId);
+
     /// <summary>Keys per <c>IN (...)</c> list, well under SQLite's bound-parameter limit.</summary>
     private const int KeysPerStatement = 500;
 
@@ -26,7 +29,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
             .ToDictionary(r => r.Key, StringComparer.Ordinal);
         var plan = SyncPlanner.Build(modelId, existing, patches, now);
 
-        await using (var upsert = transaction.Command(SqliteRecordRows.Upsert))
+        await using (var upsert = transaction.Command(SqliteRecordRows.Upsert(_table)))
         {
             foreach (var name in new[] { "$team", "$model", "$key", "$data", "$linked", "$search", "$linked_search", "$created", "$updated", "$version" })
                 upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
@@ -95,8 +98,8 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         var reordered = string.Join(", ", keys.Select((k, i) => $"page.sort_{i} {k.Direction}"));
         return new SqliteStatement(
             $"SELECT {SqliteRecordRows.Columns} FROM (" +
-            $"SELECT rowid AS page_row{chosen} FROM records WHERE {where} ORDER BY {string.Join(", ", keys)} LIMIT {limit}" +
-            $") AS page CROSS JOIN records ON records.rowid = page.page_row ORDER BY {reordered}",
+            $"SELECT rowid AS page_row{chosen} FROM {_table} WHERE {where} ORDER BY {string.Join(", ", keys)} LIMIT {limit}" +
+            $") AS page CROSS JOIN {_table} ON {_table}.rowid = page.page_row ORDER BY {reordered}",
             sql.Parameters);
     }
 
@@ -114,7 +117,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
     {
         var sql = QuerySql(modelId);
         var condition = Where(sql, modelId, where, searchTerms);
-        return new SqliteStatement($"SELECT count(*) FROM records WHERE {condition}", sql.Parameters);
+        return new SqliteStatement($"SELECT count(*) FROM {_table} WHERE {condition}", sql.Parameters);
     }
 
     public async Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys,
@@ -129,7 +132,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         {
             var sql = new SqliteRecordSql();
             var condition = WithKeys(sql, modelId, chunk);
-            await using var command = transaction.Command($"DELETE FROM records WHERE {condition} RETURNING {SqliteRecordRows.Columns}",
+            await using var command = transaction.Command($"DELETE FROM {_table} WHERE {condition} RETURNING {SqliteRecordRows.Columns}",
                 [.. sql.Parameters]);
             deleted.AddRange(await SqliteRecordRows.ReadAllAsync(command, cancellationToken));
         }
@@ -155,7 +158,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         if (filter is not null)
             where += " AND " + sql.Filter(filter);
         if (searchTerms.Count > 0)
-            where += " AND " + sql.Search(teamId, modelId, searchTerms);
+            where += " AND " + sql.Search(_table, teamId, modelId, searchTerms);
         return where;
     }
 
@@ -171,7 +174,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         {
             var sql = new SqliteRecordSql();
             var condition = WithKeys(sql, modelId, chunk);
-            await using var command = transaction.Command($"SELECT {SqliteRecordRows.Columns} FROM records WHERE {condition}",
+            await using var command = transaction.Command($"SELECT {SqliteRecordRows.Columns} FROM {_table} WHERE {condition}",
                 [.. sql.Parameters]);
             records.AddRange(await SqliteRecordRows.ReadAllAsync(command, cancellationToken));
         }

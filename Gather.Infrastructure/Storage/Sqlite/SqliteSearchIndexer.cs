@@ -20,11 +20,14 @@ public sealed class SqliteSearchIndexer(SqliteConnectionFactory connections, IOp
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
             // Looked at first without the write lock: most rounds find nothing, and must not queue behind writers.
-            await using (var any = connection.Command("SELECT EXISTS (SELECT 1 FROM search_pending)"))
-                if ((long)(await any.ExecuteScalarAsync(cancellationToken))! == 0)
+            string team;
+            await using (var next = connection.Command(SqliteSearchSql.NextTeam))
+                if (await next.ExecuteScalarAsync(cancellationToken) is not string pending)
                     return;
+                else
+                    team = pending;
             await using var transaction = connection.BeginTransaction(deferred: false);
-            await using var command = transaction.Command(SqliteSearchSql.CatchUp, ("$batch", batchSize));
+            await using var command = transaction.Once(SqliteSearchSql.CatchUp(team), ("$team", team), ("$batch", batchSize));
             var changed = await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (changed == 0)

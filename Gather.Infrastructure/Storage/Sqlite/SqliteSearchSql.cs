@@ -41,36 +41,41 @@ internal static class SqliteSearchSql
     /// The condition that keeps the rows the index names as candidates for <paramref name="terms"/>,
     /// or null when no piece of any term can be asked of the index.
     /// </summary>
-    public static string? Candidates(SqliteRecordSql sql, string teamId, string modelId, IReadOnlyList<string> terms)
+    public static string? Candidates(SqliteRecordSql sql, string table, string teamId, string modelId, IReadOnlyList<string> terms)
     {
         var match = Match(terms);
         if (match is null)
             return null;
         var scope = $"FROM search_scopes WHERE team_id = {sql.Bind(teamId)} AND model_id = {sql.Bind(modelId)}";
         var mask = RowMask.ToString(CultureInfo.InvariantCulture);
-        return $"records.rowid IN (SELECT rowid & {mask} FROM record_search WHERE record_search MATCH {sql.Bind(match)} " +
+        return $"{table}.rowid IN (SELECT rowid & {mask} FROM record_search WHERE record_search MATCH {sql.Bind(match)} " +
                $"AND rowid BETWEEN (SELECT id << {RowBits} {scope}) AND (SELECT (id << {RowBits}) | {mask} {scope}) " +
                $"UNION ALL SELECT row FROM search_pending WHERE scope_id = (SELECT id {scope}))";
     }
 
     /// <summary>
-    /// One batch of the index's catch-up, in one write transaction: the oldest-scoped pending rows
-    /// lose their entry and get their current text's (none when the record is gone or, its rowid
+    /// One batch of the index's catch-up for one team, in one write transaction: its oldest-scoped
+    /// pending rows lose their entry and get their current text's (none when the record is gone or, its rowid
     /// reused, now sits in another scope), then leave the pending list.
     /// </summary>
-    public const string CatchUp = $"""
-        DELETE FROM record_search WHERE rowid IN (
-            SELECT (scope_id << {RowBitsText}) | row FROM search_pending ORDER BY scope_id, row LIMIT $batch);
-        INSERT INTO record_search (rowid, search, linked_search)
-            SELECT (p.scope_id << {RowBitsText}) | r.rowid, r.search, r.linked_search
-            FROM (SELECT scope_id, row FROM search_pending ORDER BY scope_id, row LIMIT $batch) AS p
-            JOIN records AS r ON r.rowid = p.row
-            JOIN search_scopes AS s ON s.id = p.scope_id AND s.team_id = r.team_id AND s.model_id = r.model_id;
-        DELETE FROM search_pending WHERE (scope_id, row) IN (
-            SELECT scope_id, row FROM search_pending ORDER BY scope_id, row LIMIT $batch);
-        """;
+    public static string CatchUp(string teamId)
+    {
+        var pending = $"SELECT scope_id, row FROM search_pending WHERE scope_id IN (SELECT id FROM search_scopes WHERE team_id = $team) " +
+                      "ORDER BY scope_id, row LIMIT $batch";
+        return $"""
+            DELETE FROM record_search WHERE rowid IN (SELECT (scope_id << {RowBits}) | row FROM ({pending}));
+            INSERT INTO record_search (rowid, search, linked_search)
+                SELECT (p.scope_id << {RowBits}) | r.rowid, r.search, r.linked_search
+                FROM ({pending}) AS p
+                JOIN {SqliteRecordTable.For(teamId)} AS r ON r.rowid = p.row
+                JOIN search_scopes AS s ON s.id = p.scope_id AND s.team_id = r.team_id AND s.model_id = r.model_id;
+            DELETE FROM search_pending WHERE (scope_id, row) IN ({pending});
+            """;
+    }
 
-    private const string RowBitsText = "36";
+    /// <summary>The team with the oldest-scoped pending rows, whose rows the next batch takes in; none when nothing is pending.</summary>
+    public const string NextTeam =
+        "SELECT s.team_id FROM search_pending AS p JOIN search_scopes AS s ON s.id = p.scope_id ORDER BY p.scope_id, p.row LIMIT 1";
 
     /// <summary>The FTS5 query: every askable piece as a quoted phrase (quotes doubled), all required.</summary>
     public static string? Match(IReadOnlyList<string> terms)

@@ -48,6 +48,8 @@ public sealed class SqliteStore(SqliteConnectionFactory connections) : IGatherSt
                 await insertTeam.ExecuteNonQueryAsync(cancellationToken);
             await using (var insertKey = transaction.Command(SqliteApiKeyRows.Table.Insert(firstKey), SqliteApiKeyRows.Table.Parameters(firstKey)))
                 await insertKey.ExecuteNonQueryAsync(cancellationToken);
+            await using (var records = transaction.Once(SqliteRecordTable.CreateWithTriggers(team.Id)))
+                await records.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }, () => $"Team '{team.Id}' or its first key already exists.");

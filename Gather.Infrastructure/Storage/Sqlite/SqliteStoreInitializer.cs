@@ -23,7 +23,7 @@ public sealed class SqliteStoreInitializer(SqliteConnectionFactory connections, 
         var version = Convert.ToInt32(await ScalarAsync(connection, transaction, "PRAGMA user_version;", cancellationToken));
         for (var next = version; next < SqliteMigrations.All.Count; next++)
         {
-            await ExecuteAsync(connection, transaction, SqliteMigrations.All[next], cancellationToken);
+            await SqliteMigrations.All[next].ApplyAsync(transaction, cancellationToken);
             await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {next + 1};", cancellationToken);
         }
         // Key previews stored when they held eight more characters are cut to today's last four

@@ -5,10 +5,10 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// <summary>
 /// A connection <see cref="SqliteConnectionFactory"/> keeps open between operations, with the
 /// statements it has compiled. SQLite compiles a statement into a program that maintains every
-/// index of the table it writes, and <c>records</c> holds every team's field indexes; compiled
-/// anew for each command (as Microsoft.Data.Sqlite does, finalizing statements when a connection
-/// goes back to its pool), a write would cost more the more indexes other teams hold. Kept
-/// compiled, a write pays for other teams' indexes only their partial-index conditions.
+/// index of the table it writes, and plans a query against every index of the tables it reads;
+/// compiled anew for each command (as Microsoft.Data.Sqlite does, finalizing statements when a
+/// connection goes back to its pool), a write to a team's records would pay that for all the
+/// team's field indexes each time.
 /// </summary>
 /// <remarks>
 /// Disposing it (the callers' <c>await using</c>) hands it back to its factory, still open; it
