@@ -3,10 +3,10 @@ using System.Globalization;
 namespace Gather.Bench;
 
 /// <summary>Command-line settings: which benchmark, how many records, how many timed runs.</summary>
-public sealed record BenchSettings(string Benchmark, string ServerDll, int Records, int WarmupBatches, int Warmups, int Runs, int Models = 3)
+public sealed record BenchSettings(string Benchmark, string ServerDll, int Records, int WarmupBatches, int Warmups, int Runs, int Models = 3, int Teams = 1000)
 {
     public const string Usage = """
-        usage: bench/run [records|nested|stripe|backfill|typed|load|hostile|fairness|query] [--records N] [--runs N] [--warmups N] [--models N]
+        usage: bench/run [records|nested|stripe|backfill|typed|load|hostile|fairness|query|teams] [--records N] [--runs N] [--warmups N] [--models N] [--teams N]
           records    models and records: REST sync and a GraphQL page against the adapter (default)
           nested     relationships: accounts → customers → projects through GraphQL against
                      hand-written adapter reads, and the store round trips it costs
@@ -27,10 +27,14 @@ public sealed record BenchSettings(string Benchmark, string ServerDll, int Recor
                      sort, a page after a deep cursor and a search through GraphQL with the
                      views' indexes against the adapter on the same file, then with no index;
                      sync rate with 0, 2 and 8 indexes (use --records 10000, 100000, 1000000)
+          teams      many teams on one SQLite file, each with a records table of its own:
+                     creating a team, opening a connection (SQLite reads the whole schema),
+                     and a team's sync just after another team changed the schema
           --records  how many records to sync (default 100000)
           --models   query: how many models the team holds in all: Account, Customer, the
                      orders' and small ones (default 3, at most 200, the default limit), as a
                      page's checks read the team's models
+          --teams    teams: how many teams the file holds at the end (default 1000)
           --warmup-batches  sync batches into a scratch model on both sides before timing,
                             so JIT tiering has settled (default 20)
           --runs     timed runs per query, the median is reported (default 30)
@@ -41,7 +45,7 @@ public sealed record BenchSettings(string Benchmark, string ServerDll, int Recor
     {
         var benchmark = "records";
         string? server = null;
-        int records = 100_000, warmupBatches = 20, warmups = 5, runs = 30, models = 3;
+        int records = 100_000, warmupBatches = 20, warmups = 5, runs = 30, models = 3, teams = 1000;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -52,13 +56,14 @@ public sealed record BenchSettings(string Benchmark, string ServerDll, int Recor
                 case "--runs": runs = Count(args, ++i, 1, 1_000); break;
                 case "--warmups": warmups = Count(args, ++i, 0, 100); break;
                 case "--models": models = Count(args, ++i, 3, 200); break;
-                case "records" or "nested" or "stripe" or "backfill" or "typed" or "load" or "hostile" or "fairness" or "query": benchmark = args[i]; break;
+                case "--teams": teams = Count(args, ++i, 10, 10_000); break;
+                case "records" or "nested" or "stripe" or "backfill" or "typed" or "load" or "hostile" or "fairness" or "query" or "teams": benchmark = args[i]; break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
             }
         }
         if (server is null || !File.Exists(server))
             throw new ArgumentException($"--server must name the built Gather.Api.dll (bench/run passes it).\n{Usage}");
-        return new BenchSettings(benchmark, server, records, warmupBatches, warmups, runs, models);
+        return new BenchSettings(benchmark, server, records, warmupBatches, warmups, runs, models, teams);
     }
 
     private static string Value(string[] args, int i) =>

@@ -30,7 +30,12 @@ public sealed class DirectStore
     {
         var connections = new SqliteConnectionFactory(Options.Create(new SqliteOptions { Path = databasePath }));
         await new SqliteStoreInitializer(connections, NullLogger<SqliteStoreInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        var store = new SqliteStore(connections);
+        return await CreateTeamAsync(new SqliteStore(connections), teamName);
+    }
+
+    /// <summary>A new team with an admin key on a store already open.</summary>
+    public static async Task<DirectStore> CreateTeamAsync(SqliteStore store, string teamName)
+    {
         var now = DateTimeOffset.UtcNow;
         var team = new Team(DocumentIds.New("team"), teamName, now);
         var secret = ApiKeySecret.Generate();

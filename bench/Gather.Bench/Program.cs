@@ -27,6 +27,7 @@ var report = settings.Benchmark switch
     "hostile" => await new HostileBenchmark(settings).RunAsync(),
     "fairness" => await new FairnessBenchmark(settings).RunAsync(),
     "query" => await new QueryBenchmark(settings).RunAsync(),
+    "teams" => await new TeamsBenchmark(settings).RunAsync(),
     _ => await new RecordsBenchmark(settings).RunAsync(),
 };
 report.Print();
