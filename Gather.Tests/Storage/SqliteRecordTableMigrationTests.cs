@@ -50,8 +50,7 @@ public sealed class SqliteRecordTableMigrationTests : IDisposable
         Assert.Equal(string.Join(", ", new[]
         {
             $"index {index} on {t1}",
-            $"table {t1} on {t1}", $"trigger {t1}_search_delete on {t1}", $"trigger {t1}_search_insert on {t1}", $"trigger {t1}_search_update on {t1}",
-            $"table {t2} on {t2}", $"trigger {t2}_search_delete on {t2}", $"trigger {t2}_search_insert on {t2}", $"trigger {t2}_search_update on {t2}",
+            $"table {t1} on {t1}", $"table {t2} on {t2}",
             $"index ux_{t1}_key on {t1}", $"index ux_{t2}_key on {t2}",
         }.Order(StringComparer.Ordinal)), schema);
         // Row ids are kept: the search index names rows by them.

@@ -34,7 +34,8 @@ internal sealed class SqliteModelStore(SqliteConnectionFactory connections, stri
         await using var count = transaction.Command(
             $"SELECT count(*) FROM {SqliteRecordTable.For(TeamId)} WHERE team_id = $team AND model_id = $id", ("$team", TeamId), ("$id", id));
         var records = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        // The foreign keys cascade to the model's records and field statistics.
+        // The foreign keys cascade to the model's records and field statistics; the search index lets their entries go.
+        await SqliteSearchPending.NoteModelAsync(transaction, TeamId, id, cancellationToken);
         await using var delete = transaction.Command("DELETE FROM models WHERE team_id = $team AND id = $id", ("$team", TeamId), ("$id", id));
         var deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

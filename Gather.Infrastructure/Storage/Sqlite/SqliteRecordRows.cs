@@ -16,15 +16,19 @@ internal static class SqliteRecordRows
     /// <summary>The columns <see cref="Read"/> reads, the record's data turned back into JSON text.</summary>
     public const string Columns = "model_id, key, json(data) AS data, linked, created_at, updated_at, version";
 
+    /// <summary>How many columns <see cref="Columns"/> names: a statement may select more after them.</summary>
+    public const int ColumnCount = 7;
+
     /// <summary>The same columns as stored (data as JSONB), for a subquery whose outer query selects <see cref="Columns"/>.</summary>
     public const string StoredColumns = "model_id, key, data, linked, created_at, updated_at, version";
 
-    /// <summary>Writes a record into <paramref name="table"/>, its team's (<see cref="SqliteRecordTable"/>).</summary>
+    /// <summary>Writes a record into <paramref name="table"/>, its team's (<see cref="SqliteRecordTable"/>); returns its row id.</summary>
     public static string Upsert(string table) =>
         $"INSERT INTO {table} (team_id, model_id, key, data, linked, search, linked_search, created_at, updated_at, version) " +
         "VALUES ($team, $model, $key, jsonb($data), $linked, $search, $linked_search, $created, $updated, $version) " +
         "ON CONFLICT (team_id, model_id, key) DO UPDATE SET data = excluded.data, linked = excluded.linked, " +
-        "search = excluded.search, linked_search = excluded.linked_search, updated_at = excluded.updated_at, version = excluded.version";
+        "search = excluded.search, linked_search = excluded.linked_search, updated_at = excluded.updated_at, version = excluded.version " +
+        "RETURNING rowid";
 
     public static StoredRecord Read(SqliteDataReader reader) => StoredRecord.Read(
         reader.GetString(0),

@@ -34,11 +34,17 @@ internal sealed partial class SqliteRecordStore
             }
             writer.WriteEndArray();
         }
-        var sql = AttachSql(teamId, modelId, field);
+        var sql = string.Join(";\n", AttachStatements(teamId, modelId, field));
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(sql, ("$page", Encoding.UTF8.GetString(page.WrittenSpan)), ("$sectionPath", $"$.\"{section}\""),
-            ("$asOfPath", $"$.\"{AttachedData.AsOf}\".\"{section}\""), ("$now", now.ToUnixMilliseconds()));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using var command = transaction.Command(sql, ("$team", teamId), ("$model", modelId), ("$page", Encoding.UTF8.GetString(page.WrittenSpan)),
+            ("$sectionPath", $"$.\"{section}\""), ("$asOfPath", $"$.\"{AttachedData.AsOf}\".\"{section}\""), ("$now", now.ToUnixMilliseconds()));
+        var changed = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                changed++;
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
     // The page drives the join (CROSS JOIN fixes that order) and finds each id's records through the
@@ -49,27 +55,43 @@ internal sealed partial class SqliteRecordStore
     // match bound values too (it re-plans once they are bound), but not where the query planner
     // stability guarantee (SQLITE_ENABLE_QPSG) is on.
     /// <summary>
-    /// Attaching a page to the team's model in one statement; binds <c>$page</c> (the snapshots as
-    /// JSON), <c>$sectionPath</c>, <c>$asOfPath</c> and <c>$now</c>.
+    /// Attaching a page to the team's model, as one command: the rows it will change noted for the
+    /// search index (<see cref="SqliteSearchPending"/>), then the update, which returns a row per
+    /// record changed. Binds <c>$team</c>, <c>$model</c>, <c>$page</c> (the snapshots as JSON),
+    /// <c>$sectionPath</c>, <c>$asOfPath</c> and <c>$now</c>.
     /// </summary>
-    internal static string AttachSql(string teamId, string modelId, FieldPath field)
+    internal static IReadOnlyList<string> AttachStatements(string teamId, string modelId, FieldPath field)
     {
         var table = SqliteRecordTable.For(teamId);
-        return $"""
-        WITH page AS (
-            SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.asOf') AS as_of,
-                   json(json_extract(value, '$.value')) AS snapshot, json_extract(value, '$.search') AS search
-            FROM jsonb_each(jsonb($page))),
-        changed AS MATERIALIZED (
-            SELECT r.rowid AS row, page.snapshot, page.as_of, page.search
-            FROM page CROSS JOIN {table} AS r ON {SqliteRecordSql.Ordered(field)} = page.id
-            WHERE r.team_id = {SqliteRecordSql.IdLiteral(teamId)} AND r.model_id = {SqliteRecordSql.IdLiteral(modelId)}
-              AND coalesce(json_extract(r.linked, $asOfPath), -1) <= page.as_of
-              AND json_extract(r.linked, $sectionPath) IS NOT page.snapshot)
-        UPDATE {table} SET linked = json_set({table}.linked, $sectionPath, json(changed.snapshot), $asOfPath, changed.as_of),
-            linked_search = changed.search, version = {table}.version + 1, updated_at = $now
-        FROM changed WHERE {table}.rowid = changed.row
-        """;
+        var changed = $"""
+            WITH page AS (
+                SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.asOf') AS as_of,
+                       json(json_extract(value, '$.value')) AS snapshot, json_extract(value, '$.search') AS search
+                FROM jsonb_each(jsonb($page))),
+            changed AS MATERIALIZED (
+                SELECT r.rowid AS row, page.snapshot, page.as_of, page.search
+                FROM page CROSS JOIN {table} AS r ON {SqliteRecordSql.Ordered(field)} = page.id
+                WHERE r.team_id = {SqliteRecordSql.IdLiteral(teamId)} AND r.model_id = {SqliteRecordSql.IdLiteral(modelId)}
+                  AND coalesce(json_extract(r.linked, $asOfPath), -1) <= page.as_of
+                  AND json_extract(r.linked, $sectionPath) IS NOT page.snapshot)
+            """;
+        return
+        [
+            SqliteSearchPending.EnsureScope,
+            $"""
+            {changed}
+            INSERT INTO search_pending (scope_id, row)
+                SELECT (SELECT id FROM search_scopes WHERE team_id = $team AND model_id = $model), row FROM changed WHERE true
+                ON CONFLICT DO NOTHING
+            """,
+            $"""
+            {changed}
+            UPDATE {table} SET linked = json_set({table}.linked, $sectionPath, json(changed.snapshot), $asOfPath, changed.as_of),
+                linked_search = changed.search, version = {table}.version + 1, updated_at = $now
+            FROM changed WHERE {table}.rowid = changed.row
+            RETURNING rowid
+            """,
+        ];
     }
 
     public async Task<IReadOnlyList<string>> UnattachedIdsAsync(string modelId, FieldPath field, string section, int limit,

@@ -35,6 +35,7 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
                 upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
             upsert.Parameters["$team"].Value = teamId;
             upsert.Parameters["$model"].Value = modelId;
+            var rows = new List<long>(plan.Writes.Count);
             foreach (var write in plan.Writes)
             {
                 var record = write.Record;
@@ -46,8 +47,9 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
                 upsert.Parameters["$created"].Value = record.CreatedAt.ToUnixMilliseconds();
                 upsert.Parameters["$updated"].Value = record.UpdatedAt.ToUnixMilliseconds();
                 upsert.Parameters["$version"].Value = record.Version;
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                rows.Add((long)(await upsert.ExecuteScalarAsync(cancellationToken))!);
             }
+            await SqliteSearchPending.NoteAsync(transaction, teamId, modelId, rows, cancellationToken);
         }
         // Same transaction as the records: a failure between the two rolls both back, so unlike
         // MongoDB (MongoFieldStatsRepair) the counts need no recount.
@@ -128,14 +130,21 @@ internal sealed partial class SqliteRecordStore(SqliteConnectionFactory connecti
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var deleted = new List<StoredRecord>();
+        var rows = new List<long>();
         foreach (var chunk in keys.Distinct().Chunk(KeysPerStatement))
         {
             var sql = new SqliteRecordSql();
             var condition = WithKeys(sql, modelId, chunk);
-            await using var command = transaction.Command($"DELETE FROM {_table} WHERE {condition} RETURNING {SqliteRecordRows.Columns}",
+            await using var command = transaction.Command($"DELETE FROM {_table} WHERE {condition} RETURNING {SqliteRecordRows.Columns}, rowid",
                 [.. sql.Parameters]);
-            deleted.AddRange(await SqliteRecordRows.ReadAllAsync(command, cancellationToken));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deleted.Add(SqliteRecordRows.Read(reader));
+                rows.Add(reader.GetInt64(SqliteRecordRows.ColumnCount));
+            }
         }
+        await SqliteSearchPending.NoteAsync(transaction, teamId, modelId, rows, cancellationToken);
         var delta = new Dictionary<(string Path, ValueKind Kind), long>();
         foreach (var record in deleted)
             FieldCatalogue.AddDelta(delta, record.Data, null);

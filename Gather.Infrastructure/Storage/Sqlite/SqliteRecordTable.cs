@@ -24,7 +24,11 @@ internal static class SqliteRecordTable
     public static string For(string teamId) =>
         Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(teamId)))[..20];
 
-    /// <summary>The table, its key index, and the planner's picture of it; the search triggers come apart (<see cref="Triggers"/>).</summary>
+    /// <summary>
+    /// The table, its key index, and the planner's picture of it. No triggers: writes note their
+    /// rows for the search index themselves (<see cref="SqliteSearchPending"/>), which keeps a
+    /// team's share of the schema small.
+    /// </summary>
     public static string Create(string teamId)
     {
         var table = For(teamId);
@@ -61,36 +65,4 @@ internal static class SqliteRecordTable
         INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('{table}', 'ux_{table}_key', '10000 10000 2500 1');
         ANALYZE sqlite_schema;
         """;
-
-    /// <summary>
-    /// The search index's bookkeeping (<see cref="SqliteSearchSql"/>): each write notes its row in
-    /// <c>search_pending</c>, inside the writing transaction, for the indexer to take in.
-    /// </summary>
-    public static string Triggers(string teamId)
-    {
-        var table = For(teamId);
-        return $"""
-            CREATE TRIGGER IF NOT EXISTS {table}_search_insert AFTER INSERT ON {table} BEGIN
-                SELECT RAISE(ABORT, 'records.rowid is beyond the search index range') WHERE new.rowid > {SqliteSearchSql.RowMask};
-                INSERT INTO search_scopes (team_id, model_id) VALUES (new.team_id, new.model_id) ON CONFLICT DO NOTHING;
-                INSERT INTO search_pending (scope_id, row)
-                    SELECT s.id, new.rowid FROM search_scopes AS s WHERE s.team_id = new.team_id AND s.model_id = new.model_id
-                    ON CONFLICT DO NOTHING;
-            END;
-            CREATE TRIGGER IF NOT EXISTS {table}_search_update AFTER UPDATE OF search, linked_search ON {table}
-            WHEN old.search IS NOT new.search OR old.linked_search IS NOT new.linked_search BEGIN
-                INSERT INTO search_pending (scope_id, row)
-                    SELECT s.id, old.rowid FROM search_scopes AS s WHERE s.team_id = old.team_id AND s.model_id = old.model_id
-                    ON CONFLICT DO NOTHING;
-            END;
-            CREATE TRIGGER IF NOT EXISTS {table}_search_delete AFTER DELETE ON {table} BEGIN
-                INSERT INTO search_pending (scope_id, row)
-                    SELECT s.id, old.rowid FROM search_scopes AS s WHERE s.team_id = old.team_id AND s.model_id = old.model_id
-                    ON CONFLICT DO NOTHING;
-            END;
-            """;
-    }
-
-    /// <summary>A new team's table, ready for writes.</summary>
-    public static string CreateWithTriggers(string teamId) => Create(teamId) + "\n" + Triggers(teamId);
 }

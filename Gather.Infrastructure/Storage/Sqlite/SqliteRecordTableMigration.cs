@@ -7,8 +7,7 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// <summary>
 /// Moves the records of the one shared <c>records</c> table into a table per team
 /// (<see cref="SqliteRecordTable"/>). Row ids are kept, so the search index and its pending list,
-/// which name rows by id, stay true without indexing anything again; the search triggers are
-/// created after the copy for the same reason. Every registered field index is built again on its
+/// which name rows by id, stay true without indexing anything again. Every registered field index is built again on its
 /// team's table, under its own name, once the shared table (and its indexes) is gone.
 /// </summary>
 internal static class SqliteRecordTableMigration
@@ -29,9 +28,8 @@ internal static class SqliteRecordTableMigration
             await ExecuteAsync(transaction, SqliteRecordTable.Create(team) +
                 $"INSERT INTO {SqliteRecordTable.For(team)} (rowid, {Columns}) SELECT rowid, {Columns} FROM records WHERE team_id = $team;",
                 cancellationToken, ("$team", team));
+        // With the table go its search triggers: writes note their rows themselves now (SqliteSearchPending).
         await ExecuteAsync(transaction, "DROP TABLE records; DELETE FROM sqlite_stat1 WHERE tbl = 'records';", cancellationToken);
-        foreach (var team in teams)
-            await ExecuteAsync(transaction, SqliteRecordTable.Triggers(team), cancellationToken);
 
         var indexes = new List<(string Name, string Team, FieldIndexKey Key)>();
         await using (var read = transaction.Command("SELECT name, team_id, model_id, fields FROM field_indexes ORDER BY name"))

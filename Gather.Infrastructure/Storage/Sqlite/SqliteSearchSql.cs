@@ -6,7 +6,7 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 
 /// <summary>
 /// Search on SQLite: an FTS5 table with the trigram tokenizer (<c>record_search</c>, kept in step
-/// with <c>records</c> through a pending list, see <see cref="SqliteMigrations"/> and
+/// with the teams' records tables through a pending list, see <see cref="SqliteSearchPending"/> and
 /// <see cref="SqliteSearchIndexer"/>) finds the candidate rows, with the rows still pending,
 /// and the exact <c>instr</c> test over the folded columns decides, so results are those of a
 /// plain substring test in every case (short terms, NUL and control characters, Unicode folding).
@@ -19,8 +19,8 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// </para>
 /// <para>
 /// Teams never share work: the index's rowid is the row's scope (one per team and model, in
-/// <c>search_scopes</c>) in the high bits and <c>records.rowid</c> in the low <see cref="RowBits"/>
-/// bits, and every query asks for its own scope's rowid range only. FTS5 seeks each trigram's
+/// <c>search_scopes</c>) in the high bits and the row id in its team's table in the low
+/// <see cref="RowBits"/> bits, and every query asks for its own scope's rowid range only. FTS5 seeks each trigram's
 /// list to the start of that range and stops at its end, so another team's (or model's) common
 /// term adds nothing to the rows read. A leading scope token in the text would not do this: the
 /// term's list would still be read across every team and intersected afterwards.
@@ -29,9 +29,8 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 internal static class SqliteSearchSql
 {
     /// <summary>
-    /// Bits of the index rowid holding <c>records.rowid</c> (up to 68.7 billion rows ever written);
-    /// the rest hold the scope (up to 134 million models ever searched). Written as literals in the
-    /// migration's triggers too.
+    /// Bits of the index rowid holding the row id in the team's table (up to 68.7 billion rows ever
+    /// written per team); the rest hold the scope (up to 134 million models ever searched).
     /// </summary>
     public const int RowBits = 36;
 

@@ -48,7 +48,7 @@ public sealed class SqliteStore(SqliteConnectionFactory connections) : IGatherSt
                 await insertTeam.ExecuteNonQueryAsync(cancellationToken);
             await using (var insertKey = transaction.Command(SqliteApiKeyRows.Table.Insert(firstKey), SqliteApiKeyRows.Table.Parameters(firstKey)))
                 await insertKey.ExecuteNonQueryAsync(cancellationToken);
-            await using (var records = transaction.Once(SqliteRecordTable.CreateWithTriggers(team.Id)))
+            await using (var records = transaction.Once(SqliteRecordTable.Create(team.Id)))
                 await records.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
