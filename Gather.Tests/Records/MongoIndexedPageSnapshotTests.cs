@@ -44,7 +44,7 @@ public sealed class MongoIndexedPageSnapshotTests
                 new FieldIndexKey("model_1", [new IndexedField(Status), new IndexedField(Amount, SortDirection.Descending)]))),
             attachedData = Json(MongoRecordIndexes.CreateCommand("team_1", "ix_records_held_c",
                 new FieldIndexKey("model_1", [new IndexedField(new FieldPath(["stripeCharge", "amount"]), SortDirection.Descending)]))),
-            drop = Json(MongoRecordIndexes.DropCommand("ix_records_held_b")),
+            drop = Json(MongoRecordIndexes.DropCommand("team_1", "ix_records_held_b")),
         };
 
         Snapshot.Match(rendered);

@@ -38,8 +38,8 @@ public sealed class MongoIndexedPageTests(MongoSeededStore fixture) : IClassFixt
         Assert.Empty(result.Value!.Errors);
     }
 
-    private static async Task<Dictionary<string, BsonDocument>> HeldIndexesAsync(MongoCollections collections) =>
-        (await (await collections.Records.Indexes.ListAsync()).ToListAsync())
+    private static async Task<Dictionary<string, BsonDocument>> HeldIndexesAsync(MongoCollections collections, string teamId) =>
+        (await (await collections.RecordsOf(teamId).Indexes.ListAsync()).ToListAsync())
         .Where(i => i["name"].AsString.StartsWith("ix_records_held_", StringComparison.Ordinal))
         .ToDictionary(i => i["name"].AsString, i => i);
 
@@ -53,11 +53,11 @@ public sealed class MongoIndexedPageTests(MongoSeededStore fixture) : IClassFixt
 
         await HoldAsync("v1", key);
         await HoldAsync("v2", key);
-        var built = await HeldIndexesAsync(collections);
+        var built = await HeldIndexesAsync(collections, team.TeamId);
         await HoldAsync("v1");
-        var afterOne = await HeldIndexesAsync(collections);
+        var afterOne = await HeldIndexesAsync(collections, team.TeamId);
         await HoldAsync("v2");
-        var afterBoth = await HeldIndexesAsync(collections);
+        var afterBoth = await HeldIndexesAsync(collections, team.TeamId);
 
         var index = Assert.Single(built).Value;
         Assert.Equal(new BsonDocument { { "teamId", 1 }, { "modelId", 1 }, { "data.status", 1 }, { "data.amount", -1 }, { "key", 1 } }, index["key"]);
@@ -74,13 +74,13 @@ public sealed class MongoIndexedPageTests(MongoSeededStore fixture) : IClassFixt
         var (collections, team, model) = await CreateAsync();
         var key = new FieldIndexKey(model.Id, Amount);
         await team.FieldIndexes.HoldAsync(new IndexOwner("view", "v1"), [key], 5, CancellationToken.None);
-        var name = Assert.Single(await HeldIndexesAsync(collections)).Key;
-        await collections.Database.RunCommandAsync<BsonDocument>(MongoRecordIndexes.DropCommand(name));
+        var name = Assert.Single(await HeldIndexesAsync(collections, team.TeamId)).Key;
+        await collections.Database.RunCommandAsync<BsonDocument>(MongoRecordIndexes.DropCommand(team.TeamId, name));
 
         var again = await team.FieldIndexes.HoldAsync(new IndexOwner("view", "v1"), [key], 5, CancellationToken.None);
 
         Assert.False(again.Changed);
-        Assert.Equal([name], (await HeldIndexesAsync(collections)).Keys);
+        Assert.Equal([name], (await HeldIndexesAsync(collections, team.TeamId)).Keys);
     }
 
     [SkippableFact]
@@ -89,18 +89,18 @@ public sealed class MongoIndexedPageTests(MongoSeededStore fixture) : IClassFixt
         var (collections, team, model) = await CreateAsync();
         var key = new FieldIndexKey(model.Id, Amount);
         await team.FieldIndexes.HoldAsync(new IndexOwner("view", "v1"), [key], 5, CancellationToken.None);
-        var name = Assert.Single(await HeldIndexesAsync(collections)).Key;
+        var name = Assert.Single(await HeldIndexesAsync(collections, team.TeamId)).Key;
 
         // A drop by an instance that let go an instant before this holder registered the index anew.
-        await collections.Database.RunCommandAsync<BsonDocument>(MongoRecordIndexes.DropCommand(name));
+        await collections.Database.RunCommandAsync<BsonDocument>(MongoRecordIndexes.DropCommand(team.TeamId, name));
         await MongoRecordIndexes.SettleAsync(collections, team.TeamId, name, key, CancellationToken.None);
-        var rebuilt = await HeldIndexesAsync(collections);
+        var rebuilt = await HeldIndexesAsync(collections, team.TeamId);
         // A build by an instance that registered an instant before the last owner let go.
         await collections.FieldIndexes.DeleteOneAsync(new BsonDocument("_id", name));
         await MongoRecordIndexes.SettleAsync(collections, team.TeamId, name, key, CancellationToken.None);
 
         Assert.Equal([name], rebuilt.Keys);
-        Assert.Empty(await HeldIndexesAsync(collections));
+        Assert.Empty(await HeldIndexesAsync(collections, team.TeamId));
     }
 
     [SkippableFact]

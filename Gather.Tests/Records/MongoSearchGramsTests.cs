@@ -31,10 +31,10 @@ public sealed class MongoSearchGramsTests(MongoSeededStore fixture) : IClassFixt
             new RecordInput(new JsonObject { ["id"] = "large", ["note"] = large + " invoice" }),
         ], CancellationToken.None)).Value!.Errors);
         // As a document written before the list existed.
-        await collections.Records.UpdateOneAsync(MongoRecordQueries.ByKey(team.TeamId, model.Id, "old"),
+        await collections.RecordsOf(team.TeamId).UpdateOneAsync(MongoRecordQueries.ByKey(team.TeamId, model.Id, "old"),
             new BsonDocument("$unset", new BsonDocument(RecordDocument.SearchGrams, "")));
 
-        var stored = await collections.Records.Find(MongoRecordQueries.OfModel(team.TeamId, model.Id)).ToListAsync();
+        var stored = await collections.RecordsOf(team.TeamId).Find(MongoRecordQueries.OfModel(team.TeamId, model.Id)).ToListAsync();
         var invoice = await SearchAsync(team, model.Id, "INVOICE");
         var legacy = await SearchAsync(team, model.Id, "legacy");
 

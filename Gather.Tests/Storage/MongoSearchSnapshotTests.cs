@@ -1,4 +1,5 @@
 using Gather.Infrastructure.Records;
+using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;
@@ -25,7 +26,7 @@ public sealed class MongoSearchSnapshotTests
         var index = RecordDocument.Indexes.Single(i => i.Options.Name == "teamId_modelId_searchGrams");
         var command = new BsonDocument
         {
-            { "createIndexes", RecordDocument.Collection },
+            { "createIndexes", TeamRecords.NameFor("team_1") },
             { "indexes", new BsonArray { new BsonDocument { { "key", index.Keys.Render(Args) }, { "name", index.Options.Name } } } },
         };
 

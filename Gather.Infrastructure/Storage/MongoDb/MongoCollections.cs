@@ -14,7 +14,11 @@ internal sealed class MongoCollections(IMongoDatabase database)
 
     public IMongoCollection<ModelDocument> Models { get; } = database.GetCollection<ModelDocument>(ModelDocument.Collection);
 
-    public IMongoCollection<BsonDocument> Records { get; } = database.GetCollection<BsonDocument>(RecordDocument.Collection);
+    /// <summary>The team's own records collection (<see cref="TeamRecords"/>).</summary>
+    public IMongoCollection<BsonDocument> RecordsOf(string teamId) => database.GetCollection<BsonDocument>(TeamRecords.NameFor(teamId));
+
+    /// <summary>The one records collection all teams shared before each had its own; emptied at start-up (<see cref="MongoRecordCollectionMigration"/>).</summary>
+    public IMongoCollection<BsonDocument> SharedRecords { get; } = database.GetCollection<BsonDocument>(RecordDocument.SharedCollection);
 
     public IMongoCollection<BsonDocument> FieldStats { get; } = database.GetCollection<BsonDocument>(FieldStatDocument.Collection);
 
@@ -34,7 +38,7 @@ internal sealed class MongoCollections(IMongoDatabase database)
 
     public static IReadOnlyList<string> Names =>
     [
-        TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection, RecordDocument.Collection,
+        TeamDocument.Collection, ApiKeyDocument.Collection, ModelDocument.Collection,
         FieldStatDocument.Collection, MongoRelationshipStore.Collection, MongoViewStore.Collection,
         MongoIntegrationStore.Collection, MongoIntegrationTaskStore.Collection, MongoIntegrationStore.EventsCollection,
         MongoFieldIndexStore.Collection, MongoFieldStatsRepair.Collection,

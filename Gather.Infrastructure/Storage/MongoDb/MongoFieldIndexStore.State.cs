@@ -51,7 +51,7 @@ internal sealed partial class MongoFieldIndexStore
         try
         {
             var pipeline = new[] { new BsonDocument("$collStats", new BsonDocument("storageStats", new BsonDocument())) };
-            var reply = await collections.Records.Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken).FirstOrDefaultAsync(cancellationToken);
+            var reply = await collections.RecordsOf(teamId).Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken).FirstOrDefaultAsync(cancellationToken);
             return reply?.GetValue("storageStats", BsonNull.Value) as BsonDocument;
         }
         catch (MongoCommandException)
@@ -64,7 +64,7 @@ internal sealed partial class MongoFieldIndexStore
     {
         try
         {
-            var indexes = await (await collections.Records.Indexes.ListAsync(cancellationToken)).ToListAsync(cancellationToken);
+            var indexes = await (await collections.RecordsOf(teamId).Indexes.ListAsync(cancellationToken)).ToListAsync(cancellationToken);
             return indexes.Select(i => i.GetValue("name", "").AsString).ToHashSet(StringComparer.Ordinal);
         }
         catch (MongoCommandException)

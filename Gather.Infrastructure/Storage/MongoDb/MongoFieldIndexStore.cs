@@ -7,7 +7,7 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 /// <summary>
 /// A team's field indexes on MongoDB, in <c>fieldIndexes</c>:
 /// <c>{_id: name, teamId, modelId, fields, slot, owners: [{kind, id}], createdAt}</c>, each with a
-/// partial index on <c>records</c> of the same name (<see cref="MongoRecordIndexes"/>), built once
+/// partial index of the same name on the team's records collection (<see cref="MongoRecordIndexes"/>), built once
 /// registered and dropped once the registration goes. Without transactions, the limit is kept by
 /// slots: each index takes a slot number below the limit, unique per team, so two instances cannot
 /// both take the last.

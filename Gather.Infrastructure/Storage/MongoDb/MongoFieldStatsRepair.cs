@@ -76,7 +76,7 @@ internal sealed class MongoFieldStatsRepair(MongoCollections collections, string
         var started = pending[Started].ToInt64();
 
         var counts = new Dictionary<(string Path, ValueKind Kind), long>();
-        using (var cursor = await collections.Records.FindAsync(MongoRecordQueries.OfModel(teamId, modelId),
+        using (var cursor = await collections.RecordsOf(teamId).FindAsync(MongoRecordQueries.OfModel(teamId, modelId),
                    new FindOptions<BsonDocument> { Projection = new BsonDocument(RecordDocument.Data, 1) }, cancellationToken))
             while (await cursor.MoveNextAsync(cancellationToken))
                 foreach (var record in cursor.Current)

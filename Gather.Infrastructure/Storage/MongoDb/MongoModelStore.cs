@@ -25,7 +25,7 @@ internal sealed class MongoModelStore(MongoCollections collections, string teamI
         // The model goes first, so syncs that look it up stop finding it; then its data.
         if (!await DeleteAsync(id, cancellationToken))
             return null;
-        var records = await collections.Records.DeleteManyAsync(MongoRecordQueries.OfModel(TeamId, id), cancellationToken);
+        var records = await collections.RecordsOf(TeamId).DeleteManyAsync(MongoRecordQueries.OfModel(TeamId, id), cancellationToken);
         await collections.FieldStats.DeleteManyAsync(MongoFieldStats.OfModel(TeamId, id), cancellationToken);
         await collections.FieldStatsPending.DeleteManyAsync(MongoFieldStats.OfModel(TeamId, id), cancellationToken);
         await collections.Relationships.DeleteManyAsync(MongoRelationshipStore.OfModel(TeamId, id), cancellationToken);

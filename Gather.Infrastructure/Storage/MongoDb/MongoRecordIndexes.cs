@@ -7,8 +7,9 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>
 /// The MongoDB index behind each registered field index (<see cref="MongoFieldIndexStore"/>):
-/// <c>{teamId: 1, modelId: 1, &lt;field&gt;: ±1, …, key: 1}</c>, partial on the team and the model,
-/// so it holds that model's records only and costs other teams' writes nothing. Its order is the
+/// <c>{teamId: 1, modelId: 1, &lt;field&gt;: ±1, …, key: 1}</c> on the team's own records collection
+/// (<see cref="TeamRecords"/>), partial on the team and the model, so it holds that model's records
+/// only, and other teams' writes never meet it. Its order is the
 /// order of a sorted page on those fields (ties by key), so a page sorted by them reads the index
 /// in order and stops after the page (<see cref="MongoSortedFind"/>); equality and ranges on its
 /// leading fields are index bounds. Its name is the registry's, derived from team, model and fields,
@@ -29,7 +30,7 @@ internal static class MongoRecordIndexes
         keys.Add(RecordDocument.Key, 1);
         return new BsonDocument
         {
-            { "createIndexes", RecordDocument.Collection },
+            { "createIndexes", TeamRecords.NameFor(teamId) },
             { "indexes", new BsonArray
                 {
                     new BsonDocument
@@ -48,12 +49,12 @@ internal static class MongoRecordIndexes
         };
     }
 
-    public static BsonDocument DropCommand(string name) => new() { { "dropIndexes", RecordDocument.Collection }, { "index", name } };
+    public static BsonDocument DropCommand(string teamId, string name) => new() { { "dropIndexes", TeamRecords.NameFor(teamId) }, { "index", name } };
 
     /// <summary>
-    /// Builds the index (a no-op when it exists). False when the server refuses it for good: MongoDB
-    /// allows 64 indexes per collection, shared by all teams; the registration then still counts and
-    /// pages stay right, only unserved by an index. A build aborted by a concurrent drop (a last
+    /// Builds the index (a no-op when it exists). False when the server refuses it for good (MongoDB
+    /// allows 64 indexes per collection, and each team's records have a collection of their own); the
+    /// registration then still counts and pages stay right, only unserved by an index. A build aborted by a concurrent drop (a last
     /// owner letting go an instant before this holder registered) is started again.
     /// </summary>
     public static async Task<bool> CreateAsync(IMongoDatabase database, string teamId, string name, FieldIndexKey key,
@@ -82,11 +83,11 @@ internal static class MongoRecordIndexes
     }
 
     /// <summary>Drops the index; one already gone is fine.</summary>
-    public static async Task DropAsync(IMongoDatabase database, string name, CancellationToken cancellationToken)
+    public static async Task DropAsync(IMongoDatabase database, string teamId, string name, CancellationToken cancellationToken)
     {
         try
         {
-            await database.RunCommandAsync<BsonDocument>(DropCommand(name), cancellationToken: cancellationToken);
+            await database.RunCommandAsync<BsonDocument>(DropCommand(teamId, name), cancellationToken: cancellationToken);
         }
         catch (MongoCommandException e) when (e.CodeName is "IndexNotFound" or "NamespaceNotFound" || e.Code is 27 or 26)
         {
@@ -114,7 +115,7 @@ internal static class MongoRecordIndexes
             if (registered)
                 await CreateAsync(collections.Database, teamId, name, key, cancellationToken);
             else
-                await DropAsync(collections.Database, name, cancellationToken);
+                await DropAsync(collections.Database, teamId, name, cancellationToken);
             var now = await IsRegisteredAsync(collections, teamId, name, cancellationToken);
             if (now == registered)
                 return;

@@ -98,7 +98,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
             : new InsertOneModel<BsonDocument>(documents[i])).ToList();
         try
         {
-            await collections.Records.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+            await collections.RecordsOf(teamId).BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
         }
         catch (MongoBulkWriteException<BsonDocument> e) when (e.WriteErrors.All(w => w.Category == ServerErrorCategory.DuplicateKey)
                                                               && e.WriteConcernError is null)
@@ -114,7 +114,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
     {
         if (keys.Count == 0)
             return [];
-        var documents = await collections.Records.Find(MongoRecordQueries.ByKeys(teamId, modelId, keys)).ToListAsync(cancellationToken);
+        var documents = await collections.RecordsOf(teamId).Find(MongoRecordQueries.ByKeys(teamId, modelId, keys)).ToListAsync(cancellationToken);
         return documents.Select(d => d.ToRecord()).ToList();
     }
 
@@ -129,7 +129,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
     {
         if (link.Values.Count == 0)
             return new Dictionary<string, RecordPage>();
-        var documents = await collections.Records
+        var documents = await collections.RecordsOf(teamId)
             .Aggregate<BsonDocument>(MongoRelatedQueries.Page(teamId, modelId, link, query), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         var field = link.Field;
@@ -147,7 +147,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
     {
         if (link.Values.Count == 0)
             return new Dictionary<string, long>();
-        var groups = await collections.Records
+        var groups = await collections.RecordsOf(teamId)
             .Aggregate<BsonDocument>(MongoRelatedQueries.Count(teamId, modelId, link, where, searchTerms), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         return groups.Where(g => g["_id"].IsString).ToDictionary(g => g["_id"].AsString, g => g["count"].ToInt64(), StringComparer.Ordinal);
@@ -155,7 +155,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
 
     public Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
         CancellationToken cancellationToken) =>
-        collections.Records.CountDocumentsAsync(MongoRecordQueries.Matching(teamId, modelId, where, searchTerms),
+        collections.RecordsOf(teamId).CountDocumentsAsync(MongoRecordQueries.Matching(teamId, modelId, where, searchTerms),
             cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys,
@@ -169,7 +169,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
         var pendingWrite = await statsRepair.StartAsync(modelId, cancellationToken);
         foreach (var key in keys.Distinct())
         {
-            var document = await collections.Records.FindOneAndDeleteAsync(
+            var document = await collections.RecordsOf(teamId).FindOneAndDeleteAsync(
                 MongoRecordQueries.ByKey(teamId, modelId, key), cancellationToken: cancellationToken);
             if (document is null)
                 continue;

@@ -19,11 +19,11 @@ internal static class MongoSortedFind
     /// What is sent: <c>find</c> with this filter, sort and limit (the driver adds a batch size just
     /// above the limit, so the page comes back in one reply).
     /// </summary>
-    public sealed record Command(BsonDocument Filter, BsonDocument Sort, int Limit)
+    public sealed record Command(string Collection, BsonDocument Filter, BsonDocument Sort, int Limit)
     {
         public BsonDocument Render() => new()
         {
-            { "find", RecordDocument.Collection }, { "filter", Filter }, { "sort", Sort }, { "limit", Limit },
+            { "find", Collection }, { "filter", Filter }, { "sort", Sort }, { "limit", Limit },
         };
     }
 
@@ -44,7 +44,7 @@ internal static class MongoSortedFind
         foreach (var key in query.Order)
             sort.Add(Field(key), Ascending(key, reverse) ? 1 : -1);
         sort.Add(RecordDocument.Key, reverse ? -1 : 1);
-        return new Command(filter, sort, query.Page.ReadSize);
+        return new Command(TeamRecords.NameFor(teamId), filter, sort, query.Page.ReadSize);
     }
 
     private static string Field(RecordSort key) => MongoRecordQueries.DataPath(key.Path);

@@ -56,6 +56,7 @@ internal sealed class MongoStore(MongoCollections collections, IOptions<MongoOpt
             await collections.Teams.DeleteOneAsync(MongoQueries.TeamById(team.Id), CancellationToken.None);
             throw;
         }
+        await MongoTeamRecords.EnsureIndexesAsync(collections, team.Id, cancellationToken);
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>

@@ -33,7 +33,6 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.Teams.Indexes.CreateManyAsync(TeamDocument.Indexes, cancellationToken);
         await collections.ApiKeys.Indexes.CreateManyAsync(ApiKeyDocument.Indexes, cancellationToken);
         await collections.Models.Indexes.CreateManyAsync(ModelDocument.Indexes, cancellationToken);
-        await collections.Records.Indexes.CreateManyAsync(RecordDocument.Indexes, cancellationToken);
         await collections.FieldStats.Indexes.CreateManyAsync(FieldStatDocument.Indexes, cancellationToken);
         await collections.FieldStatsPending.Indexes.CreateManyAsync(MongoFieldStatsRepair.Indexes, cancellationToken);
         await collections.Relationships.Indexes.CreateManyAsync(MongoRelationshipStore.Indexes, cancellationToken);
@@ -43,6 +42,8 @@ internal sealed class MongoStoreInitializer(MongoCollections collections, ILogge
         await collections.WebhookEvents.Indexes.CreateManyAsync(MongoIntegrationStore.EventIndexes, cancellationToken);
         await ShortenKeyPreviewsAsync(cancellationToken);
         await collections.FieldIndexes.Indexes.CreateManyAsync(MongoFieldIndexStore.Indexes, cancellationToken);
+        await MongoTeamRecords.EnsureAllAsync(collections, cancellationToken);
+        await MongoRecordCollectionMigration.RunAsync(collections, logger, cancellationToken);
         logger.LogInformation("MongoDB store {Database} initialised", collections.Database.DatabaseNamespace.DatabaseName);
     }
 

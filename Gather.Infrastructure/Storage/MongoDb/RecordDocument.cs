@@ -5,13 +5,14 @@ using MongoDB.Driver;
 namespace Gather.Infrastructure.Storage.MongoDb;
 
 /// <summary>
-/// Records live in the <c>records</c> collection as plain BSON documents (their fields are the
-/// team's own), shaped <c>{ teamId, modelId, key, data, linked, search, createdAt, updatedAt,
+/// Records live in their team's own collection (<see cref="TeamRecords"/>) as plain BSON documents
+/// (their fields are the team's own), shaped <c>{ teamId, modelId, key, data, linked, search, createdAt, updatedAt,
 /// version, writeId }</c>. Field names used by the adapter, and the mapping to and from <see cref="StoredRecord"/>, are here.
 /// </summary>
 internal static class RecordDocument
 {
-    public const string Collection = "records";
+    /// <summary>The collection all teams' records shared before each team had its own.</summary>
+    public const string SharedCollection = "records";
 
     public const string TeamId = "teamId", ModelId = "modelId", Key = "key", Data = "data", Linked = "linked",
         Search = "search", SearchGrams = "searchGrams", CreatedAt = "createdAt", UpdatedAt = "updatedAt", Version = "version";
