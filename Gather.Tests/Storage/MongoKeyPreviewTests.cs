@@ -1,5 +1,4 @@
 using Gather.Infrastructure.Storage.MongoDb;
-using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -14,14 +13,8 @@ public sealed class MongoKeyPreviewTests(MongoServer server) : IClassFixture<Mon
     [SkippableFact]
     public async Task A_long_stored_preview_is_cut_to_the_last_4_characters_at_start_up()
     {
-        Skip.If(server.ConnectionString is null, server.SkipReason);
-        using var client = new MongoClient(MongoClientSettingsFactory.Create(new MongoOptions { ConnectionString = server.ConnectionString! }));
-        var name = $"gather_test_{Guid.NewGuid():N}";
-        try
+        await server.WithDatabaseAsync(async (collections, initializer) =>
         {
-            var collections = new MongoCollections(client.GetDatabase(name));
-            var initializer = new MongoStoreInitializer(collections, NullLogger<MongoStoreInitializer>.Instance);
-            await initializer.InitializeAsync(CancellationToken.None);
             var raw = collections.Database.GetCollection<BsonDocument>(ApiKeyDocument.Collection);
             await raw.InsertManyAsync([Key("old", "gth_abcd…wxyz"), Key("new", "…wxyz"), Key("short", "…")]);
 
@@ -30,11 +23,7 @@ public sealed class MongoKeyPreviewTests(MongoServer server) : IClassFixture<Mon
             var previews = (await raw.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync())
                 .ToDictionary(d => d["_id"].AsString, d => d["preview"].AsString);
             Assert.Equal(new Dictionary<string, string> { ["old"] = "…wxyz", ["new"] = "…wxyz", ["short"] = "…" }, previews);
-        }
-        finally
-        {
-            await client.DropDatabaseAsync(name);
-        }
+        });
     }
 
     private static BsonDocument Key(string id, string preview) => new()

@@ -7,7 +7,6 @@ using Gather.Infrastructure.Storage;
 using Gather.Infrastructure.Storage.MongoDb;
 using Gather.Infrastructure.Teams;
 using Gather.Tests.Records;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -28,14 +27,8 @@ public sealed class MongoRecordCollectionMigrationTests(MongoServer server) : IC
     [SkippableFact]
     public async Task Records_of_the_shared_collection_move_to_their_teams_collections_with_their_indexes()
     {
-        Skip.If(server.ConnectionString is null, server.SkipReason);
-        using var client = new MongoClient(MongoClientSettingsFactory.Create(new MongoOptions { ConnectionString = server.ConnectionString! }));
-        var name = $"gather_test_{Guid.NewGuid():N}";
-        try
+        await server.WithDatabaseAsync(async (collections, initializer) =>
         {
-            var collections = new MongoCollections(client.GetDatabase(name));
-            var initializer = new MongoStoreInitializer(collections, NullLogger<MongoStoreInitializer>.Instance);
-            await initializer.InitializeAsync(CancellationToken.None);
             var store = new MongoStore(collections, Options.Create(MongoServer.StoreOptions), TimeProvider.System);
             var (mine, orders) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Orders");
             var (theirs, items) = await SeededRecordStore.CreateTeamWithModelAsync(store, "Items");
@@ -70,11 +63,7 @@ public sealed class MongoRecordCollectionMigrationTests(MongoServer server) : IC
             Assert.DoesNotContain(index, await IndexNamesAsync(collections, theirs.TeamId));
             var states = await mine.FieldIndexes.StatesAsync(await mine.FieldIndexes.ListAsync(CancellationToken.None), CancellationToken.None);
             Assert.Equal(FieldIndexStatus.Ready, states[index].Status);
-        }
-        finally
-        {
-            await client.DropDatabaseAsync(name);
-        }
+        });
     }
 
     private static async Task<List<string>> IndexNamesAsync(MongoCollections collections, string teamId) =>

@@ -1,4 +1,6 @@
 using Gather.Infrastructure.Storage.MongoDb;
+using Microsoft.Extensions.Logging.Abstractions;
+using MongoDB.Driver;
 using Testcontainers.MongoDb;
 
 namespace Gather.Tests.Storage;
@@ -41,6 +43,28 @@ public sealed class MongoServer : IAsyncLifetime
         {
             SkipReason = $"No MongoDB: {EnvironmentVariable} is unset and no Docker engine answered ({e.GetType().Name}: {e.Message.Split('\n')[0]}).";
             _container = null;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> on a database of its own, initialised as a server starting on it
+    /// would (the initializer is passed along, for a test of what a later start does), then drops it.
+    /// </summary>
+    internal async Task WithDatabaseAsync(Func<MongoCollections, MongoStoreInitializer, Task> test)
+    {
+        Skip.If(ConnectionString is null, SkipReason);
+        using var client = new MongoClient(MongoClientSettingsFactory.Create(new MongoOptions { ConnectionString = ConnectionString! }));
+        var name = $"gather_test_{Guid.NewGuid():N}";
+        try
+        {
+            var collections = new MongoCollections(client.GetDatabase(name));
+            var initializer = new MongoStoreInitializer(collections, NullLogger<MongoStoreInitializer>.Instance);
+            await initializer.InitializeAsync(CancellationToken.None);
+            await test(collections, initializer);
+        }
+        finally
+        {
+            await client.DropDatabaseAsync(name);
         }
     }
 
