@@ -17,7 +17,7 @@ namespace Gather.Infrastructure.Storage;
 /// </summary>
 internal static class TeamRecords
 {
-    /// <summary>What every team's table or collection name starts with, and nothing else's.</summary>
+    /// <summary>What every team's table or collection name starts with, and nothing else's (SQLite's search index is <c>record_search</c>).</summary>
     public const string Prefix = "records_";
 
     public static string NameFor(string teamId) =>

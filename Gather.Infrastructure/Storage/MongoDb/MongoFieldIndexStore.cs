@@ -101,7 +101,7 @@ internal sealed partial class MongoFieldIndexStore(MongoCollections collections,
             cancellationToken);
         if (deleted.DeletedCount > 0 && released is not null)
             await MongoRecordIndexes.SettleAsync(collections, teamId, name,
-                FieldIndexKey.FromRegistry(released["modelId"].AsString, released["fields"].AsBsonArray.Select(f => f.AsString)), cancellationToken);
+                KeyOf(released), cancellationToken);
     }
 
     /// <summary>Builds the indexes of these registrations (each a no-op when it exists).</summary>
@@ -124,9 +124,13 @@ internal sealed partial class MongoFieldIndexStore(MongoCollections collections,
 
     private static BsonDocument OwnerDocument(IndexOwner owner) => new() { { "kind", owner.Kind }, { "id", owner.Id } };
 
+    /// <summary>A registry entry's key.</summary>
+    internal static FieldIndexKey KeyOf(BsonDocument document) =>
+        FieldIndexKey.FromRegistry(document["modelId"].AsString, document["fields"].AsBsonArray.Select(f => f.AsString));
+
     private static FieldIndex Read(BsonDocument document) => new(
         document["_id"].AsString,
-        FieldIndexKey.FromRegistry(document["modelId"].AsString, document["fields"].AsBsonArray.Select(f => f.AsString)),
+        KeyOf(document),
         document["owners"].AsBsonArray.Select(o => new IndexOwner(o["kind"].AsString, o["id"].AsString))
             .OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal).ToList(),
         new DateTimeOffset(document["createdAt"].ToUniversalTime(), TimeSpan.Zero));

@@ -1,4 +1,3 @@
-using Gather.Infrastructure.Indexes;
 using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -31,9 +30,10 @@ internal static class MongoRecordCollectionMigration
                 .Sort(new BsonDocument("_id", 1)).Limit(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
                 break;
+            // Every team's collection has its indexes already (MongoTeamRecords.EnsureAllAsync runs first),
+            // the unique key among them, so a record copied twice is refused as a duplicate.
             foreach (var team in batch.GroupBy(d => d[RecordDocument.TeamId].AsString))
             {
-                await MongoTeamRecords.EnsureIndexesAsync(collections, team.Key, cancellationToken);
                 try
                 {
                     await collections.RecordsOf(team.Key).InsertManyAsync(team, new InsertManyOptions { IsOrdered = false }, cancellationToken);
@@ -52,7 +52,7 @@ internal static class MongoRecordCollectionMigration
             while (await registry.MoveNextAsync(cancellationToken))
                 foreach (var index in registry.Current)
                     await MongoRecordIndexes.CreateAsync(collections.Database, index["teamId"].AsString, index["_id"].AsString,
-                        FieldIndexKey.FromRegistry(index["modelId"].AsString, index["fields"].AsBsonArray.Select(f => f.AsString)), cancellationToken);
+                        MongoFieldIndexStore.KeyOf(index), cancellationToken);
         await collections.Database.DropCollectionAsync(RecordDocument.SharedCollection, cancellationToken);
         logger.LogInformation("Moved {Count} records from the shared records collection into each team's own", moved);
     }

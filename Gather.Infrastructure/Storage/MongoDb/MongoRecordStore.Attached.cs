@@ -23,7 +23,7 @@ internal sealed partial class MongoRecordStore
         await backoff.RetryAsync(byId.Keys.ToList(), async pending =>
         {
             var filter = MongoRecordQueries.Naming(teamId, modelId, field, pending);
-            var records = (await collections.RecordsOf(teamId).Find(filter).ToListAsync(cancellationToken)).Select(d => d.ToRecord()).ToList();
+            var records = (await _records.Find(filter).ToListAsync(cancellationToken)).Select(d => d.ToRecord()).ToList();
             var writes = new List<(StoredRecord Record, string Id)>();
             foreach (var record in records)
             {
@@ -38,12 +38,12 @@ internal sealed partial class MongoRecordStore
             {
                 var requests = writes.Select(w => (WriteModel<BsonDocument>)new ReplaceOneModel<BsonDocument>(
                     MongoRecordQueries.ByKeyAndVersion(teamId, modelId, w.Record.Key, w.Record.Version - 1), w.Record.ToDocument(teamId))).ToList();
-                var result = await collections.RecordsOf(teamId).BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+                var result = await _records.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
                 changed += (int)result.ModifiedCount;
                 if (result.MatchedCount < writes.Count)
                 {
                     // Some record changed after it was read: read those ids again and re-apply.
-                    var written = await collections.RecordsOf(teamId).Find(new BsonDocument(MongoRecordQueries.ByKeys(teamId, modelId, writes.Select(w => w.Record.Key))))
+                    var written = await _records.Find(new BsonDocument(MongoRecordQueries.ByKeys(teamId, modelId, writes.Select(w => w.Record.Key))))
                         .Project(new BsonDocument { { RecordDocument.Key, 1 }, { RecordDocument.Version, 1 } }).ToListAsync(cancellationToken);
                     var versions = written.ToDictionary(d => d[RecordDocument.Key].AsString, d => d[RecordDocument.Version].ToInt64(), StringComparer.Ordinal);
                     foreach (var (record, id) in writes.Where(w => versions.GetValueOrDefault(w.Record.Key) != w.Record.Version))
@@ -59,7 +59,7 @@ internal sealed partial class MongoRecordStore
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var groups = await collections.RecordsOf(teamId)
+        var groups = await _records
             .Aggregate<BsonDocument>(MongoRecordQueries.UnattachedIds(teamId, modelId, field, section, limit), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         return groups.Select(g => g["_id"].AsString).ToList();

@@ -22,13 +22,13 @@ internal sealed partial class MongoRecordStore
             { "$expr", new BsonDocument(op, new BsonArray { "$" + RecordDocument.Linked + "." + section + ".id", "$" + path }) },
         };
 
-        var records = await collections.RecordsOf(teamId).CountDocumentsAsync(all, cancellationToken: cancellationToken);
-        var holding = await collections.RecordsOf(teamId).CountDocumentsAsync(withId, cancellationToken: cancellationToken);
-        var attached = await collections.RecordsOf(teamId).CountDocumentsAsync(Compared("$eq"), cancellationToken: cancellationToken);
+        var records = await _records.CountDocumentsAsync(all, cancellationToken: cancellationToken);
+        var holding = await _records.CountDocumentsAsync(withId, cancellationToken: cancellationToken);
+        var attached = await _records.CountDocumentsAsync(Compared("$eq"), cancellationToken: cancellationToken);
         var sort = new BsonDocument(RecordDocument.Key, 1);
-        var withoutIdKeys = examples == 0 ? [] : await collections.RecordsOf(teamId).Find(withoutId).Sort(sort).Limit(examples)
+        var withoutIdKeys = examples == 0 ? [] : await _records.Find(withoutId).Sort(sort).Limit(examples)
             .Project(new BsonDocument(RecordDocument.Key, 1)).ToListAsync(cancellationToken);
-        var unattached = examples == 0 ? [] : await collections.RecordsOf(teamId).Find(Compared("$ne")).Sort(sort).Limit(examples)
+        var unattached = examples == 0 ? [] : await _records.Find(Compared("$ne")).Sort(sort).Limit(examples)
             .Project(new BsonDocument { { RecordDocument.Key, 1 }, { path, 1 } }).ToListAsync(cancellationToken);
         return new AttachmentCoverage(records, holding, attached,
             withoutIdKeys.Select(d => d[RecordDocument.Key].AsString).ToList(),

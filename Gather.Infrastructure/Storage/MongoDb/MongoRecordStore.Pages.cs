@@ -16,13 +16,13 @@ internal sealed partial class MongoRecordStore
         if (await MongoPlainOrder.CheckAsync(collections, teamId, modelId, query.Order, cancellationToken) is { } plain)
         {
             var find = MongoSortedFind.Page(teamId, modelId, query, plain.Kinds);
-            var documents = await collections.RecordsOf(teamId).Find(find.Filter, new FindOptions { BatchSize = find.Limit })
+            var documents = await _records.Find(find.Filter, new FindOptions { BatchSize = find.Limit })
                 .Sort(find.Sort).Limit(find.Limit).ToListAsync(cancellationToken);
             // A write that started meanwhile may have put a new kind of value on the page unannounced.
             if (await plain.StillHoldsAsync(cancellationToken))
                 return documents;
         }
-        return await collections.RecordsOf(teamId)
+        return await _records
             .Aggregate<BsonDocument>(MongoRecordQueries.PagePipeline(teamId, modelId, query), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
     }

@@ -21,6 +21,9 @@ namespace Gather.Infrastructure.Storage.MongoDb;
 internal sealed partial class MongoRecordStore(MongoCollections collections, string teamId, MongoSyncBackoff backoff,
     MongoFieldStatsRepair statsRepair, Func<Task>? afterRecordWrites = null) : IRecordStore
 {
+    /// <summary>The team's own records collection (<see cref="TeamRecords"/>).</summary>
+    private readonly IMongoCollection<BsonDocument> _records = collections.RecordsOf(teamId);
+
     /// <summary>MongoDB's largest document (BSON), for a record's data, search text and attached data together.</summary>
     public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
@@ -98,7 +101,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
             : new InsertOneModel<BsonDocument>(documents[i])).ToList();
         try
         {
-            await collections.RecordsOf(teamId).BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+            await _records.BulkWriteAsync(requests, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
         }
         catch (MongoBulkWriteException<BsonDocument> e) when (e.WriteErrors.All(w => w.Category == ServerErrorCategory.DuplicateKey)
                                                               && e.WriteConcernError is null)
@@ -114,7 +117,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
     {
         if (keys.Count == 0)
             return [];
-        var documents = await collections.RecordsOf(teamId).Find(MongoRecordQueries.ByKeys(teamId, modelId, keys)).ToListAsync(cancellationToken);
+        var documents = await _records.Find(MongoRecordQueries.ByKeys(teamId, modelId, keys)).ToListAsync(cancellationToken);
         return documents.Select(d => d.ToRecord()).ToList();
     }
 
@@ -129,7 +132,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
     {
         if (link.Values.Count == 0)
             return new Dictionary<string, RecordPage>();
-        var documents = await collections.RecordsOf(teamId)
+        var documents = await _records
             .Aggregate<BsonDocument>(MongoRelatedQueries.Page(teamId, modelId, link, query), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         var field = link.Field;
@@ -147,7 +150,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
     {
         if (link.Values.Count == 0)
             return new Dictionary<string, long>();
-        var groups = await collections.RecordsOf(teamId)
+        var groups = await _records
             .Aggregate<BsonDocument>(MongoRelatedQueries.Count(teamId, modelId, link, where, searchTerms), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         return groups.Where(g => g["_id"].IsString).ToDictionary(g => g["_id"].AsString, g => g["count"].ToInt64(), StringComparer.Ordinal);
@@ -155,7 +158,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
 
     public Task<long> CountAsync(string modelId, RecordFilter? where, IReadOnlyList<string> searchTerms,
         CancellationToken cancellationToken) =>
-        collections.RecordsOf(teamId).CountDocumentsAsync(MongoRecordQueries.Matching(teamId, modelId, where, searchTerms),
+        _records.CountDocumentsAsync(MongoRecordQueries.Matching(teamId, modelId, where, searchTerms),
             cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<string>> DeleteAsync(string modelId, IReadOnlyCollection<string> keys,
@@ -169,7 +172,7 @@ internal sealed partial class MongoRecordStore(MongoCollections collections, str
         var pendingWrite = await statsRepair.StartAsync(modelId, cancellationToken);
         foreach (var key in keys.Distinct())
         {
-            var document = await collections.RecordsOf(teamId).FindOneAndDeleteAsync(
+            var document = await _records.FindOneAndDeleteAsync(
                 MongoRecordQueries.ByKey(teamId, modelId, key), cancellationToken: cancellationToken);
             if (document is null)
                 continue;

@@ -80,7 +80,7 @@ public static class SqliteBackup
         using var command = connection.CreateCommand();
         // The shared table of older versions, or the teams' own (SqliteRecordTable).
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND (name = 'records' OR substr(name, 1, length($prefix)) = $prefix)";
-        command.Parameters.AddWithValue("$prefix", SqliteRecordTable.Prefix);
+        command.Parameters.AddWithValue("$prefix", TeamRecords.Prefix);
         var tables = new List<string>();
         using (var reader = command.ExecuteReader())
             while (reader.Read())

@@ -8,13 +8,8 @@ internal static class SqliteCommandExtensions
     /// <summary>Every statement Gather sends goes through here, so it is where round trips are counted.</summary>
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        StoreRoundTrips.Record();
         // On a connection the factory keeps, the statement is compiled once and kept.
-        var command = connection is WarmSqliteConnection warm ? warm.Statement(sql) : connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
+        return Bound(connection is WarmSqliteConnection warm ? warm.Statement(sql) : connection.CreateCommand(), sql, parameters);
     }
 
     /// <summary>A command enlisted in <paramref name="transaction"/>, as Microsoft.Data.Sqlite requires inside one.</summary>
@@ -31,9 +26,14 @@ internal static class SqliteCommandExtensions
     /// </summary>
     public static SqliteCommand Once(this SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        StoreRoundTrips.Record();
-        var command = transaction.Connection!.CreateCommand();
+        var command = Bound(transaction.Connection!.CreateCommand(), sql, parameters);
         command.Transaction = transaction;
+        return command;
+    }
+
+    private static SqliteCommand Bound(SqliteCommand command, string sql, (string Name, object? Value)[] parameters)
+    {
+        StoreRoundTrips.Record();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);

@@ -100,14 +100,17 @@ internal sealed partial class SqliteFieldIndexStore(SqliteConnectionFactory conn
             var name = reader.GetString(0);
             if (indexes.Count == 0 || indexes[^1].Name != name)
             {
-                var key = FieldIndexKey.FromRegistry(reader.GetString(1), JsonSerializer.Deserialize<string[]>(reader.GetString(2))!);
-                indexes.Add((name, key, reader.ReadTime(3), []));
+                indexes.Add((name, ReadKey(reader, 1), reader.ReadTime(3), []));
             }
             if (!reader.IsDBNull(4))
                 indexes[^1].Owners.Add(new IndexOwner(reader.GetString(4), reader.GetString(5)));
         }
         return indexes.Select(i => new FieldIndex(i.Name, i.Key, i.Owners, i.CreatedAt)).ToList();
     }
+
+    /// <summary>A registry entry's key: its model id at <paramref name="modelOrdinal"/>, its fields (JSON) after it.</summary>
+    internal static FieldIndexKey ReadKey(SqliteDataReader reader, int modelOrdinal) =>
+        FieldIndexKey.FromRegistry(reader.GetString(modelOrdinal), JsonSerializer.Deserialize<string[]>(reader.GetString(modelOrdinal + 1))!);
 
     /// <summary>
     /// The index on the key's fields within the team's model: each field's ordered value, the

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Gather.Infrastructure.Indexes;
 using Gather.Infrastructure.Records.Querying;
 
 namespace Gather.Infrastructure.Storage.Sqlite;
@@ -77,7 +75,7 @@ internal sealed class SqliteIndexedFields(SqliteConnectionFactory connections)
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var key = FieldIndexKey.FromRegistry(reader.GetString(1), JsonSerializer.Deserialize<string[]>(reader.GetString(2))!);
+                    var key = SqliteFieldIndexStore.ReadKey(reader, 1);
                     var model = (reader.GetString(0), key.ModelId);
                     if (!fields.TryGetValue(model, out var held))
                         fields[model] = held = [];

@@ -78,12 +78,7 @@ internal sealed partial class SqliteRecordStore
         return
         [
             SqliteSearchPending.EnsureScope,
-            $"""
-            {changed}
-            INSERT INTO search_pending (scope_id, row)
-                SELECT (SELECT id FROM search_scopes WHERE team_id = $team AND model_id = $model), row FROM changed WHERE true
-                ON CONFLICT DO NOTHING
-            """,
+            changed + "\n" + SqliteSearchPending.NoteRows("changed.row", "changed"),
             $"""
             {changed}
             UPDATE {table} SET linked = json_set({table}.linked, $sectionPath, json(changed.snapshot), $asOfPath, changed.as_of),

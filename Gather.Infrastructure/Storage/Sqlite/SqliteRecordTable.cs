@@ -7,9 +7,6 @@ namespace Gather.Infrastructure.Storage.Sqlite;
 /// </summary>
 internal static class SqliteRecordTable
 {
-    /// <summary>What every team's table name starts with (and only theirs: the search index is <c>record_search</c>).</summary>
-    public const string Prefix = TeamRecords.Prefix;
-
     public static string For(string teamId) => TeamRecords.NameFor(teamId);
 
     /// <summary>

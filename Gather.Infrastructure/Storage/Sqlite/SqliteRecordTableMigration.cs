@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Gather.Infrastructure.Indexes;
 using Microsoft.Data.Sqlite;
 
@@ -35,8 +34,7 @@ internal static class SqliteRecordTableMigration
         await using (var read = transaction.Command("SELECT name, team_id, model_id, fields FROM field_indexes ORDER BY name"))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken))
-                indexes.Add((reader.GetString(0), reader.GetString(1),
-                    FieldIndexKey.FromRegistry(reader.GetString(2), JsonSerializer.Deserialize<string[]>(reader.GetString(3))!)));
+                indexes.Add((reader.GetString(0), reader.GetString(1), SqliteFieldIndexStore.ReadKey(reader, 2)));
         foreach (var (name, team, key) in indexes)
             await ExecuteAsync(transaction, SqliteFieldIndexStore.CreateIndexSql(team, name, key), cancellationToken);
         await ExecuteAsync(transaction, "ANALYZE sqlite_schema;", cancellationToken);

@@ -20,12 +20,11 @@ public sealed class SqliteSearchIndexer(SqliteConnectionFactory connections, IOp
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
             // Looked at first without the write lock: most rounds find nothing, and must not queue behind writers.
-            string team;
+            string? team;
             await using (var next = connection.Command(SqliteSearchSql.NextTeam))
-                if (await next.ExecuteScalarAsync(cancellationToken) is not string pending)
-                    return;
-                else
-                    team = pending;
+                team = await next.ExecuteScalarAsync(cancellationToken) as string;
+            if (team is null)
+                return;
             await using var transaction = connection.BeginTransaction(deferred: false);
             await using var command = transaction.Once(SqliteSearchSql.CatchUp(team), ("$team", team), ("$batch", batchSize));
             var changed = await command.ExecuteNonQueryAsync(cancellationToken);

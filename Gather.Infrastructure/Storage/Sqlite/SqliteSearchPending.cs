@@ -17,12 +17,15 @@ internal static class SqliteSearchPending
     /// <summary>The scope (team and model) the index's rowids name, created on the model's first write; binds <c>$team</c> and <c>$model</c>.</summary>
     public const string EnsureScope = "INSERT INTO search_scopes (team_id, model_id) VALUES ($team, $model) ON CONFLICT DO NOTHING";
 
-    private const string Note = EnsureScope + """
-        ;
-        INSERT INTO search_pending (scope_id, row)
-            SELECT (SELECT id FROM search_scopes WHERE team_id = $team AND model_id = $model), value FROM json_each($rows) WHERE true
-            ON CONFLICT DO NOTHING;
-        """;
+    /// <summary>
+    /// The statement noting, in the scope of <c>$team</c> and <c>$model</c>, the row ids <paramref name="row"/>
+    /// gives over <paramref name="from"/> where <paramref name="where"/> holds; none when the scope does not exist.
+    /// </summary>
+    public static string NoteRows(string row, string from, string where = "true") =>
+        $"INSERT INTO search_pending (scope_id, row) SELECT s.id, {row} FROM search_scopes AS s CROSS JOIN {from} " +
+        $"WHERE s.team_id = $team AND s.model_id = $model AND {where} ON CONFLICT DO NOTHING";
+
+    private static readonly string Note = EnsureScope + ";\n" + NoteRows("v.value", "json_each($rows) AS v");
 
     /// <summary>Notes <paramref name="rows"/> of the team's model; refuses a row id the index's rowid cannot hold.</summary>
     public static async Task NoteAsync(SqliteTransaction transaction, string teamId, string modelId, IReadOnlyCollection<long> rows,
@@ -43,12 +46,9 @@ internal static class SqliteSearchPending
     /// </summary>
     public static async Task NoteModelAsync(SqliteTransaction transaction, string teamId, string modelId, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Command($"""
-            INSERT INTO search_pending (scope_id, row)
-                SELECT s.id, r.rowid FROM search_scopes AS s JOIN {SqliteRecordTable.For(teamId)} AS r ON r.team_id = s.team_id AND r.model_id = s.model_id
-                WHERE s.team_id = $team AND s.model_id = $model
-                ON CONFLICT DO NOTHING
-            """, ("$team", teamId), ("$model", modelId));
+        var table = SqliteRecordTable.For(teamId);
+        await using var command = transaction.Command(NoteRows("r.rowid", $"{table} AS r", "r.team_id = $team AND r.model_id = $model"),
+            ("$team", teamId), ("$model", modelId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
